@@ -1,0 +1,146 @@
+import { ErrorCode } from '../errors/ferry-error.js';
+import { EndpointError, type EndpointOperation } from '../errors/endpoint-error.js';
+import type { CallOptions, Endpoint, MultipartHandle, SignedPart } from '../ports/endpoint.js';
+import { ResponseShape } from './response-shape.js';
+
+/** The header that carries the upload token the server issued at create time. */
+export const UPLOAD_TOKEN_HEADER = 'X-Ferry-Upload-Token';
+
+/** Options of {@link createHttpEndpoint}. */
+export interface HttpEndpointOptions {
+  /** Base URL of the endpoint, e.g. `/api/uploads`. */
+  readonly url: string;
+  /** Extra headers for every call (auth, CSRF), or a function returning them. @default {} */
+  readonly headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+  /** `fetch`'s credentials mode. @default 'same-origin' */
+  readonly credentials?: RequestCredentials;
+  /** The `fetch` to use. @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * An {@link Endpoint} speaking Ferry's HTTP+JSON protocol (a superset of Uppy Companion's S3
+ * routes). Every answer is validated; anything off-protocol is an `EndpointError`.
+ *
+ * @example
+ * ```ts
+ * const endpoint = createHttpEndpoint({ url: '/api/uploads', headers: { 'X-CSRF': token } });
+ * ```
+ */
+export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
+  const base = options.url.replace(/\/+$/, '');
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function call(
+    operation: EndpointOperation,
+    method: string,
+    path: string,
+    { signal }: CallOptions,
+    body?: unknown,
+    token?: string,
+  ): Promise<unknown> {
+    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token !== undefined) headers[UPLOAD_TOKEN_HEADER] = token;
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        method,
+        headers,
+        signal,
+        credentials: options.credentials ?? 'same-origin',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      throw new EndpointError(operation, `The signing endpoint ${base} could not be reached.`, {
+        code: ErrorCode.EndpointUnreachable,
+        cause: error,
+      });
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text === '' ? {} : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) {
+      const detail = json === undefined ? undefined : new ResponseShape(operation, json);
+      const serverCode = safely(() => detail?.optionalString('code'));
+      const message = safely(() => detail?.optionalString('message')) ?? text.slice(0, 200);
+      throw new EndpointError(operation, `The endpoint answered HTTP ${response.status}: ${message}`, {
+        status: response.status,
+        ...(serverCode === undefined ? {} : { serverCode }),
+      });
+    }
+    if (json === undefined) {
+      throw new EndpointError(operation, `The endpoint's answer is not JSON: ${text.slice(0, 200)}`);
+    }
+    return json;
+  }
+
+  const uploadPath = (handle: MultipartHandle, suffix = ''): string =>
+    `/multipart/${encodeURIComponent(handle.uploadId)}${suffix}?key=${encodeURIComponent(handle.key)}`;
+
+  return {
+    async singlePutParams(input, callOptions) {
+      const query = new URLSearchParams({ filename: input.filename, type: input.type, size: String(input.size) });
+      for (const [name, value] of Object.entries(input.metadata)) query.append(`metadata[${name}]`, value);
+      const shape = new ResponseShape('single-put-params', await call('single-put-params', 'GET', `/params?${query}`, callOptions));
+      return { method: 'PUT', url: shape.string('url'), headers: shape.headers('headers'), key: shape.string('key') };
+    },
+
+    async createMultipart(input, callOptions) {
+      const shape = new ResponseShape('create-multipart', await call('create-multipart', 'POST', '/multipart', callOptions, input));
+      return { uploadId: shape.string('uploadId'), key: shape.string('key'), token: shape.optionalString('token') };
+    },
+
+    async signParts(input, callOptions) {
+      const answer = await call(
+        'sign-parts',
+        'POST',
+        uploadPath(input, '/batch'),
+        callOptions,
+        { key: input.key, partNumbers: input.partNumbers },
+        input.token,
+      );
+      return new ResponseShape('sign-parts', answer).array('parts', (part): SignedPart => ({
+        method: 'PUT',
+        partNumber: part.number('partNumber'),
+        url: part.string('url'),
+        headers: part.headers('headers'),
+        expiresAt: part.number('expiresAt'),
+      }));
+    },
+
+    async listParts(input, callOptions) {
+      const answer = await call('list-parts', 'GET', uploadPath(input), callOptions, undefined, input.token);
+      return new ResponseShape('list-parts', answer).array(undefined, (part) => ({
+        partNumber: part.number('PartNumber'),
+        size: part.number('Size'),
+        etag: part.string('ETag'),
+      }));
+    },
+
+    async completeMultipart(input, callOptions) {
+      const parts = input.parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag }));
+      const answer = await call('complete-multipart', 'POST', uploadPath(input, '/complete'), callOptions, { parts }, input.token);
+      const shape = new ResponseShape('complete-multipart', answer);
+      return { key: shape.string('key'), location: shape.string('location'), etag: shape.optionalString('etag') };
+    },
+
+    async abortMultipart(input, callOptions) {
+      await call('abort-multipart', 'DELETE', uploadPath(input), callOptions, undefined, input.token);
+    },
+  };
+}
+
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}

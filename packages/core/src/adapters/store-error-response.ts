@@ -1,0 +1,63 @@
+import { ErrorCode } from '../errors/ferry-error.js';
+import { StoreError, type StoreErrorDetails } from '../errors/store-error.js';
+
+const DETAIL_FIELDS = ['Code', 'Message', 'StringToSign', 'CanonicalRequest', 'RequestId'] as const;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Reads the leaf fields of an S3/OSS `<Error>` document. Error documents are flat and small,
+ * so a pattern per known field is exact enough and keeps an XML parser out of the bundle.
+ */
+export function parseStoreErrorXml(xml: string): StoreErrorDetails {
+  const details: Record<string, string> = {};
+  for (const field of DETAIL_FIELDS) {
+    const match = new RegExp(`<${field}>([\\s\\S]*?)</${field}>`).exec(xml);
+    if (match?.[1] !== undefined) {
+      details[field] = match[1].replace(/&(#x?[0-9a-f]+|\w+);/gi, (entity, name: string) => {
+        if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+        if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+        return ENTITIES[name] ?? entity;
+      });
+    }
+  }
+  return details;
+}
+
+/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from `now`. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Turns a store's non-2xx answer into a {@link StoreError} with the right code and a useful message. */
+export function storeErrorFromResponse(
+  status: number,
+  body: string,
+  retryAfter: string | null,
+  partNumber: number | undefined,
+): StoreError {
+  const details = parseStoreErrorXml(body);
+  const what = partNumber === undefined ? 'The upload' : `Part ${partNumber}`;
+  const storeSays = details.Code ? ` (${details.Code}: ${details.Message ?? ''})` : '';
+  let code: typeof ErrorCode[keyof typeof ErrorCode] = ErrorCode.Store;
+  let advice = '';
+  if (details.Code === 'SignatureDoesNotMatch') {
+    code = ErrorCode.SignatureMismatch;
+    advice =
+      ' The request differed from what the server signed: usually a header (Content-Type first of all) the signer did not sign, or a wrong key/secret. Compare details.StringToSign and details.CanonicalRequest.';
+  } else if (status === 403 && /expired/i.test(details.Message ?? '')) {
+    code = ErrorCode.UrlExpired;
+    advice = ' The URL is re-signed and the request retried.';
+  }
+  const retryAfterMs = parseRetryAfter(retryAfter);
+  return new StoreError(code, `${what} was refused by the store with HTTP ${status}${storeSays}.${advice}`, {
+    status,
+    details,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...(partNumber === undefined ? {} : { partNumber }),
+  });
+}

@@ -1,0 +1,57 @@
+import { ErrorCode, FerryError } from '../errors/ferry-error.js';
+import type { Transport, TransportRequest, TransportResponse } from '../ports/transport.js';
+import { storeErrorFromResponse } from './store-error-response.js';
+
+/**
+ * A {@link Transport} over `XMLHttpRequest`, the only browser API that reports upload progress.
+ * Sends the `Blob` slice itself, so the browser streams it from disk.
+ *
+ * @example
+ * ```ts
+ * const uploader = new Uploader({ endpoint, transport: createXhrTransport() });
+ * ```
+ */
+export function createXhrTransport(): Transport {
+  return { send: sendWithXhr };
+}
+
+function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
+  return new Promise((resolve, reject) => {
+    const { signal } = request;
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    const onAbort = (): void => xhr.abort();
+    const settle = (): void => signal.removeEventListener('abort', onAbort);
+    signal.addEventListener('abort', onAbort, { once: true });
+    xhr.open(request.method, request.url);
+    for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => request.onProgress(event.loaded);
+    xhr.onload = () => {
+      settle();
+      if (xhr.status >= 200 && xhr.status < 300) {
+        request.onProgress(request.body.size);
+        resolve({ etag: xhr.getResponseHeader('ETag') });
+      } else {
+        reject(storeErrorFromResponse(xhr.status, xhr.responseText, xhr.getResponseHeader('Retry-After'), request.partNumber));
+      }
+    };
+    xhr.onerror = () => {
+      settle();
+      reject(
+        new FerryError(
+          ErrorCode.Network,
+          `PUT to the store failed at the network level (offline, connection reset, or a CORS rule that does not allow this origin and method).`,
+        ),
+      );
+    };
+    xhr.ontimeout = xhr.onerror;
+    xhr.onabort = () => {
+      settle();
+      reject(signal.reason);
+    };
+    xhr.send(request.body);
+  });
+}

@@ -1,0 +1,279 @@
+import { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
+import { planParts, type PartPlan, type PlannedPart } from './part-plan.js';
+import type { PartPool } from './part-pool.js';
+import { PartUrls } from './part-urls.js';
+import type { CallOptions, FileDescriptor, MultipartHandle } from './ports/endpoint.js';
+import { withRetry, type RetryState } from './retry.js';
+import type { ResolvedUploaderOptions } from './uploader-options.js';
+import { UploadState, type UploadSnapshot } from './upload-state.js';
+
+/** A file to upload: a browser `File` fits, so does any object with these members. */
+export interface UploadSource {
+  /** The file's name. */
+  readonly name: string;
+  /** Its MIME type; empty when unknown. */
+  readonly type: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** Bytes `[start, end)`; sent as is, never read into memory. */
+  slice(start: number, end: number): Blob;
+}
+
+/** How a `FileUpload` reports to its `Uploader`. */
+export interface FileUploadHost {
+  readonly options: ResolvedUploaderOptions;
+  readonly pool: PartPool;
+  stateChanged(upload: FileUpload, previous: UploadState): void;
+  progressed(upload: FileUpload): void;
+  retrying(upload: FileUpload, state: RetryState & { delayMs: number; partNumber?: number | undefined }): void;
+}
+
+/** Abort reasons that say why a run stopped, so the run does not mistake them for failures. */
+const PAUSED = new FerryError(ErrorCode.Aborted, 'The upload was paused.');
+const CANCELLED = new FerryError(ErrorCode.Aborted, 'The upload was cancelled.');
+
+/** Per-part progress: bytes acknowledged (never decreasing) and the ETag once stored. */
+interface PartProgress {
+  sent: number;
+  etag: string | undefined;
+}
+
+/**
+ * One file's upload and the only owner of its state: a single presigned PUT below the multipart
+ * threshold, else create → sign parts in batches → PUT parts through the shared pool → complete.
+ * Pause keeps stored parts; cancel aborts the multipart upload on the store.
+ */
+export class FileUpload {
+  private state: UploadState = UploadState.Queued;
+  private controller: AbortController | undefined;
+  private error: FerryError | undefined;
+  private bytesSent = 0;
+  private key: string | undefined;
+  private location: string | undefined;
+  private plan: PartPlan | undefined;
+  private progress: PartProgress[] = [];
+  private handle: MultipartHandle | undefined;
+  private creating: Promise<MultipartHandle> | undefined;
+  private urls: PartUrls | undefined;
+  private readonly method: 'single' | 'multipart';
+
+  constructor(
+    readonly id: string,
+    private readonly source: UploadSource,
+    private readonly metadata: Readonly<Record<string, string>>,
+    private readonly host: FileUploadHost,
+  ) {
+    this.method = source.size > host.options.multipartThreshold ? 'multipart' : 'single';
+  }
+
+  /** A frozen picture of this upload. */
+  snapshot(): UploadSnapshot {
+    const total = this.plan?.parts.length ?? 1;
+    const done = this.method === 'single' ? (this.state === UploadState.Done ? 1 : 0) : this.progress.filter((p) => p.etag).length;
+    return Object.freeze({
+      id: this.id,
+      name: this.source.name,
+      size: this.source.size,
+      type: this.descriptor().type,
+      state: this.state,
+      bytesSent: this.bytesSent,
+      method: this.method,
+      parts: Object.freeze({ done, total }),
+      key: this.key,
+      location: this.location,
+      error: this.error,
+    });
+  }
+
+  /** Starts (or restarts after pause or error); does nothing in other states. */
+  start(): void {
+    if (this.state !== UploadState.Queued && this.state !== UploadState.Paused && this.state !== UploadState.Error) return;
+    this.error = undefined;
+    void this.run();
+  }
+
+  /** Stops sending, keeping stored parts; `start()` continues. */
+  pause(): void {
+    if (this.state !== UploadState.Preparing && this.state !== UploadState.Uploading && this.state !== UploadState.Queued) return;
+    this.controller?.abort(PAUSED);
+    this.setState(UploadState.Paused);
+  }
+
+  /** Stops for good and aborts the multipart upload on the store; rejects if the store could not be told. */
+  async cancel(): Promise<void> {
+    if (this.state === UploadState.Done || this.state === UploadState.Cancelled) return;
+    this.controller?.abort(CANCELLED);
+    this.setState(UploadState.Cancelled);
+    const handle = this.handle ?? (await this.creating?.catch(() => undefined));
+    if (!handle) return;
+    const { endpoint } = this.host.options;
+    await this.call((options) => endpoint.abortMultipart(handle, options), new AbortController().signal);
+  }
+
+  private async run(): Promise<void> {
+    const controller = new AbortController();
+    this.controller = controller;
+    const { signal } = controller;
+    try {
+      this.setState(UploadState.Preparing);
+      if (this.method === 'single') await this.runSingle(signal);
+      else await this.runMultipart(signal);
+      signal.throwIfAborted();
+      this.setState(UploadState.Done);
+    } catch (error) {
+      if (signal.aborted && (signal.reason === PAUSED || signal.reason === CANCELLED)) return;
+      this.error = isFerryError(error)
+        ? error
+        : new FerryError(ErrorCode.Unexpected, `Upload of ${this.source.name} failed unexpectedly: ${String(error)}`, {
+            cause: error,
+          });
+      this.setState(UploadState.Error);
+    }
+  }
+
+  private async runSingle(signal: AbortSignal): Promise<void> {
+    const { endpoint, transport } = this.host.options;
+    this.progress = [{ sent: 0, etag: undefined }];
+    let params = await this.call((options) => endpoint.singlePutParams(this.descriptor(), options), signal);
+    this.key = params.key;
+    this.setState(UploadState.Uploading);
+    await this.retry(signal, undefined, async () => {
+      const release = await this.host.pool.acquire(signal);
+      try {
+        await transport.send({
+          ...params,
+          body: this.source.slice(0, this.source.size),
+          signal,
+          onProgress: (sent) => this.record(0, sent),
+        });
+      } catch (error) {
+        if (isFerryError(error) && error.code === ErrorCode.UrlExpired) {
+          params = await this.call((options) => endpoint.singlePutParams(this.descriptor(), options), signal);
+        }
+        throw error;
+      } finally {
+        release();
+      }
+    });
+    this.location = params.url.split('?')[0];
+  }
+
+  private async runMultipart(signal: AbortSignal): Promise<void> {
+    const { endpoint, partSize, limits, signBatchSize } = this.host.options;
+    const plan = (this.plan ??= planParts(this.source.size, partSize, limits));
+    if (this.progress.length !== plan.parts.length) this.progress = plan.parts.map(() => ({ sent: 0, etag: undefined }));
+    if (!this.handle) {
+      // Not aborted by pause or cancel: a created upload must be known, or it could never be aborted.
+      this.creating ??= this.call(
+        (options) => endpoint.createMultipart({ ...this.descriptor(), partSize: plan.partSize }, options),
+        new AbortController().signal,
+      );
+      try {
+        this.handle = await this.creating;
+      } finally {
+        this.creating = undefined;
+      }
+      this.key = this.handle.key;
+      signal.throwIfAborted();
+    }
+    const handle = this.handle;
+    this.urls ??= new PartUrls({
+      endpoint,
+      handle,
+      batchSize: signBatchSize,
+      partCount: plan.parts.length,
+      isDone: (n) => this.progress[n - 1]?.etag !== undefined,
+      call: (task, taskSignal) => this.call(task, taskSignal),
+    });
+    this.setState(UploadState.Uploading);
+    // One failed part stops its siblings instead of letting them run on for nothing.
+    const failure = new AbortController();
+    const partSignal = AbortSignal.any([signal, failure.signal]);
+    const pending = plan.parts.filter((part) => this.progress[part.number - 1]!.etag === undefined);
+    await Promise.all(
+      pending.map((part) =>
+        this.uploadPart(part, partSignal).catch((error: unknown) => {
+          failure.abort(error);
+          throw error;
+        }),
+      ),
+    );
+    this.setState(UploadState.Completing);
+    const parts = this.progress.map((part, index) => ({ partNumber: index + 1, etag: part.etag! }));
+    const result = await this.call((options) => endpoint.completeMultipart({ ...handle, parts }, options), signal);
+    this.location = result.location;
+  }
+
+  private async uploadPart(part: PlannedPart, signal: AbortSignal): Promise<void> {
+    const { transport } = this.host.options;
+    const urls = this.urls!;
+    const index = part.number - 1;
+    await this.retry(signal, part.number, async () => {
+      const release = await this.host.pool.acquire(signal);
+      try {
+        const signed = await urls.get(part.number, signal);
+        let etag: string | null;
+        try {
+          ({ etag } = await transport.send({
+            method: signed.method,
+            url: signed.url,
+            headers: signed.headers,
+            body: this.source.slice(part.start, part.end),
+            partNumber: part.number,
+            signal,
+            onProgress: (sent) => this.record(index, sent),
+          }));
+        } catch (error) {
+          if (isFerryError(error) && error.code === ErrorCode.UrlExpired) urls.invalidate(part.number);
+          throw error;
+        }
+        if (!etag) {
+          throw new FerryError(
+            ErrorCode.EtagMissing,
+            `Part ${part.number} was stored but its ETag header could not be read: the bucket's CORS rule must expose ETag (S3: <ExposeHeader>ETag</ExposeHeader>; OSS: ExposeHeaders ETag).`,
+          );
+        }
+        this.record(index, part.end - part.start);
+        this.progress[index]!.etag = etag;
+      } finally {
+        release();
+      }
+    });
+  }
+
+  private record(index: number, sent: number): void {
+    const part = this.progress[index]!;
+    if (sent <= part.sent) return;
+    this.bytesSent += sent - part.sent;
+    part.sent = sent;
+    this.host.progressed(this);
+  }
+
+  private call<T>(task: (options: CallOptions) => Promise<T>, signal: AbortSignal): Promise<T> {
+    return this.retry(signal, undefined, () => task({ signal }));
+  }
+
+  private retry<T>(signal: AbortSignal, partNumber: number | undefined, task: () => Promise<T>): Promise<T> {
+    return withRetry(task, {
+      policy: this.host.options.retry,
+      signal,
+      onRetry: (state) => this.host.retrying(this, { ...state, partNumber }),
+    });
+  }
+
+  private descriptor(): FileDescriptor {
+    return {
+      filename: this.source.name,
+      type: this.source.type || 'application/octet-stream',
+      size: this.source.size,
+      metadata: this.metadata,
+    };
+  }
+
+  private setState(next: UploadState): void {
+    const previous = this.state;
+    if (previous === next) return;
+    this.state = next;
+    this.host.stateChanged(this, previous);
+  }
+}

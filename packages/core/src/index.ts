@@ -1,0 +1,38 @@
+export { Uploader } from './uploader.js';
+export type { UploaderEvents } from './uploader.js';
+export type { UploaderOptions, ResolvedUploaderOptions } from './uploader-options.js';
+export type { UploadSource } from './file-upload.js';
+export { UploadState } from './upload-state.js';
+export type { UploadSnapshot } from './upload-state.js';
+export { planParts, S3_LIMITS } from './part-plan.js';
+export type { PartPlan, PlannedPart, StoreLimits } from './part-plan.js';
+export { decideRetry, withRetry, DEFAULT_RETRY_POLICY } from './retry.js';
+export type { RetryPolicy, RetryState, RetryDecision, WithRetryOptions } from './retry.js';
+export { delay } from './delay.js';
+export { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
+export type { FerryErrorOptions } from './errors/ferry-error.js';
+export { EndpointError, isEndpointError } from './errors/endpoint-error.js';
+export type { EndpointOperation, EndpointErrorOptions } from './errors/endpoint-error.js';
+export { StoreError, isStoreError } from './errors/store-error.js';
+export type { StoreErrorDetails, StoreErrorOptions } from './errors/store-error.js';
+export { createHttpEndpoint, UPLOAD_TOKEN_HEADER } from './adapters/http-endpoint.js';
+export type { HttpEndpointOptions } from './adapters/http-endpoint.js';
+export { createXhrTransport } from './adapters/xhr-transport.js';
+export { createFetchTransport } from './adapters/fetch-transport.js';
+export { createDefaultTransport } from './adapters/default-transport.js';
+export { parseStoreErrorXml, parseRetryAfter } from './adapters/store-error-response.js';
+export type {
+  CallOptions,
+  CompleteMultipartInput,
+  CompletedObject,
+  CreateMultipartInput,
+  Endpoint,
+  FileDescriptor,
+  MultipartHandle,
+  SignedPart,
+  SignedRequest,
+  SignPartsInput,
+  SinglePutParams,
+  StoredPart,
+} from './ports/endpoint.js';
+export type { ByteSource, Transport, TransportRequest, TransportResponse } from './ports/transport.js';

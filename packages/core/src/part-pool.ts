@@ -1,0 +1,40 @@
+/**
+ * A first-come, first-served limit on requests in flight, shared by every file of an
+ * `Uploader` so that many small files and one large file share the link fairly.
+ */
+export class PartPool {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Waits for a free slot; the returned function gives it back (once). */
+  async acquire(signal: AbortSignal): Promise<() => void> {
+    signal.throwIfAborted();
+    if (this.active >= this.limit) {
+      await new Promise<void>((resolve, reject) => {
+        const grant = (): void => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        const onAbort = (): void => {
+          this.waiting.splice(this.waiting.indexOf(grant), 1);
+          reject(signal.reason);
+        };
+        this.waiting.push(grant);
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+    } else {
+      this.active++;
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      // A slot handed straight to the next waiter stays counted as active.
+      if (next) next();
+      else this.active--;
+    };
+  }
+}

@@ -1,0 +1,100 @@
+import { EndpointError } from './errors/endpoint-error.js';
+import type { CallOptions, Endpoint, MultipartHandle, SignedPart } from './ports/endpoint.js';
+
+/** Options of {@link PartUrls}. */
+export interface PartUrlsOptions {
+  /** The endpoint that signs. */
+  readonly endpoint: Endpoint;
+  /** The upload the parts belong to. */
+  readonly handle: MultipartHandle;
+  /** Most part numbers per signing request. */
+  readonly batchSize: number;
+  /** How many parts the upload has. */
+  readonly partCount: number;
+  /** Whether a part is already stored (needs no URL). */
+  readonly isDone: (partNumber: number) => boolean;
+  /** Runs one endpoint call with retries. */
+  readonly call: <T>(task: (options: CallOptions) => Promise<T>, signal: AbortSignal) => Promise<T>;
+}
+
+/** A URL counts as usable while more than this share of its lifetime remains. */
+const FRESH_SHARE = 0.25;
+/** …and at least this long, in ms, so a slow part does not start on a URL about to expire. */
+const MAX_MARGIN_MS = 60_000;
+
+/**
+ * Presigned part URLs for one multipart upload, fetched in batches just before they are
+ * needed and fetched again when close to expiry or after the store said they expired.
+ */
+export class PartUrls {
+  private readonly cache = new Map<number, { part: SignedPart; signedAt: number }>();
+  private readonly inFlight = new Map<number, Promise<void>>();
+
+  constructor(private readonly options: PartUrlsOptions) {}
+
+  /**
+   * The URL for `partNumber`. When it must be signed, the same request also signs the next
+   * parts that are not stored and have no fresh URL, so most parts need no request of their own.
+   */
+  async get(partNumber: number, signal: AbortSignal): Promise<SignedPart> {
+    for (;;) {
+      const cached = this.cache.get(partNumber);
+      if (cached && this.isFresh(cached)) return cached.part;
+      const pending = this.inFlight.get(partNumber);
+      if (pending) {
+        await pending;
+        continue;
+      }
+      await this.signBatch(this.batchFrom(partNumber), signal);
+    }
+  }
+
+  /** Forgets the URL of `partNumber` (the store said it expired). */
+  invalidate(partNumber: number): void {
+    this.cache.delete(partNumber);
+  }
+
+  private batchFrom(partNumber: number): number[] {
+    const batch = [partNumber];
+    const { batchSize, partCount, isDone } = this.options;
+    for (let n = partNumber + 1; n <= partCount && batch.length < batchSize; n++) {
+      if (!isDone(n) && !this.hasFresh(n)) batch.push(n);
+    }
+    return batch;
+  }
+
+  private hasFresh(partNumber: number): boolean {
+    const cached = this.cache.get(partNumber);
+    return (cached !== undefined && this.isFresh(cached)) || this.inFlight.has(partNumber);
+  }
+
+  private isFresh({ part, signedAt }: { part: SignedPart; signedAt: number }): boolean {
+    const now = Date.now();
+    const margin = Math.min(MAX_MARGIN_MS, (part.expiresAt - signedAt) * FRESH_SHARE);
+    return part.expiresAt - now > margin;
+  }
+
+  private async signBatch(batch: number[], signal: AbortSignal): Promise<void> {
+    const signedAt = Date.now();
+    const request = this.options
+      .call((callOptions) => this.options.endpoint.signParts({ ...this.options.handle, partNumbers: batch }, callOptions), signal)
+      .then((parts) => {
+        for (const part of parts) this.cache.set(part.partNumber, { part, signedAt });
+      });
+    // Others asking for a part of this batch wait for it, and ask again if it failed.
+    const waiter = request.then(
+      () => undefined,
+      () => undefined,
+    );
+    for (const n of batch) this.inFlight.set(n, waiter);
+    try {
+      await request;
+    } finally {
+      for (const n of batch) if (this.inFlight.get(n) === waiter) this.inFlight.delete(n);
+    }
+    const wanted = batch[0]!;
+    if (!this.cache.has(wanted)) {
+      throw new EndpointError('sign-parts', `The endpoint's answer did not include part ${wanted}.`);
+    }
+  }
+}

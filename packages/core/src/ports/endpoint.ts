@@ -1,0 +1,113 @@
+/** What every endpoint call accepts besides its input. */
+export interface CallOptions {
+  /** Aborts the call. */
+  readonly signal: AbortSignal;
+}
+
+/** The file as the endpoint sees it. */
+export interface FileDescriptor {
+  /** The file's name (the server sanitises it before it becomes part of a key). */
+  readonly filename: string;
+  /** The MIME type the object is stored with; `application/octet-stream` when unknown. */
+  readonly type: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** Free-form metadata for the server's `key()` and hooks. */
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+/** A presigned request the browser must make exactly as described. */
+export interface SignedRequest {
+  /** Always `PUT` for uploads. */
+  readonly method: 'PUT';
+  /** The presigned URL. */
+  readonly url: string;
+  /** The headers that were signed and must be sent, no more, no fewer. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Answer to a single-PUT params call. */
+export interface SinglePutParams extends SignedRequest {
+  /** The object key the server chose. */
+  readonly key: string;
+}
+
+/** Input to create a multipart upload: the file plus the plan the server will hold it to. */
+export interface CreateMultipartInput extends FileDescriptor {
+  /** Size of every part but the last. */
+  readonly partSize: number;
+}
+
+/** A multipart upload the endpoint created. */
+export interface MultipartHandle {
+  /** The store's upload id. */
+  readonly uploadId: string;
+  /** The object key the server chose. */
+  readonly key: string;
+  /** Opaque token binding the caller to this upload; sent with every later call. */
+  readonly token?: string | undefined;
+}
+
+/** Input to sign a batch of part URLs. */
+export interface SignPartsInput extends MultipartHandle {
+  /** 1-based part numbers to sign. */
+  readonly partNumbers: readonly number[];
+}
+
+/** One signed part URL. */
+export interface SignedPart extends SignedRequest {
+  /** 1-based part number. */
+  readonly partNumber: number;
+  /** When the URL stops working, in ms since the epoch. */
+  readonly expiresAt: number;
+}
+
+/** A part the store already holds. */
+export interface StoredPart {
+  /** 1-based part number. */
+  readonly partNumber: number;
+  /** Size in bytes. */
+  readonly size: number;
+  /** The part's ETag, quotes included as the store sent it. */
+  readonly etag: string;
+}
+
+/** Input to complete a multipart upload. */
+export interface CompleteMultipartInput extends MultipartHandle {
+  /** Every part, in order. */
+  readonly parts: readonly { readonly partNumber: number; readonly etag: string }[];
+}
+
+/** The stored object. */
+export interface CompletedObject {
+  /** The object key. */
+  readonly key: string;
+  /** Where the object lives. */
+  readonly location: string;
+  /** The object's ETag, when the store said. */
+  readonly etag?: string | undefined;
+}
+
+/**
+ * The application's signing endpoint: the only party that holds the bucket's keys. Ferry talks
+ * to it over HTTP+JSON (see `createHttpEndpoint`) or through an object of functions.
+ *
+ * @example
+ * ```ts
+ * const endpoint: Endpoint = createHttpEndpoint({ url: '/api/uploads' });
+ * ```
+ */
+export interface Endpoint {
+  /** Signs one PUT of a whole (small) file. */
+  singlePutParams(input: FileDescriptor, options: CallOptions): Promise<SinglePutParams>;
+  /** Creates a multipart upload. */
+  createMultipart(input: CreateMultipartInput, options: CallOptions): Promise<MultipartHandle>;
+  /** Signs a batch of part URLs. */
+  signParts(input: SignPartsInput, options: CallOptions): Promise<readonly SignedPart[]>;
+  /** Lists the parts the store holds. */
+  listParts(input: MultipartHandle, options: CallOptions): Promise<readonly StoredPart[]>;
+  /** Completes a multipart upload. */
+  completeMultipart(input: CompleteMultipartInput, options: CallOptions): Promise<CompletedObject>;
+  /** Aborts a multipart upload, deleting its parts. */
+  abortMultipart(input: MultipartHandle, options: CallOptions): Promise<void>;
+}

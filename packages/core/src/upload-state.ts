@@ -1,0 +1,46 @@
+import type { FerryError } from './errors/ferry-error.js';
+
+/**
+ * Where one file's upload stands:
+ * `queued → preparing → uploading ⇄ paused → completing → done`, plus `error` (the user may
+ * retry) and `cancelled` (the multipart upload was aborted on the store).
+ */
+export const UploadState = {
+  Queued: 'queued',
+  Preparing: 'preparing',
+  Uploading: 'uploading',
+  Paused: 'paused',
+  Completing: 'completing',
+  Done: 'done',
+  Error: 'error',
+  Cancelled: 'cancelled',
+} as const;
+
+/** One of the values of {@link UploadState}. */
+export type UploadState = (typeof UploadState)[keyof typeof UploadState];
+
+/** A frozen picture of one upload, as events carry it. */
+export interface UploadSnapshot {
+  /** Unique within the `Uploader`. */
+  readonly id: string;
+  /** The file's name. */
+  readonly name: string;
+  /** The file's size in bytes. */
+  readonly size: number;
+  /** The MIME type the object is stored with. */
+  readonly type: string;
+  /** Where the upload stands. */
+  readonly state: UploadState;
+  /** Bytes sent so far; never decreases. */
+  readonly bytesSent: number;
+  /** `single` below the multipart threshold, else `multipart`. */
+  readonly method: 'single' | 'multipart';
+  /** Parts stored so far, and in all (1 for a single PUT). */
+  readonly parts: { readonly done: number; readonly total: number };
+  /** The object key, once the server chose it. */
+  readonly key?: string | undefined;
+  /** The stored object's URL, once done. */
+  readonly location?: string | undefined;
+  /** Why the upload stopped, in state `error`. */
+  readonly error?: FerryError | undefined;
+}

@@ -1,0 +1,144 @@
+import { Emitter } from './emitter.js';
+import { ErrorCode, FerryError, type FerryError as FerryErrorType } from './errors/ferry-error.js';
+import { FileUpload, type FileUploadHost, type UploadSource } from './file-upload.js';
+import { PartPool } from './part-pool.js';
+import { UploadState, type UploadSnapshot } from './upload-state.js';
+import { resolveUploaderOptions, type ResolvedUploaderOptions, type UploaderOptions } from './uploader-options.js';
+
+/** Every event an {@link Uploader} emits; each carries a snapshot, never a live object. */
+export interface UploaderEvents {
+  /** A file was added. */
+  add: { readonly upload: UploadSnapshot };
+  /** An upload changed state. */
+  state: { readonly upload: UploadSnapshot; readonly previous: UploadState };
+  /** Bytes were sent. */
+  progress: { readonly upload: UploadSnapshot };
+  /** A request failed and will be tried again after `delayMs`. */
+  retry: {
+    readonly upload: UploadSnapshot;
+    readonly error: unknown;
+    readonly attempt: number;
+    readonly delayMs: number;
+    readonly partNumber?: number | undefined;
+  };
+  /** An upload finished: the object is stored. */
+  complete: { readonly upload: UploadSnapshot };
+  /** An upload stopped on an error; `retry(id)` continues it. */
+  error: { readonly upload: UploadSnapshot; readonly error: FerryErrorType };
+  /** An upload was removed from the list. */
+  remove: { readonly upload: UploadSnapshot };
+}
+
+/**
+ * Uploads files into object storage through presigned URLs. One per widget: it owns the request
+ * pool shared by all files (so `concurrency` holds across files) and the event stream.
+ *
+ * @example
+ * ```ts
+ * const uploader = new Uploader({ endpoint: '/api/uploads' });
+ * uploader.on('complete', ({ upload }) => console.log(upload.key));
+ * uploader.add(file);
+ * ```
+ */
+export class Uploader {
+  /** The options in force, every default applied. */
+  readonly options: ResolvedUploaderOptions;
+  private readonly emitter = new Emitter<UploaderEvents>();
+  private readonly uploads = new Map<string, FileUpload>();
+  private readonly host: FileUploadHost;
+  private nextId = 1;
+
+  constructor(options: UploaderOptions) {
+    this.options = resolveUploaderOptions(options);
+    const emit = this.emitter.emit.bind(this.emitter);
+    this.host = {
+      options: this.options,
+      pool: new PartPool(this.options.concurrency),
+      stateChanged(upload, previous) {
+        const snapshot = upload.snapshot();
+        emit('state', { upload: snapshot, previous });
+        if (snapshot.state === UploadState.Done) emit('complete', { upload: snapshot });
+        if (snapshot.state === UploadState.Error && snapshot.error) emit('error', { upload: snapshot, error: snapshot.error });
+      },
+      progressed: (upload) => emit('progress', { upload: upload.snapshot() }),
+      retrying: (upload, state) => emit('retry', { upload: upload.snapshot(), ...state }),
+    };
+  }
+
+  /** Listens to `type`; the returned function stops listening. */
+  on<K extends keyof UploaderEvents>(type: K, listener: (event: UploaderEvents[K]) => void): () => void {
+    return this.emitter.on(type, listener);
+  }
+
+  /**
+   * Adds a file and, unless `autoStart` is off, starts it.
+   * @throws FerryError `invalid-input` when `source` is not a file-like object.
+   */
+  add(source: UploadSource, metadata: Readonly<Record<string, string>> = {}): UploadSnapshot {
+    if (!source || typeof source.slice !== 'function' || !Number.isSafeInteger(source.size) || source.size < 0) {
+      throw new FerryError(ErrorCode.InvalidInput, 'add() takes a File, a Blob with a name, or an object with name, type, size and slice().');
+    }
+    const upload = new FileUpload(`u${this.nextId++}`, source, metadata, this.host);
+    this.uploads.set(upload.id, upload);
+    this.emitter.emit('add', { upload: upload.snapshot() });
+    if (this.options.autoStart) upload.start();
+    return upload.snapshot();
+  }
+
+  /** Snapshots of every upload, in the order added. */
+  list(): UploadSnapshot[] {
+    return [...this.uploads.values()].map((upload) => upload.snapshot());
+  }
+
+  /** The snapshot of one upload. */
+  get(id: string): UploadSnapshot | undefined {
+    return this.uploads.get(id)?.snapshot();
+  }
+
+  /** Starts queued uploads (with `autoStart` off), or the one named. */
+  start(id?: string): void {
+    this.each(id, (upload) => upload.snapshot().state === UploadState.Queued && upload.start());
+  }
+
+  /** Pauses every upload in progress, or the one named; stored parts are kept. */
+  pause(id?: string): void {
+    this.each(id, (upload) => upload.pause());
+  }
+
+  /** Resumes paused uploads, or the one named. */
+  resume(id?: string): void {
+    this.each(id, (upload) => upload.snapshot().state === UploadState.Paused && upload.start());
+  }
+
+  /** Retries failed uploads, or the one named, from the parts already stored. */
+  retry(id?: string): void {
+    this.each(id, (upload) => upload.snapshot().state === UploadState.Error && upload.start());
+  }
+
+  /** Cancels unfinished uploads, or the one named, aborting them on the store. */
+  async cancel(id?: string): Promise<void> {
+    const jobs: Promise<void>[] = [];
+    this.each(id, (upload) => jobs.push(upload.cancel()));
+    await Promise.all(jobs);
+  }
+
+  /** Cancels (if unfinished) and forgets one upload. */
+  async remove(id: string): Promise<void> {
+    const upload = this.uploads.get(id);
+    if (!upload) return;
+    this.uploads.delete(id);
+    try {
+      await upload.cancel();
+    } finally {
+      this.emitter.emit('remove', { upload: upload.snapshot() });
+    }
+  }
+
+  private each(id: string | undefined, action: (upload: FileUpload) => unknown): void {
+    if (id === undefined) for (const upload of this.uploads.values()) action(upload);
+    else {
+      const upload = this.uploads.get(id);
+      if (upload) action(upload);
+    }
+  }
+}
