@@ -1,0 +1,164 @@
+import {
+  AbortMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  ListPartsCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalStore, type LocalStore } from './index.js';
+
+let store: LocalStore;
+let client: S3Client;
+let directory: string;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'ferry-store-'));
+  store = await startLocalStore({ directory });
+  client = new S3Client({
+    endpoint: store.endpoint,
+    region: store.region,
+    credentials: store.credentials,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+});
+
+afterAll(async () => {
+  client.destroy();
+  await store.close();
+  await rm(directory, { recursive: true, force: true });
+});
+
+const Bucket = () => store.bucket;
+const part = (byte: number, size = 5 * 1024 * 1024) => new Uint8Array(size).fill(byte);
+
+async function storeError(promise: Promise<unknown>): Promise<S3ServiceException> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof S3ServiceException) return error;
+    throw error;
+  }
+  throw new Error('expected the store to refuse');
+}
+
+describe('signature checks (the reason this store was chosen)', () => {
+  it('accepts a presigned PUT sent with the signed Content-Type, and refuses another with 403 SignatureDoesNotMatch', async () => {
+    const url = await getSignedUrl(client, new PutObjectCommand({ Bucket: Bucket(), Key: 'sig/a.txt', ContentType: 'text/plain' }), {
+      expiresIn: 60,
+      signableHeaders: new Set(['content-type']),
+    });
+    const good = await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
+    expect(good.status).toBe(200);
+    const bad = await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: 'hello' });
+    expect(bad.status).toBe(403);
+    expect(await bad.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+  });
+
+  it('refuses a request signed with the wrong secret', async () => {
+    const wrong = new S3Client({
+      endpoint: store.endpoint,
+      region: store.region,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'not-the-secret' },
+      forcePathStyle: true,
+    });
+    const error = await storeError(wrong.send(new PutObjectCommand({ Bucket: Bucket(), Key: 'sig/b.txt', Body: 'x' })));
+    expect(error.name).toBe('SignatureDoesNotMatch');
+    wrong.destroy();
+  });
+
+  it('verifies bucket-level requests signed on "/bucket/" (ListObjectsV2 through the SDK)', async () => {
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: Bucket(), Prefix: 'sig/' }));
+    expect(listed.Contents?.map((object) => object.Key)).toContain('sig/a.txt');
+  });
+});
+
+describe('multipart operations added to s3rver', () => {
+  it('lists parts, lists uploads, and aborts so that nothing is left', async () => {
+    const Key = 'mp/one.bin';
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: Bucket(), Key }));
+    const first = await client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 1, Body: part(1) }));
+    await client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 2, Body: part(2, 1000) }));
+
+    const parts = await client.send(new ListPartsCommand({ Bucket: Bucket(), Key, UploadId }));
+    expect(parts.Parts?.map((p) => [p.PartNumber, p.Size])).toEqual([
+      [1, 5 * 1024 * 1024],
+      [2, 1000],
+    ]);
+    expect(parts.Parts?.[0]?.ETag).toBe(first.ETag);
+    expect(parts.IsTruncated).toBe(false);
+
+    const uploads = await client.send(new ListMultipartUploadsCommand({ Bucket: Bucket(), Prefix: 'mp/' }));
+    expect(uploads.Uploads?.map((u) => [u.Key, u.UploadId])).toEqual([[Key, UploadId]]);
+
+    await client.send(new AbortMultipartUploadCommand({ Bucket: Bucket(), Key, UploadId }));
+    const after = await client.send(new ListMultipartUploadsCommand({ Bucket: Bucket(), Prefix: 'mp/' }));
+    expect(after.Uploads ?? []).toEqual([]);
+    const gone = await storeError(client.send(new ListPartsCommand({ Bucket: Bucket(), Key, UploadId })));
+    expect(gone.name).toBe('NoSuchUpload');
+    expect(gone.$metadata.httpStatusCode).toBe(404);
+  });
+
+  it('pages ListParts with MaxParts and PartNumberMarker', async () => {
+    const Key = 'mp/paged.bin';
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: Bucket(), Key }));
+    for (const PartNumber of [1, 2, 3]) {
+      await client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber, Body: part(PartNumber, 10) }));
+    }
+    const page1 = await client.send(new ListPartsCommand({ Bucket: Bucket(), Key, UploadId, MaxParts: 2 }));
+    expect(page1.Parts?.map((p) => p.PartNumber)).toEqual([1, 2]);
+    expect(page1.IsTruncated).toBe(true);
+    const page2 = await client.send(
+      new ListPartsCommand({ Bucket: Bucket(), Key, UploadId, MaxParts: 2, PartNumberMarker: page1.NextPartNumberMarker }),
+    );
+    expect(page2.Parts?.map((p) => p.PartNumber)).toEqual([3]);
+    expect(page2.IsTruncated).toBe(false);
+    await client.send(new AbortMultipartUploadCommand({ Bucket: Bucket(), Key, UploadId }));
+  });
+
+  it('answers NoSuchUpload to a part of an unknown or aborted upload, and to a foreign key', async () => {
+    const Key = 'mp/aborted.bin';
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: Bucket(), Key }));
+    const foreign = await storeError(client.send(new ListPartsCommand({ Bucket: Bucket(), Key: 'mp/other.bin', UploadId })));
+    expect(foreign.name).toBe('NoSuchUpload');
+    await client.send(new AbortMultipartUploadCommand({ Bucket: Bucket(), Key, UploadId }));
+    const late = await storeError(
+      client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 1, Body: part(1, 10) })),
+    );
+    expect(late.name).toBe('NoSuchUpload');
+    const again = await storeError(client.send(new AbortMultipartUploadCommand({ Bucket: Bucket(), Key, UploadId })));
+    expect(again.name).toBe('NoSuchUpload');
+  });
+
+  it('still completes a multipart upload through s3rver', async () => {
+    const Key = 'mp/complete.bin';
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: Bucket(), Key }));
+    const one = await client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 1, Body: part(7) }));
+    const two = await client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 2, Body: part(8, 3) }));
+    const { CompleteMultipartUploadCommand } = await import('@aws-sdk/client-s3');
+    await client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: Bucket(),
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: one.ETag }, { PartNumber: 2, ETag: two.ETag }] },
+      }),
+    );
+    const object = await client.send(new GetObjectCommand({ Bucket: Bucket(), Key }));
+    const bytes = await object.Body!.transformToByteArray();
+    expect(bytes.length).toBe(5 * 1024 * 1024 + 3);
+    expect(bytes[0]).toBe(7);
+    expect(bytes.at(-1)).toBe(8);
+  });
+});

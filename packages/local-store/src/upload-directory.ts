@@ -1,0 +1,80 @@
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** A multipart upload as s3rver keeps it on disk. */
+export interface PendingUpload {
+  readonly uploadId: string;
+  readonly key: string;
+  readonly initiated: Date;
+}
+
+/** A stored part. */
+export interface StoredPartFile {
+  readonly partNumber: number;
+  readonly size: number;
+  readonly etag: string;
+  readonly lastModified: Date;
+}
+
+/**
+ * Reads and removes the multipart uploads that s3rver keeps under
+ * `<root>/<bucket>/._S3rver_uploads/<uploadId>/` (files `key`, `metadata`, `<n>`, `<n>.md5`).
+ */
+export class UploadDirectory {
+  constructor(private readonly root: string) {}
+
+  private dir(bucket: string, uploadId?: string): string {
+    const uploads = join(this.root, bucket, '._S3rver_uploads');
+    return uploadId === undefined ? uploads : join(uploads, uploadId);
+  }
+
+  /** The upload, or undefined when it does not exist (or belongs to another key). */
+  async get(bucket: string, uploadId: string, key?: string): Promise<PendingUpload | undefined> {
+    if (!/^[0-9a-f]{32}$/.test(uploadId)) return undefined;
+    try {
+      const keyFile = join(this.dir(bucket, uploadId), 'key');
+      const [storedKey, info] = await Promise.all([readFile(keyFile, 'utf8'), stat(keyFile)]);
+      if (key !== undefined && storedKey !== key) return undefined;
+      return { uploadId, key: storedKey, initiated: info.mtime };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Every pending upload of the bucket, sorted by key then initiation time (as S3 lists them). */
+  async list(bucket: string): Promise<PendingUpload[]> {
+    let ids: string[];
+    try {
+      ids = await readdir(this.dir(bucket));
+    } catch {
+      return [];
+    }
+    const uploads = await Promise.all(ids.map((id) => this.get(bucket, id)));
+    return uploads
+      .filter((upload): upload is PendingUpload => upload !== undefined)
+      .sort((a, b) => (a.key === b.key ? a.initiated.getTime() - b.initiated.getTime() : a.key < b.key ? -1 : 1));
+  }
+
+  /** The parts stored so far, by part number. */
+  async parts(bucket: string, uploadId: string): Promise<StoredPartFile[]> {
+    const dir = this.dir(bucket, uploadId);
+    const names = (await readdir(dir)).filter((name) => /^\d+$/.test(name));
+    const parts = await Promise.all(
+      names.map(async (name): Promise<StoredPartFile | undefined> => {
+        try {
+          // The .md5 file is written after the part's bytes: without it the part is still arriving.
+          const [info, md5] = await Promise.all([stat(join(dir, name)), readFile(join(dir, `${name}.md5`), 'utf8')]);
+          return { partNumber: Number(name), size: info.size, etag: `"${md5.trim()}"`, lastModified: info.mtime };
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+    return parts.filter((part) => part !== undefined).sort((a, b) => a.partNumber - b.partNumber);
+  }
+
+  /** Deletes the upload and its parts. */
+  async remove(bucket: string, uploadId: string): Promise<void> {
+    await rm(this.dir(bucket, uploadId), { recursive: true, force: true });
+  }
+}
