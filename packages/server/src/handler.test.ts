@@ -1,0 +1,213 @@
+import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
+import { startLocalStore, type LocalStore } from '@ferry/local-store';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFerryHandler, createS3Provider, type FerryHandler } from './index.js';
+
+const MiB = 1024 * 1024;
+const BASE = 'http://app.test/api/uploads';
+let store: LocalStore;
+let handler: FerryHandler;
+let client: S3Client;
+let directory: string;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'ferry-server-'));
+  store = await startLocalStore({ directory });
+  const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
+  handler = createFerryHandler({
+    provider: createS3Provider(s3),
+    secret: 'x'.repeat(32),
+    basePath: '/api/uploads',
+    onError: () => undefined,
+  });
+  client = new S3Client({ ...s3, forcePathStyle: true });
+});
+
+afterAll(async () => {
+  client.destroy();
+  await store.close();
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers['x-ferry-upload-token'] = token;
+  const response = await handler(
+    new Request(BASE + path, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) }),
+  );
+  return { status: response.status, json: await response.json() };
+}
+
+const bytes = (size: number, seed: number) => Uint8Array.from({ length: size }, (_, i) => (i * 31 + seed) & 0xff);
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+async function objectBytes(key: string): Promise<Uint8Array> {
+  const object = await client.send(new GetObjectCommand({ Bucket: store.bucket, Key: key }));
+  return object.Body!.transformToByteArray();
+}
+
+async function createUpload(size: number, partSize = 5 * MiB) {
+  const created = await call('POST', '/multipart', { filename: 'big.bin', type: 'application/zip', size, partSize });
+  expect(created.status).toBe(200);
+  return created.json as { uploadId: string; key: string; token: string };
+}
+
+describe('single PUT', () => {
+  it('signs a PUT that stores the bytes with the signed Content-Type under a server-chosen key', async () => {
+    const data = bytes(1024, 1);
+    const { status, json } = await call('GET', '/params?filename=../../hello%20world.txt&type=text/plain&size=1024');
+    expect(status).toBe(200);
+    expect(json.key).toMatch(/^uploads\/[0-9a-f-]{36}\/hello world\.txt$/);
+    expect(json.headers).toEqual({ 'Content-Type': 'text/plain' });
+    const put = await fetch(json.url, { method: 'PUT', headers: json.headers, body: data });
+    expect(put.status).toBe(200);
+    expect(sha256(await objectBytes(json.key))).toBe(sha256(data));
+    const head = await client.send(new HeadObjectCommand({ Bucket: store.bucket, Key: json.key }));
+    expect(head.ContentType).toBe('text/plain');
+  });
+
+  it('binds the URL to the declared size: a larger body is refused by the store', async () => {
+    const { json } = await call('GET', '/params?filename=a.bin&type=&size=10');
+    expect(json.headers['Content-Type']).toBe('application/octet-stream');
+    const put = await fetch(json.url, { method: 'PUT', headers: json.headers, body: bytes(11, 2) });
+    expect(put.status).toBe(403);
+  });
+
+  it('answers 400 with a code for a missing name, a bad size or a bad type', async () => {
+    for (const query of ['size=1', 'filename=a&size=-1', 'filename=a&size=1.5', 'filename=a&size=1&type=not a type']) {
+      const { status, json } = await call('GET', `/params?${query}`);
+      expect(status, query).toBe(400);
+      expect(json.code).toBe('bad-request');
+    }
+  });
+});
+
+describe('multipart', () => {
+  it('creates, signs a batch with exact sizes, lists, completes: the object is byte-identical', async () => {
+    const data = bytes(11 * MiB + 7, 3);
+    const upload = await createUpload(data.length);
+    const signed = await call('POST', `/multipart/${upload.uploadId}/batch`, { key: upload.key, partNumbers: [1, 2, 3] }, upload.token);
+    expect(signed.status).toBe(200);
+    expect(signed.json.parts.map((p: any) => p.partNumber)).toEqual([1, 2, 3]);
+    expect(signed.json.parts[0].expiresAt).toBeGreaterThan(Date.now());
+    const etags: string[] = [];
+    for (const part of signed.json.parts) {
+      const start = (part.partNumber - 1) * 5 * MiB;
+      const put = await fetch(part.url, { method: 'PUT', headers: part.headers, body: data.subarray(start, start + 5 * MiB) });
+      expect(put.status).toBe(200);
+      etags.push(put.headers.get('etag')!);
+    }
+    const listed = await call('GET', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    expect(listed.json.map((p: any) => [p.PartNumber, p.Size])).toEqual([
+      [1, 5 * MiB],
+      [2, 5 * MiB],
+      [3, MiB + 7],
+    ]);
+    const parts = etags.map((ETag, i) => ({ PartNumber: i + 1, ETag }));
+    const done = await call('POST', `/multipart/${upload.uploadId}/complete?key=${encodeURIComponent(upload.key)}`, { parts }, upload.token);
+    expect(done.status).toBe(200);
+    expect(done.json.key).toBe(upload.key);
+    expect(sha256(await objectBytes(upload.key))).toBe(sha256(data));
+  });
+
+  it('signs one part on the Companion route, for that part’s exact size', async () => {
+    const upload = await createUpload(6 * MiB);
+    const one = await call('GET', `/multipart/${upload.uploadId}/2?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    expect(one.status).toBe(200);
+    expect(one.json.expires).toBeGreaterThan(0);
+    const tooBig = await fetch(one.json.url, { method: 'PUT', body: bytes(MiB + 1, 4) });
+    expect(tooBig.status).toBe(403);
+    const exact = await fetch(one.json.url, { method: 'PUT', body: bytes(MiB, 4) });
+    expect(exact.status).toBe(200);
+    await call('DELETE', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+  });
+
+  it('aborts: the store lists no multipart upload for the key afterwards', async () => {
+    const upload = await createUpload(6 * MiB);
+    const aborted = await call('DELETE', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    expect(aborted.status).toBe(200);
+    const uploads = await client.send(new ListMultipartUploadsCommand({ Bucket: store.bucket, Prefix: upload.key }));
+    expect(uploads.Uploads ?? []).toEqual([]);
+    const again = await call('GET', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    expect(again).toMatchObject({ status: 404, json: { code: 'not-found' } });
+  });
+
+  it('refuses to sign without the token, with a tampered one, or for another upload (403)', async () => {
+    const mine = await createUpload(6 * MiB);
+    const theirs = await createUpload(6 * MiB);
+    const path = `/multipart/${theirs.uploadId}/batch`;
+    const tampered = mine.token.slice(0, -2) + (mine.token.endsWith('AA') ? 'BB' : 'AA');
+    for (const token of [undefined, mine.token, tampered]) {
+      const { status, json } = await call('POST', path, { key: theirs.key, partNumbers: [1] }, token);
+      expect(status).toBe(403);
+      expect(json.code).toBe('token-invalid');
+    }
+  });
+
+  it('refuses part numbers outside the plan and malformed batches (400)', async () => {
+    const upload = await createUpload(6 * MiB);
+    const path = `/multipart/${upload.uploadId}/batch`;
+    for (const partNumbers of [[3], [0], [1, 1], [], 'one', [1.5]]) {
+      const { status, json } = await call('POST', path, { key: upload.key, partNumbers }, upload.token);
+      expect(status, JSON.stringify(partNumbers)).toBe(400);
+      expect(json.code).toBe('bad-request');
+    }
+  });
+
+  it('validates create bodies: not JSON, missing size, parts under 5 MiB, too many parts (400)', async () => {
+    const bodies: unknown[] = [
+      'not json',
+      '[1]',
+      { filename: 'a', partSize: 5 * MiB },
+      { filename: 'a', size: 10, partSize: MiB },
+      { filename: 'a', size: 10_001 * 5 * MiB, partSize: 5 * MiB },
+      { filename: 'a', size: 10, partSize: 5 * MiB, metadata: { n: 1 } },
+    ];
+    for (const body of bodies) {
+      const { status, json } = await call('POST', '/multipart', body);
+      expect(status, JSON.stringify(body)).toBe(400);
+      expect(json.code).toBe('bad-request');
+      expect(typeof json.message).toBe('string');
+    }
+  });
+
+  it('validates complete bodies: every part, in order (400)', async () => {
+    const upload = await createUpload(6 * MiB);
+    const path = `/multipart/${upload.uploadId}/complete?key=${encodeURIComponent(upload.key)}`;
+    for (const parts of [[{ PartNumber: 1, ETag: '"a"' }], [{ PartNumber: 2, ETag: '"a"' }, { PartNumber: 1, ETag: '"b"' }], 'x']) {
+      const { status } = await call('POST', path, { parts }, upload.token);
+      expect(status).toBe(400);
+    }
+  });
+});
+
+describe('routing', () => {
+  it('answers unknown routes with 404 and wrong methods with 405, as JSON with a code', async () => {
+    expect(await call('GET', '/nope')).toMatchObject({ status: 404, json: { code: 'not-found' } });
+    expect(await call('PUT', '/multipart')).toMatchObject({ status: 405, json: { code: 'method-not-allowed' } });
+  });
+
+  it('never includes a secret in an answer, successful or not', async () => {
+    const secretAccessKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const tokenSecret = 'token-secret-that-must-stay-on-the-server';
+    const leaky = createFerryHandler({
+      provider: createS3Provider({ bucket: 'b', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'AKID', secretAccessKey } }),
+      secret: tokenSecret,
+      onError: () => undefined,
+    });
+    for (const path of ['/params?filename=a&size=1', '/multipart']) {
+      const method = path === '/multipart' ? 'POST' : 'GET';
+      const body = method === 'POST' ? JSON.stringify({ filename: 'a', size: 6 * MiB, partSize: 5 * MiB }) : undefined;
+      const response = await leaky(new Request(`http://app.test${path}`, { method, ...(body ? { body } : {}) }));
+      const text = await response.text();
+      expect(text).not.toContain(secretAccessKey);
+      expect(text).not.toContain(tokenSecret);
+      expect(text).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
+    }
+  });
+});

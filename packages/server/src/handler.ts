@@ -1,0 +1,79 @@
+import { isServerError, ServerError } from './errors.js';
+import { resolveHandlerOptions, type FerryHandlerOptions } from './handler-options.js';
+import { createMultipart } from './routes/create-multipart.js';
+import { abortMultipart, completeMultipart, listParts } from './routes/multipart-lifecycle.js';
+import type { RouteContext } from './routes/route-context.js';
+import { signOnePart, signParts } from './routes/sign-parts.js';
+import { singlePut } from './routes/single-put.js';
+import { UploadTokens } from './token.js';
+
+/** A Fetch-API request handler: runs in Node, Deno, Bun, workers and edge runtimes alike. */
+export type FerryHandler = (request: Request) => Promise<Response>;
+
+type Route = (context: RouteContext, segment: string) => Promise<unknown>;
+
+/** Picks the route for a method and the path below the base; `undefined` when none matches. */
+function route(method: string, segments: string[]): { run: Route; uploadId: string; segment: string } | 'wrong-method' | undefined {
+  const [first, uploadId = '', third, ...rest] = segments;
+  if (rest.length > 0) return undefined;
+  const pick = (table: Record<string, Route>): { run: Route; uploadId: string; segment: string } | 'wrong-method' =>
+    table[method] ? { run: table[method], uploadId, segment: third ?? '' } : 'wrong-method';
+  if (first === 'params' && segments.length === 1) return pick({ GET: singlePut });
+  if (first !== 'multipart') return undefined;
+  if (segments.length === 1) return pick({ POST: createMultipart });
+  if (segments.length === 2) return pick({ GET: listParts, DELETE: abortMultipart });
+  if (third === 'batch') return pick({ POST: signParts });
+  if (third === 'complete') return pick({ POST: completeMultipart });
+  return pick({ GET: signOnePart });
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ServerError('bad-request', 'The path is not valid percent-encoding.');
+  }
+}
+
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+
+/**
+ * The signing endpoint of Ferry's HTTP+JSON protocol (a superset of Uppy Companion's S3 routes).
+ * The server chooses object keys, binds each multipart upload to its caller with an HMAC token,
+ * signs the exact size of every body, and answers refusals as `{ code, message }`.
+ *
+ * @example
+ * ```ts
+ * const handler = createFerryHandler({
+ *   provider: createS3Provider({ bucket: 'uploads' }),
+ *   secret: process.env.FERRY_SECRET!,
+ *   basePath: '/api/uploads',
+ * });
+ * ```
+ */
+export function createFerryHandler(options: FerryHandlerOptions): FerryHandler {
+  const resolved = resolveHandlerOptions(options);
+  const tokens = new UploadTokens(resolved.secret);
+  return async (request) => {
+    const url = new URL(request.url);
+    try {
+      if (!url.pathname.startsWith(resolved.basePath)) throw new ServerError('not-found', 'No such route.');
+      const segments = url.pathname.slice(resolved.basePath.length).split('/').filter(Boolean).map(decodeSegment);
+      const match = route(request.method, segments);
+      if (match === undefined) throw new ServerError('not-found', 'No such route.');
+      if (match === 'wrong-method') throw new ServerError('method-not-allowed', `${request.method} is not allowed here.`);
+      return json(200, await match.run({ request, url, options: resolved, tokens, uploadId: match.uploadId }, match.segment));
+    } catch (error) {
+      if (isServerError(error)) {
+        if (error.status >= 500) resolved.onError(error);
+        return json(error.status, { code: error.code, message: error.message });
+      }
+      resolved.onError(error);
+      return json(500, { code: 'internal', message: 'The signing server failed; see its log.' });
+    }
+  };
+}

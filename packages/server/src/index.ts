@@ -1,0 +1,13 @@
+export { createFerryHandler } from './handler.js';
+export type { FerryHandler } from './handler.js';
+export type { FerryHandlerOptions, UploadRequestFile } from './handler-options.js';
+export { ServerError, ServerErrorCode, isServerError } from './errors.js';
+export { createS3Provider } from './providers/s3.js';
+export type { S3ProviderOptions } from './providers/s3.js';
+export type { StorageProvider, PresignedRequest, ProviderPart } from './providers/provider.js';
+export { toNodeListener } from './adapters/node.js';
+export { readServerEnv } from './env-config.js';
+export type { ServerEnv } from './env-config.js';
+export { sanitizeFileName, defaultObjectKey } from './object-key.js';
+export { UploadTokens } from './token.js';
+export type { UploadClaims } from './token.js';

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+
+/** Longest file name kept in a key, in UTF-8 bytes (S3 keys may be 1,024 bytes in all). */
+const MAX_NAME_BYTES = 200;
+
+/**
+ * A file name made safe for an object key: Unicode-normalised, no path separators, control
+ * characters or leading dots, at most 200 UTF-8 bytes (the extension kept), never empty.
+ *
+ * @example
+ * ```ts
+ * sanitizeFileName('../../etc/passwd'); // 'etc_passwd'
+ * ```
+ */
+export function sanitizeFileName(name: string): string {
+  let clean = name
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f/\\]+/g, '_')
+    .replace(/^[._\s]+/, '')
+    .trim();
+  if (Buffer.byteLength(clean) > MAX_NAME_BYTES) {
+    const dot = clean.lastIndexOf('.');
+    const extension = dot > 0 && clean.length - dot <= 16 ? clean.slice(dot) : '';
+    let stem = clean.slice(0, clean.length - extension.length);
+    while (Buffer.byteLength(stem + extension) > MAX_NAME_BYTES) stem = [...stem].slice(0, -1).join('');
+    clean = stem + extension;
+  }
+  return clean || 'file';
+}
+
+/**
+ * The default object key: `prefix` + a random id + the sanitised file name, so names never
+ * collide and a client cannot choose where its bytes land.
+ */
+export function defaultObjectKey(filename: string, prefix = 'uploads/'): string {
+  return `${prefix}${randomUUID()}/${sanitizeFileName(filename)}`;
+}

@@ -1,0 +1,42 @@
+/** A presigned request: the URL and the headers the browser must send with it. */
+export interface PresignedRequest {
+  readonly url: string;
+  /** Headers that were signed and that the browser sets itself (never `Content-Length` or `Host`). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** A part the store holds. */
+export interface ProviderPart {
+  readonly partNumber: number;
+  readonly size: number;
+  readonly etag: string;
+}
+
+/**
+ * What the handler needs from an object store; one implementation per store API (S3, OSS).
+ * Every presigned URL also signs the exact `Content-Length` of its body.
+ */
+export interface StorageProvider {
+  /** Presigns a PUT of a whole object. */
+  presignPut(input: { key: string; contentType: string; contentLength: number; expiresIn: number }): Promise<PresignedRequest>;
+  /** Starts a multipart upload; returns the upload id. */
+  createMultipart(input: { key: string; contentType: string }): Promise<string>;
+  /** Presigns the PUT of one part. */
+  presignPart(input: {
+    key: string;
+    uploadId: string;
+    partNumber: number;
+    contentLength: number;
+    expiresIn: number;
+  }): Promise<PresignedRequest>;
+  /** Every part stored so far (all pages). */
+  listParts(input: { key: string; uploadId: string }): Promise<ProviderPart[]>;
+  /** Completes a multipart upload. */
+  completeMultipart(input: {
+    key: string;
+    uploadId: string;
+    parts: readonly { partNumber: number; etag: string }[];
+  }): Promise<{ location: string; etag?: string | undefined }>;
+  /** Aborts a multipart upload. */
+  abortMultipart(input: { key: string; uploadId: string }): Promise<void>;
+}

@@ -1,0 +1,104 @@
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  ListPartsCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { ProviderPart, StorageProvider } from './provider.js';
+
+/** Options of {@link createS3Provider}. */
+export interface S3ProviderOptions {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The bucket's region. @default 'us-east-1' */
+  readonly region?: string;
+  /** A custom endpoint (MinIO, R2, Ceph, the local store). @default AWS's */
+  readonly endpoint?: string;
+  /** Path-style URLs (`endpoint/bucket/key`), which most S3-compatible stores want. @default true with an endpoint */
+  readonly forcePathStyle?: boolean;
+  /** Credentials. @default the AWS SDK's default chain (environment, profile, instance role) */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+}
+
+/**
+ * A {@link StorageProvider} for S3 and S3-compatible stores, signing with the AWS SDK's SigV4
+ * presigner. Checksums are only computed when an operation requires them: otherwise presigned
+ * PUT URLs would carry the CRC of an empty body, which S3 rejects.
+ *
+ * @example
+ * ```ts
+ * const provider = createS3Provider({ bucket: 'uploads', region: 'eu-west-1' });
+ * ```
+ */
+export function createS3Provider(options: S3ProviderOptions): StorageProvider {
+  const client = new S3Client({
+    region: options.region ?? 'us-east-1',
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: options.forcePathStyle ?? true } : {}),
+    ...(options.forcePathStyle === undefined ? {} : { forcePathStyle: options.forcePathStyle }),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
+  const Bucket = options.bucket;
+
+  return {
+    async presignPut({ key, contentType, contentLength, expiresIn }) {
+      const command = new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: contentLength });
+      const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: new Set(['content-type', 'content-length']) });
+      return { url, headers: { 'Content-Type': contentType } };
+    },
+
+    async createMultipart({ key, contentType }) {
+      const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType }));
+      if (!UploadId) throw new Error('The store created a multipart upload without an UploadId.');
+      return UploadId;
+    },
+
+    async presignPart({ key, uploadId, partNumber, contentLength, expiresIn }) {
+      const command = new UploadPartCommand({
+        Bucket,
+        Key: key,
+        UploadId: uploadId,
+        PartNumber: partNumber,
+        ContentLength: contentLength,
+      });
+      const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: new Set(['content-length']) });
+      return { url, headers: {} };
+    },
+
+    async listParts({ key, uploadId }) {
+      const parts: ProviderPart[] = [];
+      let marker: string | undefined;
+      do {
+        const page = await client.send(
+          new ListPartsCommand({ Bucket, Key: key, UploadId: uploadId, ...(marker ? { PartNumberMarker: marker } : {}) }),
+        );
+        for (const part of page.Parts ?? []) {
+          parts.push({ partNumber: part.PartNumber ?? 0, size: part.Size ?? 0, etag: part.ETag ?? '' });
+        }
+        marker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
+      } while (marker);
+      return parts;
+    },
+
+    async completeMultipart({ key, uploadId, parts }) {
+      const result = await client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: { Parts: parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) },
+        }),
+      );
+      return { location: result.Location ?? '', etag: result.ETag };
+    },
+
+    async abortMultipart({ key, uploadId }) {
+      await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId }));
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { ServerError } from '../errors.js';
+import type { ResolvedHandlerOptions } from '../handler-options.js';
+import { requireString } from '../request-input.js';
+import type { UploadClaims, UploadTokens } from '../token.js';
+
+/** Header carrying the upload token (the same name `@ferry/core` sends). */
+export const UPLOAD_TOKEN_HEADER = 'x-ferry-upload-token';
+
+/** Largest JSON body accepted: a complete call for 10,000 parts fits. */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** What a route gets. */
+export interface RouteContext {
+  readonly request: Request;
+  readonly url: URL;
+  readonly options: ResolvedHandlerOptions;
+  readonly tokens: UploadTokens;
+  /** The `:uploadId` path segment, for upload routes. */
+  readonly uploadId: string;
+}
+
+/** The claims of the caller's token for the upload in the path and the `key` given. */
+export function authorizeUpload(context: RouteContext, bodyKey?: unknown): UploadClaims {
+  const key = requireString(context.url.searchParams.get('key') ?? bodyKey, 'key');
+  const token = context.request.headers.get(UPLOAD_TOKEN_HEADER) ?? context.url.searchParams.get('token');
+  return context.tokens.verify(token, context.uploadId, key);
+}
+
+/** How many parts the plan in `claims` has, and the exact size of part `n`. */
+export function partGeometry(claims: UploadClaims): { count: number; sizeOf: (n: number) => number } {
+  const count = Math.ceil(claims.size / claims.partSize);
+  return { count, sizeOf: (n) => (n < count ? claims.partSize : claims.size - (count - 1) * claims.partSize) };
+}
+
+/** Turns a provider failure into a `storage` error without leaking anything but the store's code. */
+export function storageFailure(operation: string, error: unknown): ServerError {
+  const name = error instanceof Error ? error.name : 'Error';
+  if (name === 'NoSuchUpload') {
+    return new ServerError('not-found', 'The multipart upload does not exist: it was completed, aborted or expired.', { cause: error });
+  }
+  return new ServerError('storage', `The store refused ${operation} (${name}).`, { cause: error });
+}

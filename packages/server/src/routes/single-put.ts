@@ -1,0 +1,32 @@
+import type { SinglePutParams } from '@ferry/core';
+import { ServerError } from '../errors.js';
+import { PART_LIMITS } from '../handler-options.js';
+import { requireContentType, requireInteger, requireString } from '../request-input.js';
+import { storageFailure, type RouteContext } from './route-context.js';
+
+/** `GET /params?filename&type&size`: presigns one PUT of a whole file. */
+export async function singlePut(context: RouteContext): Promise<SinglePutParams> {
+  const query = context.url.searchParams;
+  const { options } = context;
+  const filename = requireString(query.get('filename'), 'filename');
+  const type = requireContentType(query.get('type'));
+  const size = requireInteger(query.get('size'), 'size', 0, Math.min(options.maxFileSize, PART_LIMITS.maxSinglePut));
+  const metadata: Record<string, string> = {};
+  for (const [name, value] of query) {
+    const match = /^metadata\[(.+)\]$/.exec(name);
+    if (match?.[1]) metadata[match[1]] = value;
+  }
+  const key = await options.key({ filename, type, size, metadata });
+  try {
+    const signed = await options.provider.presignPut({
+      key,
+      contentType: type,
+      contentLength: size,
+      expiresIn: options.urlLifetimeSeconds,
+    });
+    return { method: 'PUT', url: signed.url, headers: signed.headers, key };
+  } catch (error) {
+    if (error instanceof ServerError) throw error;
+    throw storageFailure('to presign the upload', error);
+  }
+}
