@@ -1,0 +1,142 @@
+import { startTestStack, watchPartConcurrency, type TestStack } from '@ferry/testing';
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Uploader, type UploaderOptions, type UploadSnapshot } from './index.js';
+
+const MiB = 1024 * 1024;
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack.close());
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+function randomFile(size: number, name = 'random.bin', type = 'application/octet-stream') {
+  const data = new Uint8Array(randomBytes(size));
+  return { data, file: new File([data], name, { type }) };
+}
+
+/** Resolves with the final snapshot when the upload reaches done, error or cancelled. */
+function settled(uploader: Uploader, id: string): Promise<UploadSnapshot> {
+  return new Promise((resolve) => {
+    const off = uploader.on('state', ({ upload }) => {
+      if (upload.id === id && ['done', 'error', 'cancelled'].includes(upload.state)) {
+        off();
+        resolve(upload);
+      }
+    });
+  });
+}
+
+function uploader(options: Partial<UploaderOptions> = {}) {
+  return new Uploader({ endpoint: stack.endpoint, partSize: 5 * MiB, ...options });
+}
+
+describe('Uploader in Node (fetch transport) against the local store', () => {
+  it('sends a small file in one PUT, through queued → preparing → uploading → done', async () => {
+    const { data, file } = randomFile(1024, 'note.txt', 'text/plain');
+    const up = uploader();
+    const states: string[] = [];
+    up.on('add', ({ upload }) => states.push(upload.state));
+    up.on('state', ({ upload }) => states.push(upload.state));
+    const done = await settled(up, up.add(file).id);
+    expect(states).toEqual(['queued', 'preparing', 'uploading', 'done']);
+    expect(done.method).toBe('single');
+    expect(done.bytesSent).toBe(1024);
+    expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
+    expect((await stack.objectHead(done.key!)).contentType).toBe('text/plain');
+  });
+
+  it('uploads 23 MiB as multipart, parts in parallel, progress monotonic, object identical', async () => {
+    const { data, file } = randomFile(23 * MiB);
+    const up = uploader({ concurrency: 3 });
+    const watch = watchPartConcurrency(stack.store);
+    const progress: number[] = [];
+    up.on('progress', ({ upload }) => progress.push(upload.bytesSent));
+    const done = await settled(up, up.add(file).id);
+    watch.stop();
+    expect(done.state).toBe('done');
+    expect(done.method).toBe('multipart');
+    expect(done.parts).toEqual({ done: 5, total: 5 });
+    expect(watch.parts).toBe(5);
+    expect(watch.peak).toBeGreaterThanOrEqual(2);
+    expect(watch.peak).toBeLessThanOrEqual(3);
+    expect(progress.every((value, i) => i === 0 || value >= progress[i - 1]!)).toBe(true);
+    expect(progress.at(-1)).toBe(23 * MiB);
+    expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
+  });
+
+  it('pauses keeping stored parts, resumes, and stores an identical object', async () => {
+    const { data, file } = randomFile(16 * MiB);
+    const up = uploader({ concurrency: 1 });
+    const watch = watchPartConcurrency(stack.store);
+    const { id } = up.add(file);
+    await new Promise<void>((resolve) => {
+      const off = up.on('progress', ({ upload }) => {
+        if (upload.parts.done >= 1) {
+          off();
+          up.pause(id);
+          resolve();
+        }
+      });
+    });
+    expect(up.get(id)!.state).toBe('paused');
+    const doneBeforeResume = up.get(id)!.parts.done;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const partsWhilePaused = watch.parts;
+    up.resume(id);
+    const done = await settled(up, id);
+    watch.stop();
+    expect(done.state).toBe('done');
+    // Stored parts were not sent again: at most the part in flight at pause time was repeated.
+    expect(watch.parts - partsWhilePaused).toBeLessThanOrEqual(4 - doneBeforeResume);
+    expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
+  });
+
+  it('cancel aborts the multipart upload on the store: nothing is left open', async () => {
+    const { file } = randomFile(16 * MiB, 'cancel-me.bin');
+    const up = uploader({ concurrency: 1 });
+    const { id } = up.add(file);
+    await new Promise<void>((resolve) => {
+      const off = up.on('progress', ({ upload }) => {
+        if (upload.parts.done >= 1) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await up.cancel(id);
+    expect(up.get(id)!.state).toBe('cancelled');
+    expect(await stack.openMultipartUploads()).toEqual([]);
+  });
+
+  it('a file with no type is stored as application/octet-stream', async () => {
+    const { file } = randomFile(10, 'blob', '');
+    const up = uploader();
+    const done = await settled(up, up.add(file).id);
+    expect((await stack.objectHead(done.key!)).contentType).toBe('application/octet-stream');
+  });
+
+  it('an unreachable endpoint ends in a typed error after the configured retries, and retry() starts again', async () => {
+    const up = new Uploader({ endpoint: 'http://127.0.0.1:9/api', retry: { limit: 1, backoffMs: 1 } });
+    const retries: number[] = [];
+    up.on('retry', ({ attempt }) => retries.push(attempt));
+    const { id } = up.add(new File(['x'], 'x.txt'));
+    const failed = await settled(up, id);
+    expect(failed.state).toBe('error');
+    expect(failed.error?.code).toBe('retries-exhausted');
+    expect((failed.error?.cause as { code?: string }).code).toBe('endpoint-unreachable');
+    expect(retries).toEqual([0]);
+    const again = settled(up, id);
+    up.retry(id);
+    expect((await again).state).toBe('error');
+  });
+
+  it('refuses bad options with a typed error', () => {
+    expect(() => new Uploader({ endpoint: stack.endpoint, partSize: MiB })).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => new Uploader({ endpoint: stack.endpoint, concurrency: 0 })).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => new Uploader({ endpoint: '' })).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
+  });
+});

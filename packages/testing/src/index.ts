@@ -1,0 +1,3 @@
+export { startTestStack } from './test-stack.js';
+export type { TestStack, TestStackOptions } from './test-stack.js';
+export { watchPartConcurrency } from './max-in-flight.js';

@@ -1,0 +1,96 @@
+import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
+import { startLocalStore, type LocalStore } from '@ferry/local-store';
+import { createFerryHandler, createS3Provider, toNodeListener, type FerryHandlerOptions } from '@ferry/server';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A running local store plus a signing server in front of it, for tests. */
+export interface TestStack {
+  readonly store: LocalStore;
+  /** The signing endpoint's base URL, e.g. `http://127.0.0.1:PORT/api/uploads`. */
+  readonly endpoint: string;
+  /** An S3 client for the store, to read back what was uploaded. */
+  readonly client: S3Client;
+  /** SHA-256 (hex) of a stored object. */
+  objectSha256(key: string): Promise<string>;
+  /** The stored object's `Content-Type` and size. */
+  objectHead(key: string): Promise<{ contentType: string | undefined; size: number | undefined }>;
+  /** Keys of multipart uploads still open in the bucket. */
+  openMultipartUploads(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Options of {@link startTestStack}. */
+export interface TestStackOptions {
+  /** Overrides for the signing handler. */
+  readonly handler?: Partial<Omit<FerryHandlerOptions, 'provider'>>;
+  /** Sets `Access-Control-Allow-Origin: *` on the endpoint, for pages served elsewhere. @default false */
+  readonly cors?: boolean;
+}
+
+/**
+ * Starts the embedded store (data in a fresh temporary folder) and `@ferry/server` on loopback.
+ *
+ * @example
+ * ```ts
+ * const stack = await startTestStack();
+ * const uploader = new Uploader({ endpoint: stack.endpoint });
+ * ```
+ */
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const directory = await mkdtemp(join(tmpdir(), 'ferry-test-'));
+  const store = await startLocalStore({ directory });
+  const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
+  const listener = toNodeListener(
+    createFerryHandler({
+      provider: createS3Provider(s3),
+      secret: 'test-secret-test-secret-test-secret',
+      basePath: '/api/uploads',
+      onError: () => undefined,
+      ...options.handler,
+    }),
+  );
+  const server: Server = createServer((request, response) => {
+    if (options.cors) {
+      response.setHeader('Access-Control-Allow-Origin', '*');
+      response.setHeader('Access-Control-Allow-Headers', '*');
+      response.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE');
+      if (request.method === 'OPTIONS') {
+        response.end();
+        return;
+      }
+    }
+    listener(request, response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const client = new S3Client({ ...s3, forcePathStyle: true });
+  return {
+    store,
+    endpoint: `http://127.0.0.1:${port}/api/uploads`,
+    client,
+    async objectSha256(key) {
+      const object = await client.send(new GetObjectCommand({ Bucket: store.bucket, Key: key }));
+      return createHash('sha256').update(await object.Body!.transformToByteArray()).digest('hex');
+    },
+    async objectHead(key) {
+      const head = await client.send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }));
+      return { contentType: head.ContentType, size: head.ContentLength };
+    },
+    async openMultipartUploads() {
+      const listed = await client.send(new ListMultipartUploadsCommand({ Bucket: store.bucket }));
+      return (listed.Uploads ?? []).map((upload) => upload.Key ?? '');
+    },
+    async close() {
+      client.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
