@@ -1,0 +1,121 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { FerryUploader } from './uploader.js';
+import './uploader.js';
+
+interface StackConfig {
+  endpoint: string;
+  storeEndpoint: string;
+  bucket: string;
+}
+// Served by the test runner's ferry-stack plugin: where the real store and signing server listen.
+const stackUrl = '/__ferry/stack.js';
+const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: StackConfig }).default;
+
+function randomFile(size: number, name: string, type = 'application/octet-stream'): File {
+  const bytes = new Uint8Array(size);
+  for (let offset = 0; offset < size; offset += 65536) crypto.getRandomValues(bytes.subarray(offset, offset + 65536));
+  return new File([bytes], name, { type });
+}
+
+async function sha256(data: Blob | ArrayBuffer): Promise<string> {
+  const buffer = data instanceof Blob ? await data.arrayBuffer() : data;
+  const digest = await crypto.subtle.digest('SHA-256', buffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function pick(element: FerryUploader, files: File[]): void {
+  const input = element.shadowRoot!.querySelector('input[type=file]') as HTMLInputElement;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+}
+
+async function render(multiple = false): Promise<FerryUploader> {
+  return fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} ?multiple=${multiple}></ferry-uploader>`);
+}
+
+describe('<ferry-uploader>', () => {
+  it('is accessible when empty and with files', async () => {
+    const element = await render(true);
+    await expect(element).to.be.accessible();
+    pick(element, [randomFile(100, 'a.txt', 'text/plain'), randomFile(100, 'b.txt', 'text/plain')]);
+    await oneEvent(element, 'ferry-complete');
+    await element.updateComplete;
+    await expect(element).to.be.accessible();
+  });
+
+  it('renders the drop zone as a button that opens the picker', async () => {
+    const element = await render();
+    const zone = element.shadowRoot!.querySelector('[part=dropzone]') as HTMLButtonElement;
+    expect(zone.tagName).to.equal('BUTTON');
+    expect(zone.textContent).to.contain('Drop a file here');
+    const input = element.shadowRoot!.querySelector('input[type=file]') as HTMLInputElement;
+    let opened = false;
+    input.addEventListener('click', (event) => {
+      opened = true;
+      event.preventDefault();
+    });
+    zone.click();
+    expect(opened).to.equal(true);
+  });
+
+  it('turns a picked file into a row, fires typed events, and stores the exact bytes', async () => {
+    const element = await render();
+    const file = randomFile(3000, 'picked.bin');
+    const added = oneEvent(element, 'ferry-add');
+    const completed = oneEvent(element, 'ferry-complete');
+    pick(element, [file]);
+    const addEvent = await added;
+    expect(addEvent.detail.upload.name).to.equal('picked.bin');
+    expect(addEvent.bubbles && addEvent.composed).to.equal(true);
+    await element.updateComplete;
+    const row = element.shadowRoot!.querySelector('[part=row]')!;
+    expect(row.querySelector('.name')!.textContent).to.equal('picked.bin');
+    const { upload } = (await completed).detail;
+    expect(upload.state).to.equal('done');
+    await element.updateComplete;
+    expect(row.getAttribute('data-state')).to.equal('done');
+    expect(row.querySelector('[role=progressbar]')!.getAttribute('aria-valuenow')).to.equal('100');
+    const stored = await fetch(`${stack.storeEndpoint}/${stack.bucket}/${upload.key!.split('/').map(encodeURIComponent).join('/')}`);
+    expect(stored.status).to.equal(200);
+    expect(await sha256(await stored.arrayBuffer())).to.equal(await sha256(file));
+  });
+
+  it('accepts a dropped file and shows the drag-over state while dragging', async () => {
+    const element = await render();
+    const zone = element.shadowRoot!.querySelector('[part=dropzone]') as HTMLElement;
+    const transfer = new DataTransfer();
+    transfer.items.add(randomFile(10, 'dropped.txt', 'text/plain'));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await element.updateComplete;
+    expect(zone.classList.contains('dragover')).to.equal(true);
+    const completed = oneEvent(element, 'ferry-complete');
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    expect((await completed).detail.upload.name).to.equal('dropped.txt');
+    await element.updateComplete;
+    expect(zone.classList.contains('dragover')).to.equal(false);
+  });
+
+  it('names the file on its cancel button and cancels it', async () => {
+    const element = await render();
+    pick(element, [randomFile(20 * 1024 * 1024, 'big.bin')]);
+    await oneEvent(element, 'ferry-progress');
+    await element.updateComplete;
+    const cancel = element.shadowRoot!.querySelector('button[aria-label="Cancel big.bin"]') as HTMLButtonElement;
+    expect(cancel).to.exist;
+    const cancelled = oneEvent(element, 'ferry-state');
+    cancel.click();
+    expect((await cancelled).detail.upload.state).to.equal('cancelled');
+  });
+
+  it('announces added files in a polite live region', async () => {
+    const element = await render();
+    pick(element, [randomFile(10, 'hello.txt', 'text/plain')]);
+    await element.updateComplete;
+    const status = element.shadowRoot!.querySelector('[role=status]')!;
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    expect(status.textContent).to.contain('hello.txt added');
+    await oneEvent(element, 'ferry-complete');
+  });
+});
