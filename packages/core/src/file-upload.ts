@@ -233,8 +233,9 @@ export class FileUpload {
             `Part ${part.number} was stored but its ETag header could not be read: the bucket's CORS rule must expose ETag (S3: <ExposeHeader>ETag</ExposeHeader>; OSS: ExposeHeaders ETag).`,
           );
         }
-        this.record(index, part.end - part.start);
+        // Stored first, so the progress event this triggers already counts the part as done.
         this.progress[index]!.etag = etag;
+        this.record(index, part.end - part.start);
       } finally {
         release();
       }

@@ -1,26 +1,17 @@
-import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
 import { startLocalStore, type LocalStore } from '@ferry/local-store';
 import { createFerryHandler, createS3Provider, toNodeListener, type FerryHandlerOptions } from '@ferry/server';
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspectStore, type StoreInspector } from './store-inspector.js';
 
 /** A running local store plus a signing server in front of it, for tests. */
-export interface TestStack {
+export interface TestStack extends Omit<StoreInspector, 'close'> {
   readonly store: LocalStore;
   /** The signing endpoint's base URL, e.g. `http://127.0.0.1:PORT/api/uploads`. */
   readonly endpoint: string;
-  /** An S3 client for the store, to read back what was uploaded. */
-  readonly client: S3Client;
-  /** SHA-256 (hex) of a stored object. */
-  objectSha256(key: string): Promise<string>;
-  /** The stored object's `Content-Type` and size. */
-  objectHead(key: string): Promise<{ contentType: string | undefined; size: number | undefined }>;
-  /** Keys of multipart uploads still open in the bucket. */
-  openMultipartUploads(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -68,25 +59,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const client = new S3Client({ ...s3, forcePathStyle: true });
+  const inspector = inspectStore(store);
   return {
+    ...inspector,
     store,
     endpoint: `http://127.0.0.1:${port}/api/uploads`,
-    client,
-    async objectSha256(key) {
-      const object = await client.send(new GetObjectCommand({ Bucket: store.bucket, Key: key }));
-      return createHash('sha256').update(await object.Body!.transformToByteArray()).digest('hex');
-    },
-    async objectHead(key) {
-      const head = await client.send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }));
-      return { contentType: head.ContentType, size: head.ContentLength };
-    },
-    async openMultipartUploads() {
-      const listed = await client.send(new ListMultipartUploadsCommand({ Bucket: store.bucket }));
-      return (listed.Uploads ?? []).map((upload) => upload.Key ?? '');
-    },
     async close() {
-      client.destroy();
+      inspector.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

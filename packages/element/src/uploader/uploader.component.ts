@@ -75,6 +75,16 @@ export class FerryUploader extends LitElement {
     if (list.length > 0) this.announcement = list.length === 1 ? `${list[0]!.name} added` : `${list.length} files added`;
   }
 
+  /** Pauses every upload in progress; stored parts are kept. */
+  pause(): void {
+    this.uploads.active?.pause();
+  }
+
+  /** Resumes paused uploads where they stopped. */
+  resume(): void {
+    this.uploads.active?.resume();
+  }
+
   /** Cancels every unfinished upload, aborting multipart uploads on the store. */
   async cancel(): Promise<void> {
     await this.uploads.active?.cancel();

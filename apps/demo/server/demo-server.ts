@@ -1,0 +1,88 @@
+import { startLocalStore, type LocalStore } from '@ferry/local-store';
+import { createFerryHandler, createS3Provider, readServerEnv, toNodeListener, type S3ProviderOptions } from '@ferry/server';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createServer, type ViteDevServer } from 'vite';
+
+/** Options of {@link startDemo}; the CLI reads them from the environment. */
+export interface DemoOptions {
+  /** Port of the page; 0 picks a free one. @default 5173 */
+  readonly port?: number;
+  /** Port of the embedded store; 0 picks a free one. @default 4568 */
+  readonly storePort?: number;
+  /** Where the embedded store keeps objects. @default '<repo>/.ferry-data' */
+  readonly dataDir?: string;
+  /** Environment to read the signing configuration from. @default process.env */
+  readonly env?: Record<string, string | undefined>;
+}
+
+/** A running demo. */
+export interface Demo {
+  /** The page. */
+  readonly url: string;
+  /** The embedded store, with `FERRY_PROVIDER=local`. */
+  readonly store: LocalStore | undefined;
+  /** Where objects go: the store's endpoint (or the provider's) and bucket. */
+  readonly target: { readonly endpoint: string; readonly bucket: string };
+  close(): Promise<void>;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Serves the demo page (Vite) with `@ferry/server` under `/api/uploads`, signing for the
+ * embedded local store or, with `FERRY_PROVIDER=s3`, for the configured bucket.
+ */
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  const env = readServerEnv(options.env ?? process.env);
+  let store: LocalStore | undefined;
+  let s3: S3ProviderOptions;
+  if (env.provider === 'local') {
+    store = await startLocalStore({
+      directory: options.dataDir ?? fileURLToPath(new URL('../../../.ferry-data', import.meta.url)),
+      port: options.storePort ?? 4568,
+    });
+    s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
+  } else {
+    s3 = env.s3!;
+  }
+  const handler = createFerryHandler({
+    provider: createS3Provider(s3),
+    // Without FERRY_SECRET, upload tokens only live as long as this process.
+    secret: env.secret ?? randomBytes(32).toString('hex'),
+    basePath: '/api/uploads',
+    ...(env.urlLifetimeSeconds ? { urlLifetimeSeconds: env.urlLifetimeSeconds } : {}),
+  });
+  let vite: ViteDevServer;
+  try {
+    vite = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'warn',
+      server: { host: '127.0.0.1', port: options.port ?? 5173, strictPort: true },
+      plugins: [
+        {
+          name: 'ferry-signing-endpoint',
+          configureServer(server) {
+            server.middlewares.use('/api/uploads', toNodeListener(handler));
+          },
+        },
+      ],
+    });
+    await vite.listen();
+  } catch (error) {
+    await store?.close();
+    throw error;
+  }
+  const { port } = vite.httpServer!.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    store,
+    target: { endpoint: s3.endpoint ?? `https://s3.${s3.region ?? 'us-east-1'}.amazonaws.com`, bucket: s3.bucket },
+    async close() {
+      await vite.close();
+      await store?.close();
+    },
+  };
+}

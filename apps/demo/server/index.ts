@@ -1,0 +1,2 @@
+export { startDemo } from './demo-server.js';
+export type { Demo, DemoOptions } from './demo-server.js';

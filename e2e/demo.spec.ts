@@ -1,0 +1,165 @@
+import type {} from '@ferry/element';
+import { startDemo, type Demo } from '@ferry/demo';
+import { inspectStore, watchPartConcurrency, type StoreInspector } from '@ferry/testing';
+import { expect, test, type Page } from '@playwright/test';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const MiB = 1024 * 1024;
+let demo: Demo;
+let store: StoreInspector;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ferry-e2e-'));
+  demo = await startDemo({ port: 0, storePort: 0, dataDir, env: { FERRY_PROVIDER: 'local' } });
+  store = inspectStore(demo.store!);
+});
+
+test.afterAll(async () => {
+  store.close();
+  await demo.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** Writes a file of random bytes to disk, as a person's file would be; returns its path and hash. */
+async function randomFileOnDisk(name: string, size: number): Promise<{ path: string; sha256: string }> {
+  const buffer = randomBytes(size);
+  const path = join(dataDir, name);
+  await writeFile(path, buffer);
+  return { path, sha256: sha256(buffer) };
+}
+
+interface Stored {
+  key: string;
+  state: string;
+  method: string;
+}
+
+/** Opens the demo and returns a promise of the next upload's final snapshot. */
+async function open(page: Page): Promise<void> {
+  await page.goto(demo.url);
+  await page.locator('ferry-uploader').waitFor();
+  await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
+}
+
+/** Waits in the page for the next upload to finish (done, error or cancelled). */
+function nextSettled(page: Page): Promise<Stored> {
+  return page.evaluate(
+    () =>
+      new Promise<Stored>((resolve) => {
+        const element = document.querySelector('ferry-uploader')!;
+        element.addEventListener('ferry-state', function onState(event) {
+          const { upload } = event.detail;
+          if (['done', 'error', 'cancelled'].includes(upload.state)) {
+            element.removeEventListener('ferry-state', onState);
+            resolve({ key: upload.key ?? '', state: upload.state, method: upload.method });
+          }
+        });
+      }),
+  );
+}
+
+/** Picks files the way a person does: click the drop zone, choose in the file chooser. */
+async function pick(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[] | string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /drop files here/i }).click();
+  await (await chooser).setFiles(files);
+}
+
+test('a 1 KiB text file goes up in one PUT and is stored byte for byte as text/plain', async ({ page }) => {
+  await open(page);
+  const buffer = randomBytes(1024);
+  const puts: string[] = [];
+  const off = demo.store!.onRequest((request) => request.method === 'PUT' && puts.push(request.url));
+  const settled = nextSettled(page);
+  await pick(page, [{ name: 'note.txt', mimeType: 'text/plain', buffer }]);
+  const upload = await settled;
+  off();
+  expect(upload).toMatchObject({ state: 'done', method: 'single' });
+  expect(puts).toHaveLength(1);
+  expect(puts[0]).not.toContain('partNumber');
+  expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
+  expect((await store.objectHead(upload.key)).contentType).toBe('text/plain');
+  await expect(page.locator('#stored li')).toHaveCount(1);
+});
+
+test('a 23 MiB random file goes up as multipart with several parts in flight, and reads back identical', async ({ page }) => {
+  await open(page);
+  const file = await randomFileOnDisk('random.bin', 23 * MiB);
+  const watch = watchPartConcurrency(demo.store!);
+  const settled = nextSettled(page);
+  await pick(page, file.path);
+  const upload = await settled;
+  watch.stop();
+  expect(upload).toMatchObject({ state: 'done', method: 'multipart' });
+  expect(watch.parts).toBe(3); // 8 MiB parts
+  expect(watch.peak).toBeGreaterThanOrEqual(2);
+  expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+});
+
+test('the stored Content-Type is the picked file’s type, or application/octet-stream without one', async ({ page }) => {
+  await open(page);
+  const png = nextSettled(page);
+  await pick(page, [{ name: 'pixel.png', mimeType: 'image/png', buffer: randomBytes(300) }]);
+  const pngUpload = await png;
+  expect((await store.objectHead(pngUpload.key)).contentType).toBe('image/png');
+
+  const untyped = nextSettled(page);
+  await pick(page, [{ name: 'no-type', mimeType: '', buffer: randomBytes(300) }]);
+  const untypedUpload = await untyped;
+  expect(untypedUpload.state).toBe('done');
+  expect((await store.objectHead(untypedUpload.key)).contentType).toBe('application/octet-stream');
+});
+
+test('cancel in the middle of a multipart upload leaves no multipart upload in the store', async ({ page }) => {
+  await open(page);
+  // Cancel with the row's own button as soon as the first part is stored, parts still in flight.
+  await page.evaluate(() => {
+    const element = document.querySelector('ferry-uploader')!;
+    element.addEventListener('ferry-progress', function onProgress(event) {
+      if (event.detail.upload.parts.done < 1) return;
+      element.removeEventListener('ferry-progress', onProgress);
+      element.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Cancel cancel-me.bin"]')!.click();
+    });
+  });
+  const settled = nextSettled(page);
+  await pick(page, (await randomFileOnDisk('cancel-me.bin', 64 * MiB)).path);
+  const upload = await settled;
+  expect(upload.state).toBe('cancelled');
+  await expect.poll(() => store.openMultipartUploads()).toEqual([]);
+  await expect(store.objectHead(upload.key)).rejects.toThrow();
+});
+
+test('pause then resume gives an identical object without sending stored parts again', async ({ page }) => {
+  await open(page);
+  const file = await randomFileOnDisk('pause-me.bin', 40 * MiB);
+  const watch = watchPartConcurrency(demo.store!);
+  // Pause as soon as the first part is stored, other parts still in flight.
+  await page.evaluate(() => {
+    const element = document.querySelector('ferry-uploader')!;
+    element.addEventListener('ferry-progress', function onProgress(event) {
+      if (event.detail.upload.parts.done < 1) return;
+      element.removeEventListener('ferry-progress', onProgress);
+      element.pause();
+    });
+  });
+  await pick(page, file.path);
+  await expect(page.locator('ferry-uploader [data-state=paused]')).toHaveCount(1);
+  // Nothing more is sent while paused.
+  const partsBeforeResume = watch.parts;
+  await page.waitForTimeout(300);
+  expect(watch.parts).toBe(partsBeforeResume);
+  const settled = nextSettled(page);
+  await page.evaluate(() => document.querySelector('ferry-uploader')!.resume());
+  const upload = await settled;
+  watch.stop();
+  expect(upload.state).toBe('done');
+  // 5 parts of 8 MiB: at least one was stored before the pause and is not sent again.
+  expect(watch.parts - partsBeforeResume).toBeLessThanOrEqual(4);
+  expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+});
