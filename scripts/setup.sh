@@ -1,0 +1,33 @@
+# Sourced by start.sh and test.sh: installs what Ferry needs on a fresh Debian machine that has
+# only Node 20 and npm, then builds the packages. Idempotent and quick when all is in place.
+set -euo pipefail
+
+PNPM_VERSION=10.34.9
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1             # only Debian's Chromium is used
+export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+export STORYBOOK_DISABLE_TELEMETRY=1
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
+  echo "ferry: installing pnpm $PNPM_VERSION"
+  # pnpm 11 crashes on Node 20 and corepack cannot verify signatures here: pin a global install.
+  npm install --global --no-fund --no-audit "pnpm@$PNPM_VERSION" >/dev/null 2>&1 || as_root npm install --global "pnpm@$PNPM_VERSION"
+fi
+
+ensure_chromium() {
+  export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+  if [ ! -x "$CHROMIUM_PATH" ]; then
+    echo "ferry: installing Debian's chromium"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
+echo "ferry: installing dependencies"
+pnpm install --frozen-lockfile --reporter=silent
+echo "ferry: building packages"
+pnpm build >/dev/null

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the tests need (pnpm, dependencies, Debian's chromium) and runs every test:
+# typecheck, unit and integration tests (vitest, Node), component tests (@web/test-runner,
+# Chromium) and end-to-end tests (Playwright, Chromium), all against the real local store.
+source "$(dirname "$0")/setup.sh"
+ensure_chromium
+
+logs=$(mktemp -d)
+run() { # name, command...
+  local name=$1
+  shift
+  echo "ferry: $name"
+  "$@" 2>&1 | tee "$logs/$name.log"
+}
+
+run typecheck pnpm typecheck
+run unit pnpm exec vitest run
+run element pnpm --filter @ferry/element test
+run e2e pnpm exec playwright test
+
+# One summary line for the three runners' counts (pipefail has already stopped us on a failure).
+strip() { sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$1"; }
+unit=$(strip "$logs/unit.log" | sed -nE 's/^ *Tests +([0-9]+) passed.*/\1/p' | tail -1)
+element=$(strip "$logs/element.log" | sed -nE 's/.*\| ([0-9]+) passed, [0-9]+ failed.*/\1/p' | tail -1)
+e2e=$(strip "$logs/e2e.log" | sed -nE 's/^ *([0-9]+) passed.*/\1/p' | tail -1)
+echo "ferry: vitest ${unit:-0}, web-test-runner ${element:-0}, playwright ${e2e:-0}"
+echo "$(( ${unit:-0} + ${element:-0} + ${e2e:-0} )) passed, 0 failed"
