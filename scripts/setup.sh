@@ -30,4 +30,4 @@ ensure_chromium() {
 echo "ferry: installing dependencies"
 pnpm install --frozen-lockfile --reporter=silent
 echo "ferry: building packages"
-pnpm build >/dev/null
+pnpm --silent build || { echo "ferry: build failed (see above)"; exit 1; }
