@@ -15,13 +15,15 @@ run() { # name, command...
 
 run typecheck pnpm typecheck
 run unit pnpm exec vitest run
+run core-browser pnpm --filter @ferry/core test
 run element pnpm --filter @ferry/element test
 run e2e pnpm exec playwright test
 
 # One summary line for the three runners' counts (pipefail has already stopped us on a failure).
 strip() { sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$1"; }
 unit=$(strip "$logs/unit.log" | sed -nE 's/^ *Tests +([0-9]+) passed.*/\1/p' | tail -1)
-element=$(strip "$logs/element.log" | sed -nE 's/.*\| ([0-9]+) passed, [0-9]+ failed.*/\1/p' | tail -1)
+wtr() { strip "$logs/$1.log" | sed -nE 's/.*\| ([0-9]+) passed, [0-9]+ failed.*/\1/p' | tail -1; }
+element=$(( $(wtr core-browser) + $(wtr element) ))
 e2e=$(strip "$logs/e2e.log" | sed -nE 's/^ *([0-9]+) passed.*/\1/p' | tail -1)
 echo "ferry: vitest ${unit:-0}, web-test-runner ${element:-0}, playwright ${e2e:-0}"
 echo "$(( ${unit:-0} + ${element:-0} + ${e2e:-0} )) passed, 0 failed"

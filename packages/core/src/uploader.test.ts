@@ -1,7 +1,7 @@
 import { startTestStack, watchPartConcurrency, type TestStack } from '@ferry/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Uploader, type UploaderOptions, type UploadSnapshot } from './index.js';
+import { createHttpEndpoint, Uploader, type Endpoint, type UploaderOptions, type UploadSnapshot } from './index.js';
 
 const MiB = 1024 * 1024;
 let stack: TestStack;
@@ -132,6 +132,26 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
     const again = settled(up, id);
     up.retry(id);
     expect((await again).state).toBe('error');
+  });
+
+  it('surfaces a 403 SignatureDoesNotMatch with the store’s StringToSign, without retrying it', async () => {
+    // A signer whose answer names another Content-Type than the one it signed: the classic 403.
+    const http = createHttpEndpoint({ url: stack.endpoint });
+    const misconfigured: Endpoint = {
+      ...http,
+      singlePutParams: async (input, options) => ({ ...(await http.singlePutParams(input, options)), headers: { 'Content-Type': 'image/png' } }),
+    };
+    const up = new Uploader({ endpoint: misconfigured });
+    const retries: unknown[] = [];
+    up.on('retry', (event) => retries.push(event));
+    const failed = await settled(up, up.add(new File(['hello'], 'a.txt', { type: 'text/plain' })).id);
+    expect(failed.state).toBe('error');
+    expect(failed.error?.code).toBe('signature-mismatch');
+    const details = (failed.error as unknown as { details: Record<string, string>; status: number }).details;
+    expect(details['Code']).toBe('SignatureDoesNotMatch');
+    expect(details['StringToSign']).toContain('AWS4-HMAC-SHA256');
+    expect(failed.error?.message).toMatch(/Content-Type/);
+    expect(retries).toEqual([]);
   });
 
   it('refuses bad options with a typed error', () => {

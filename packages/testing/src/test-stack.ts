@@ -1,4 +1,4 @@
-import { startLocalStore, type LocalStore } from '@ferry/local-store';
+import { startLocalStore, type CorsRule, type LocalStore } from '@ferry/local-store';
 import { createFerryHandler, createS3Provider, toNodeListener, type FerryHandlerOptions } from '@ferry/server';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -21,6 +21,8 @@ export interface TestStackOptions {
   readonly handler?: Partial<Omit<FerryHandlerOptions, 'provider'>>;
   /** Sets `Access-Control-Allow-Origin: *` on the endpoint, for pages served elsewhere. @default false */
   readonly cors?: boolean;
+  /** The store bucket's CORS rule. @default the local store's (ETag exposed) */
+  readonly storeCors?: CorsRule;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface TestStackOptions {
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const directory = await mkdtemp(join(tmpdir(), 'ferry-test-'));
-  const store = await startLocalStore({ directory });
+  const store = await startLocalStore({ directory, ...(options.storeCors ? { cors: options.storeCors } : {}) });
   const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
   const listener = toNodeListener(
     createFerryHandler({

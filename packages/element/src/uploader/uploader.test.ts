@@ -1,27 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
+import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import type { FerryUploader } from './uploader.js';
 import './uploader.js';
 
-interface StackConfig {
-  endpoint: string;
-  storeEndpoint: string;
-  bucket: string;
-}
 // Served by the test runner's ferry-stack plugin: where the real store and signing server listen.
 const stackUrl = '/__ferry/stack.js';
-const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: StackConfig }).default;
-
-function randomFile(size: number, name: string, type = 'application/octet-stream'): File {
-  const bytes = new Uint8Array(size);
-  for (let offset = 0; offset < size; offset += 65536) crypto.getRandomValues(bytes.subarray(offset, offset + 65536));
-  return new File([bytes], name, { type });
-}
-
-async function sha256(data: Blob | ArrayBuffer): Promise<string> {
-  const buffer = data instanceof Blob ? await data.arrayBuffer() : data;
-  const digest = await crypto.subtle.digest('SHA-256', buffer);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
 
 function pick(element: FerryUploader, files: File[]): void {
   const input = element.shadowRoot!.querySelector('input[type=file]') as HTMLInputElement;
@@ -31,8 +16,8 @@ function pick(element: FerryUploader, files: File[]): void {
   input.dispatchEvent(new Event('change'));
 }
 
-async function render(multiple = false): Promise<FerryUploader> {
-  return fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} ?multiple=${multiple}></ferry-uploader>`);
+async function render(multiple = false, endpoint = stack.endpoint): Promise<FerryUploader> {
+  return fixture<FerryUploader>(html`<ferry-uploader endpoint=${endpoint} ?multiple=${multiple}></ferry-uploader>`);
 }
 
 describe('<ferry-uploader>', () => {
@@ -77,9 +62,7 @@ describe('<ferry-uploader>', () => {
     await element.updateComplete;
     expect(row.getAttribute('data-state')).to.equal('done');
     expect(row.querySelector('[role=progressbar]')!.getAttribute('aria-valuenow')).to.equal('100');
-    const stored = await fetch(`${stack.storeEndpoint}/${stack.bucket}/${upload.key!.split('/').map(encodeURIComponent).join('/')}`);
-    expect(stored.status).to.equal(200);
-    expect(await sha256(await stored.arrayBuffer())).to.equal(await sha256(file));
+    expect(await storedSha256(stack.storeEndpoint, stack.bucket, upload.key!)).to.equal(await sha256Hex(file));
   });
 
   it('accepts a dropped file and shows the drag-over state while dragging', async () => {
@@ -117,5 +100,17 @@ describe('<ferry-uploader>', () => {
     expect(status.getAttribute('aria-live')).to.equal('polite');
     expect(status.textContent).to.contain('hello.txt added');
     await oneEvent(element, 'ferry-complete');
+  });
+
+  it('says the bucket CORS must expose ETag when the browser cannot read a part ETag', async () => {
+    const element = await render(false, stack.hiddenEtagEndpoint);
+    const failed = oneEvent(element, 'ferry-error');
+    pick(element, [randomFile(9 * 1024 * 1024, 'multipart.bin')]);
+    const { error, upload } = (await failed).detail;
+    expect(error.code).to.equal('etag-missing');
+    expect(error.message).to.contain('ExposeHeader');
+    expect(upload.state).to.equal('error');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('.error')!.textContent).to.contain('ETag');
   });
 });

@@ -1,0 +1,24 @@
+// Helpers for test pages running in Chromium (no Node APIs).
+
+/** A `File` of `size` random bytes. */
+export function randomFile(size: number, name: string, type = 'application/octet-stream'): File {
+  const bytes = new Uint8Array(size);
+  // getRandomValues fills at most 64 KiB per call.
+  for (let offset = 0; offset < size; offset += 65536) crypto.getRandomValues(bytes.subarray(offset, offset + 65536));
+  return new File([bytes], name, { type });
+}
+
+/** SHA-256 (hex) of a blob or buffer, with WebCrypto. */
+export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
+  const buffer = data instanceof Blob ? await data.arrayBuffer() : data;
+  const digest = await crypto.subtle.digest('SHA-256', buffer);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** SHA-256 of the object stored under `key`, read back from the store with a plain GET. */
+export async function storedSha256(storeEndpoint: string, bucket: string, key: string): Promise<string> {
+  const path = key.split('/').map(encodeURIComponent).join('/');
+  const response = await fetch(`${storeEndpoint}/${bucket}/${path}`);
+  if (!response.ok) throw new Error(`GET ${key} answered ${response.status}`);
+  return sha256Hex(await response.arrayBuffer());
+}

@@ -1,0 +1,71 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import type { TestRunnerConfig } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { startTestStack, type TestStack } from './test-stack.js';
+
+/** Flags Debian's Chromium needs on these machines (their closed network refuses its background calls). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** What test pages import from `/__ferry/stack.js` (its default export). */
+export interface BrowserStackConfig {
+  /** The signing endpoint. */
+  readonly endpoint: string;
+  /** The store's base URL; objects are at `${storeEndpoint}/${bucket}/${key}`. */
+  readonly storeEndpoint: string;
+  readonly bucket: string;
+  /** A signing endpoint whose store's CORS rule does not expose `ETag` (a common misconfiguration). */
+  readonly hiddenEtagEndpoint: string;
+}
+
+/**
+ * A @web/test-runner config running `files` in Debian's Chromium, with TypeScript, and with a
+ * real local store and signing server started beside the test server; pages find them in the
+ * default export of `/__ferry/stack.js` ({@link BrowserStackConfig}).
+ */
+export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsconfig: string }): TestRunnerConfig {
+  let stack: TestStack | undefined;
+  let hiddenEtag: TestStack | undefined;
+  return {
+    files,
+    nodeResolve: true,
+    concurrency: 1,
+    plugins: [
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
+      {
+        name: 'ferry-stack',
+        async serverStart() {
+          stack = await startTestStack({ cors: true });
+          hiddenEtag = await startTestStack({ cors: true, storeCors: { exposeHeaders: [] } });
+        },
+        async serverStop() {
+          await stack?.close();
+          await hiddenEtag?.close();
+        },
+        serve(context) {
+          if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag) return undefined;
+          const config: BrowserStackConfig = {
+            endpoint: stack.endpoint,
+            storeEndpoint: stack.store.endpoint,
+            bucket: stack.store.bucket,
+            hiddenEtagEndpoint: hiddenEtag.endpoint,
+          };
+          return { body: `export default ${JSON.stringify(config)};`, type: 'js' };
+        },
+      },
+    ],
+    browsers: [
+      playwrightLauncher({
+        product: 'chromium',
+        launchOptions: { executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS },
+      }),
+    ],
+  };
+}
