@@ -48,6 +48,7 @@ export class FileUpload {
   private controller: AbortController | undefined;
   private error: FerryError | undefined;
   private bytesSent = 0;
+  private partsDone = 0;
   private key: string | undefined;
   private location: string | undefined;
   private plan: PartPlan | undefined;
@@ -69,7 +70,7 @@ export class FileUpload {
   /** A frozen picture of this upload. */
   snapshot(): UploadSnapshot {
     const total = this.plan?.parts.length ?? 1;
-    const done = this.method === 'single' ? (this.state === UploadState.Done ? 1 : 0) : this.progress.filter((p) => p.etag).length;
+    const done = this.method === 'single' ? (this.state === UploadState.Done ? 1 : 0) : this.partsDone;
     return Object.freeze({
       id: this.id,
       name: this.source.name,
@@ -234,6 +235,7 @@ export class FileUpload {
           );
         }
         // Stored first, so the progress event this triggers already counts the part as done.
+        if (this.progress[index]!.etag === undefined) this.partsDone++;
         this.progress[index]!.etag = etag;
         this.record(index, part.end - part.start);
       } finally {

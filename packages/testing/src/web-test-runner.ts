@@ -1,18 +1,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import type { TestRunnerConfig } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import { startTestStack, type TestStack } from './test-stack.js';
 
-/** Flags Debian's Chromium needs on these machines (their closed network refuses its background calls). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** What test pages import from `/__ferry/stack.js` (its default export). */
 export interface BrowserStackConfig {
@@ -64,7 +55,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
     browsers: [
       playwrightLauncher({
         product: 'chromium',
-        launchOptions: { executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS },
+        launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] },
       }),
     ],
   };
