@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need (pnpm, dependencies, Debian's chromium) and runs every test:
-# typecheck, unit and integration tests (vitest, Node), component tests (@web/test-runner,
+# typecheck, the bundle-size budget, unit and integration tests (vitest, Node), component tests (@web/test-runner,
 # Chromium) and end-to-end tests (Playwright, Chromium), all against the real local store.
 source "$(dirname "$0")/setup.sh"
 ensure_chromium
@@ -14,6 +14,7 @@ run() { # name, command...
 }
 
 run typecheck pnpm typecheck
+run size node scripts/size-budget.mjs
 run unit pnpm exec vitest run
 run core-browser pnpm --filter @ferry/core test
 run element pnpm --filter @ferry/element test

@@ -4,6 +4,7 @@ import type { PartPool } from './part-pool.js';
 import { PartUrls } from './part-urls.js';
 import type { CallOptions, FileDescriptor, MultipartHandle } from './ports/endpoint.js';
 import { withRetry, type RetryState } from './retry.js';
+import { ThroughputMeter } from './throughput.js';
 import type { ResolvedUploaderOptions } from './uploader-options.js';
 import { UploadState, type UploadSnapshot } from './upload-state.js';
 
@@ -49,6 +50,7 @@ export class FileUpload {
   private error: FerryError | undefined;
   private bytesSent = 0;
   private partsDone = 0;
+  private readonly meter = new ThroughputMeter();
   private key: string | undefined;
   private location: string | undefined;
   private plan: PartPlan | undefined;
@@ -78,6 +80,8 @@ export class FileUpload {
       type: this.descriptor().type,
       state: this.state,
       bytesSent: this.bytesSent,
+      speed: this.state === UploadState.Uploading ? this.meter.speed : 0,
+      eta: this.state === UploadState.Uploading ? this.meter.eta(this.source.size - this.bytesSent) : undefined,
       method: this.method,
       parts: Object.freeze({ done, total }),
       key: this.key,
@@ -114,6 +118,7 @@ export class FileUpload {
   private async run(): Promise<void> {
     const controller = new AbortController();
     this.controller = controller;
+    this.meter.reset();
     const { signal } = controller;
     try {
       this.setState(UploadState.Preparing);
@@ -182,6 +187,7 @@ export class FileUpload {
       endpoint,
       handle,
       batchSize: signBatchSize,
+      refillAhead: this.host.options.concurrency,
       partCount: plan.parts.length,
       isDone: (n) => this.progress[n - 1]?.etag !== undefined,
       call: (task, taskSignal) => this.call(task, taskSignal),
@@ -249,6 +255,7 @@ export class FileUpload {
     if (sent <= part.sent) return;
     this.bytesSent += sent - part.sent;
     part.sent = sent;
+    this.meter.update(this.bytesSent);
     this.host.progressed(this);
   }
 

@@ -4,11 +4,12 @@ export type { UploaderOptions, ResolvedUploaderOptions } from './uploader-option
 export type { UploadSource } from './file-upload.js';
 export { UploadState } from './upload-state.js';
 export type { UploadSnapshot } from './upload-state.js';
-export { planParts, S3_LIMITS } from './part-plan.js';
+export { planParts, OSS_LIMITS, R2_LIMITS, S3_LIMITS } from './part-plan.js';
 export type { PartPlan, PlannedPart, StoreLimits } from './part-plan.js';
 export { decideRetry, withRetry, DEFAULT_RETRY_POLICY } from './retry.js';
 export type { RetryPolicy, RetryState, RetryDecision, WithRetryOptions } from './retry.js';
 export { delay } from './delay.js';
+export { ThroughputMeter } from './throughput.js';
 export { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
 export type { FerryErrorOptions } from './errors/ferry-error.js';
 export { EndpointError, isEndpointError } from './errors/endpoint-error.js';

@@ -12,9 +12,22 @@ export interface StoreLimits {
   maxParts: number;
 }
 
-/** S3's documented multipart limits. */
+/** S3's documented multipart limits (MinIO and Ceph share them). */
 export const S3_LIMITS: StoreLimits = Object.freeze({
   minPartSize: 5 * MiB,
+  maxPartSize: 5 * 1024 * MiB,
+  maxParts: 10_000,
+});
+
+/**
+ * Cloudflare R2: S3's limits, and every part but the last must have the same size, which
+ * {@link planParts} always does (it never mixes part sizes within an upload).
+ */
+export const R2_LIMITS: StoreLimits = S3_LIMITS;
+
+/** Alibaba Cloud OSS: parts from 100 KiB to 5 GiB, at most 10,000. */
+export const OSS_LIMITS: StoreLimits = Object.freeze({
+  minPartSize: 100 * 1024,
   maxPartSize: 5 * 1024 * MiB,
   maxParts: 10_000,
 });

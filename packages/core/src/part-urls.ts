@@ -9,6 +9,8 @@ export interface PartUrlsOptions {
   readonly handle: MultipartHandle;
   /** Most part numbers per signing request. */
   readonly batchSize: number;
+  /** The next batch is signed in the background once fewer URLs than this remain ahead. */
+  readonly refillAhead: number;
   /** How many parts the upload has. */
   readonly partCount: number;
   /** Whether a part is already stored (needs no URL). */
@@ -23,8 +25,9 @@ const FRESH_SHARE = 0.25;
 const MAX_MARGIN_MS = 60_000;
 
 /**
- * Presigned part URLs for one multipart upload, fetched in batches just before they are
- * needed and fetched again when close to expiry or after the store said they expired.
+ * Presigned part URLs for one multipart upload, fetched in batches just in time: the next
+ * batch is requested while the pool still has URLs to work on (never so early that they
+ * expire), and a URL is fetched again when close to expiry or after the store said it expired.
  */
 export class PartUrls {
   private readonly cache = new Map<number, { part: SignedPart; signedAt: number }>();
@@ -39,7 +42,10 @@ export class PartUrls {
   async get(partNumber: number, signal: AbortSignal): Promise<SignedPart> {
     for (;;) {
       const cached = this.cache.get(partNumber);
-      if (cached && this.isFresh(cached)) return cached.part;
+      if (cached && this.isFresh(cached)) {
+        this.refill(partNumber, signal);
+        return cached.part;
+      }
       const pending = this.inFlight.get(partNumber);
       if (pending) {
         await pending;
@@ -52,6 +58,21 @@ export class PartUrls {
   /** Forgets the URL of `partNumber` (the store said it expired). */
   invalidate(partNumber: number): void {
     this.cache.delete(partNumber);
+  }
+
+  /** Signs the next batch in the background when few fresh URLs remain after `partNumber`. */
+  private refill(partNumber: number, signal: AbortSignal): void {
+    const { partCount, isDone, refillAhead } = this.options;
+    let ready = 0;
+    for (let n = partNumber + 1; n <= partCount; n++) {
+      if (isDone(n)) continue;
+      if (!this.hasFresh(n)) {
+        // A failure here is not lost: the part that needs the URL signs it again, with retries.
+        if (ready < refillAhead) this.signBatch(this.batchFrom(n), signal).catch(() => undefined);
+        return;
+      }
+      if (++ready >= refillAhead) return;
+    }
   }
 
   private batchFrom(partNumber: number): number[] {

@@ -33,6 +33,10 @@ export interface UploadSnapshot {
   readonly state: UploadState;
   /** Bytes sent so far; never decreases. */
   readonly bytesSent: number;
+  /** Current speed in bytes per second (moving average); 0 when unknown. */
+  readonly speed: number;
+  /** Seconds left at the current speed, when known. */
+  readonly eta: number | undefined;
   /** `single` below the multipart threshold, else `multipart`. */
   readonly method: 'single' | 'multipart';
   /** Parts stored so far, and in all (1 for a single PUT). */

@@ -28,6 +28,11 @@ export interface UploaderOptions {
   readonly limits?: StoreLimits;
   /** Start uploading as soon as a file is added. @default true */
   readonly autoStart?: boolean;
+  /**
+   * Schedules the next batch of `progress` events: at most one per file per call.
+   * @default requestAnimationFrame where it exists (so progress costs one event per frame), else a 16 ms timer
+   */
+  readonly scheduleProgress?: (flush: () => void) => void;
 }
 
 /** {@link UploaderOptions} with every default applied; immutable. */
@@ -41,6 +46,7 @@ export interface ResolvedUploaderOptions {
   readonly retry: RetryPolicy;
   readonly limits: StoreLimits;
   readonly autoStart: boolean;
+  readonly scheduleProgress: (flush: () => void) => void;
 }
 
 /**
@@ -80,5 +86,11 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
     retry: Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry }),
     limits,
     autoStart: options.autoStart ?? true,
+    scheduleProgress: options.scheduleProgress ?? defaultProgressScheduler(),
   });
+}
+
+function defaultProgressScheduler(): (flush: () => void) => void {
+  const frame = (globalThis as { requestAnimationFrame?: (callback: () => void) => unknown }).requestAnimationFrame;
+  return frame ? (flush) => frame(flush) : (flush) => setTimeout(flush, 16);
 }

@@ -68,6 +68,23 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
     expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
   });
 
+  it('coalesces progress into one event per file per scheduled frame, and reports 100 % before done', async () => {
+    const frames: (() => void)[] = [];
+    const { file } = randomFile(12 * MiB);
+    const up = uploader({ scheduleProgress: (flush) => frames.push(flush) });
+    const events: string[] = [];
+    up.on('progress', ({ upload }) => events.push(`progress:${upload.bytesSent}`));
+    up.on('state', ({ upload }) => events.push(upload.state));
+    const done = await settled(up, up.add(file).id);
+    expect(done.state).toBe('done');
+    // No frame ran: the only progress event is the one flushed ahead of the state change.
+    expect(events.filter((e) => e.startsWith('progress'))).toEqual([`progress:${12 * MiB}`]);
+    expect(events.slice(-3)).toEqual([`progress:${12 * MiB}`, 'completing', 'done']);
+    expect(frames.length).toBe(1);
+    frames[0]!();
+    expect(events.filter((e) => e.startsWith('progress'))).toHaveLength(1);
+  });
+
   it('pauses keeping stored parts, resumes, and stores an identical object', async () => {
     const { data, file } = randomFile(16 * MiB);
     const up = uploader({ concurrency: 1 });

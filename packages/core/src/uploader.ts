@@ -11,7 +11,7 @@ export interface UploaderEvents {
   add: { readonly upload: UploadSnapshot };
   /** An upload changed state. */
   state: { readonly upload: UploadSnapshot; readonly previous: UploadState };
-  /** Bytes were sent. */
+  /** Bytes were sent; at most once per file per frame (see `scheduleProgress`). */
   progress: { readonly upload: UploadSnapshot };
   /** A request failed and will be tried again after `delayMs`. */
   retry: {
@@ -47,6 +47,9 @@ export class Uploader {
   private readonly uploads = new Map<string, FileUpload>();
   private readonly host: FileUploadHost;
   private nextId = 1;
+  /** Uploads whose progress is not yet reported; flushed once per frame. */
+  private readonly unreported = new Set<FileUpload>();
+  private flushScheduled = false;
 
   constructor(options: UploaderOptions) {
     this.options = resolveUploaderOptions(options);
@@ -54,13 +57,25 @@ export class Uploader {
     this.host = {
       options: this.options,
       pool: new PartPool(this.options.concurrency),
-      stateChanged(upload, previous) {
+      stateChanged: (upload, previous) => {
+        // Progress pending for this upload goes out first, so 100 % precedes "done".
+        if (this.unreported.delete(upload)) emit('progress', { upload: upload.snapshot() });
         const snapshot = upload.snapshot();
         emit('state', { upload: snapshot, previous });
         if (snapshot.state === UploadState.Done) emit('complete', { upload: snapshot });
         if (snapshot.state === UploadState.Error && snapshot.error) emit('error', { upload: snapshot, error: snapshot.error });
       },
-      progressed: (upload) => emit('progress', { upload: upload.snapshot() }),
+      progressed: (upload) => {
+        this.unreported.add(upload);
+        if (this.flushScheduled) return;
+        this.flushScheduled = true;
+        this.options.scheduleProgress(() => {
+          this.flushScheduled = false;
+          const uploads = [...this.unreported];
+          this.unreported.clear();
+          for (const pending of uploads) emit('progress', { upload: pending.snapshot() });
+        });
+      },
       retrying: (upload, state) => emit('retry', { upload: upload.snapshot(), ...state }),
     };
   }
