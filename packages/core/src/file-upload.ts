@@ -1,3 +1,4 @@
+import { isEndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
 import { planParts, type PartPlan, type PlannedPart } from './part-plan.js';
 import type { PartPool } from './part-pool.js';
@@ -104,15 +105,25 @@ export class FileUpload {
     this.setState(UploadState.Paused);
   }
 
-  /** Stops for good and aborts the multipart upload on the store; rejects if the store could not be told. */
+  /**
+   * Stops for good and aborts the multipart upload on the store; rejects if the store could not
+   * be told. Does nothing once `completing`: the store is assembling the object, which an abort
+   * could no longer prevent.
+   */
   async cancel(): Promise<void> {
-    if (this.state === UploadState.Done || this.state === UploadState.Cancelled) return;
+    const { state } = this;
+    if (state === UploadState.Done || state === UploadState.Cancelled || state === UploadState.Completing) return;
     this.controller?.abort(CANCELLED);
     this.setState(UploadState.Cancelled);
     const handle = this.handle ?? (await this.creating?.catch(() => undefined));
     if (!handle) return;
     const { endpoint } = this.host.options;
-    await this.call((options) => endpoint.abortMultipart(handle, options), new AbortController().signal);
+    try {
+      await this.call((options) => endpoint.abortMultipart(handle, options), new AbortController().signal);
+    } catch (error) {
+      // Already gone from the store (aborted elsewhere, or expired): nothing is left to bill.
+      if (!(isEndpointError(error) && error.status === 404)) throw error;
+    }
   }
 
   private async run(): Promise<void> {

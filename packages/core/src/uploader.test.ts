@@ -87,7 +87,7 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
 
   it('pauses keeping stored parts, resumes, and stores an identical object', async () => {
     const { data, file } = randomFile(16 * MiB);
-    const up = uploader({ concurrency: 1 });
+    const up = uploader({ concurrency: 1, scheduleProgress: (flush) => flush() });
     const watch = watchPartConcurrency(stack.store);
     const { id } = up.add(file);
     await new Promise<void>((resolve) => {
@@ -114,7 +114,7 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
 
   it('cancel aborts the multipart upload on the store: nothing is left open', async () => {
     const { file } = randomFile(16 * MiB, 'cancel-me.bin');
-    const up = uploader({ concurrency: 1 });
+    const up = uploader({ concurrency: 1, scheduleProgress: (flush) => flush() });
     const { id } = up.add(file);
     await new Promise<void>((resolve) => {
       const off = up.on('progress', ({ upload }) => {
@@ -127,6 +127,29 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
     await up.cancel(id);
     expect(up.get(id)!.state).toBe('cancelled');
     expect(await stack.openMultipartUploads()).toEqual([]);
+  });
+
+  it('cancel while completing leaves the upload to finish: the store is already assembling it', async () => {
+    const http = createHttpEndpoint({ url: stack.endpoint });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holding: Endpoint = {
+      ...http,
+      completeMultipart: async (input, options) => {
+        await held;
+        return http.completeMultipart(input, options);
+      },
+    };
+    const { data, file } = randomFile(6 * MiB);
+    const up = new Uploader({ endpoint: holding, partSize: 5 * MiB });
+    const { id } = up.add(file);
+    await new Promise<void>((resolve) => up.on('state', ({ upload }) => upload.state === 'completing' && resolve()));
+    await up.cancel(id);
+    expect(up.get(id)!.state).toBe('completing');
+    release();
+    const done = await settled(up, id);
+    expect(done.state).toBe('done');
+    expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
   });
 
   it('a file with no type is stored as application/octet-stream', async () => {

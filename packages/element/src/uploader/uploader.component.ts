@@ -17,7 +17,8 @@ const STATE_LABEL: Record<UploadState, string> = {
   cancelled: 'Cancelled',
 };
 
-const UNFINISHED: readonly UploadState[] = ['queued', 'preparing', 'uploading', 'paused', 'completing', 'error'];
+/** States in which Cancel still helps (once completing, the store is assembling the object). */
+const CANCELLABLE: readonly UploadState[] = ['queued', 'preparing', 'uploading', 'paused', 'error'];
 
 /**
  * A drop zone that is also a button opening the file picker, and one row per file with its
@@ -147,7 +148,7 @@ export class FerryUploader extends LitElement {
     const percent = upload.size === 0 ? (upload.state === UploadState.Done ? 100 : 0) : Math.floor((upload.bytesSent / upload.size) * 100);
     return html`<li part="row" data-state=${upload.state}>
       <span class="name" title=${upload.name}>${upload.name}</span>
-      ${UNFINISHED.includes(upload.state)
+      ${CANCELLABLE.includes(upload.state)
         ? html`<button class="action" type="button" aria-label="Cancel ${upload.name}" @click=${() => this.cancelOne(upload)}>
             Cancel
           </button>`
