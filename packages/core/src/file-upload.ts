@@ -1,7 +1,7 @@
 import { isEndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
 import { planParts, type PartPlan, type PlannedPart } from './part-plan.js';
-import type { PartPool } from './part-pool.js';
+import type { RequestPool } from './request-pool.js';
 import { PartUrls } from './part-urls.js';
 import type { CallOptions, FileDescriptor, MultipartHandle } from './ports/endpoint.js';
 import { withRetry, type RetryState } from './retry.js';
@@ -24,7 +24,10 @@ export interface UploadSource {
 /** How a `FileUpload` reports to its `Uploader`. */
 export interface FileUploadHost {
   readonly options: ResolvedUploaderOptions;
-  readonly pool: PartPool;
+  /** Limits PUTs to the store, across files. */
+  readonly pool: RequestPool;
+  /** Limits calls to the signing endpoint, across files. */
+  readonly endpointPool: RequestPool;
   stateChanged(upload: FileUpload, previous: UploadState): void;
   progressed(upload: FileUpload): void;
   retrying(upload: FileUpload, state: RetryState & { delayMs: number; partNumber?: number | undefined }): void;
@@ -271,7 +274,14 @@ export class FileUpload {
   }
 
   private call<T>(task: (options: CallOptions) => Promise<T>, signal: AbortSignal): Promise<T> {
-    return this.retry(signal, undefined, () => task({ signal }));
+    return this.retry(signal, undefined, async () => {
+      const release = await this.host.endpointPool.acquire(signal);
+      try {
+        return await task({ signal });
+      } finally {
+        release();
+      }
+    });
   }
 
   private retry<T>(signal: AbortSignal, partNumber: number | undefined, task: () => Promise<T>): Promise<T> {

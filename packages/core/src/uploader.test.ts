@@ -152,6 +152,28 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
     expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
   });
 
+  it('never has more signing calls in flight than the concurrency, however many files are added', async () => {
+    const http = createHttpEndpoint({ url: stack.endpoint });
+    let current = 0;
+    let peak = 0;
+    const counting: Endpoint = {
+      ...http,
+      singlePutParams: async (input, options) => {
+        peak = Math.max(peak, ++current);
+        try {
+          return await http.singlePutParams(input, options);
+        } finally {
+          current--;
+        }
+      },
+    };
+    const up = new Uploader({ endpoint: counting, concurrency: 2 });
+    const ids = Array.from({ length: 30 }, (_, i) => up.add(randomFile(100, `small-${i}.txt`).file).id);
+    const results = await Promise.all(ids.map((id) => settled(up, id)));
+    expect(results.every((upload) => upload.state === 'done')).toBe(true);
+    expect(peak).toBe(2);
+  });
+
   it('a file with no type is stored as application/octet-stream', async () => {
     const { file } = randomFile(10, 'blob', '');
     const up = uploader();

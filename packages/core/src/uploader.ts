@@ -1,7 +1,7 @@
 import { Emitter } from './emitter.js';
 import { ErrorCode, FerryError, type FerryError as FerryErrorType } from './errors/ferry-error.js';
 import { FileUpload, type FileUploadHost, type UploadSource } from './file-upload.js';
-import { PartPool } from './part-pool.js';
+import { RequestPool } from './request-pool.js';
 import { UploadState, type UploadSnapshot } from './upload-state.js';
 import { resolveUploaderOptions, type ResolvedUploaderOptions, type UploaderOptions } from './uploader-options.js';
 
@@ -56,7 +56,8 @@ export class Uploader {
     const emit = this.emitter.emit.bind(this.emitter);
     this.host = {
       options: this.options,
-      pool: new PartPool(this.options.concurrency),
+      pool: new RequestPool(this.options.concurrency),
+      endpointPool: new RequestPool(this.options.concurrency),
       stateChanged: (upload, previous) => {
         // Progress pending for this upload goes out first, so 100 % precedes "done".
         if (this.unreported.delete(upload)) emit('progress', { upload: upload.snapshot() });

@@ -1,8 +1,10 @@
 /**
- * A first-come, first-served limit on requests in flight, shared by every file of an
- * `Uploader` so that many small files and one large file share the link fairly.
+ * A first-come, first-served limit on requests in flight. An `Uploader` has one for PUTs to
+ * the store, shared by every file so that many small files and one large file share the link
+ * fairly, and one for calls to the signing endpoint, so that adding a thousand files does not
+ * send it a thousand requests at once.
  */
-export class PartPool {
+export class RequestPool {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 

@@ -1,0 +1,70 @@
+/** Benchmark options, from the command line. */
+export interface BenchOptions {
+  /** Size of the one large file, MiB. */
+  readonly sizeMiB: number;
+  /** Part size, MiB. */
+  readonly partSizeMiB: number;
+  readonly concurrency: number;
+  /** Delay added to every answer of the sink, ms. */
+  readonly latencyMs: number;
+  readonly rounds: number;
+  /** Many-files mode: this many files of `fileSizeKiB` instead of one large file. */
+  readonly files: number;
+  readonly fileSizeKiB: number;
+  readonly clients: readonly string[];
+}
+
+const USAGE = `usage: bash scripts/bench.sh [options]
+  --size MIB          size of the file (default 512; 2048 for the 2 GiB run)
+  --part-size MIB     part size (default 8)
+  --concurrency N     PUTs in flight (default 4)
+  --latency MS        delay added to every answer (default 0; 20 for the latency run)
+  --rounds N          interleaved rounds, at least 5 (default 5)
+  --many              1,000 files of 64 KiB instead of one large file
+  --files N --file-size KIB   many-files mode with other counts
+  --clients LIST      comma-separated subset of raw,uppy,ferry (default all)
+  --checksums         per-part checksums on (not available yet: Ferry has none before the integrity issue)`;
+
+/** Parses `argv`; exits with the usage on anything unknown. */
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const options = {
+    sizeMiB: 512,
+    partSizeMiB: 8,
+    concurrency: 4,
+    latencyMs: 0,
+    rounds: 5,
+    files: 1,
+    fileSizeKiB: 0,
+    clients: ['raw', 'uppy', 'ferry'] as readonly string[],
+  };
+  const fail = (message: string): never => {
+    console.error(`${message}\n${USAGE}`);
+    process.exit(2);
+  };
+  const number = (value: string | undefined, name: string, min: number): number => {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) && parsed >= min ? parsed : fail(`${name} needs a number ≥ ${min}`);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string | undefined => argv[++i];
+    switch (flag) {
+      case '--size': options.sizeMiB = number(value(), flag, 1); break;
+      case '--part-size': options.partSizeMiB = number(value(), flag, 5); break;
+      case '--concurrency': options.concurrency = number(value(), flag, 1); break;
+      case '--latency': options.latencyMs = number(value(), flag, 0); break;
+      case '--rounds': options.rounds = number(value(), flag, 1); break;
+      case '--many': options.files = 1000; options.fileSizeKiB = 64; break;
+      case '--files': options.files = number(value(), flag, 1); break;
+      case '--file-size': options.fileSizeKiB = number(value(), flag, 1); break;
+      case '--clients': options.clients = (value() ?? '').split(',').filter(Boolean); break;
+      case '--checksums': fail('--checksums: @ferry/core has no per-part checksums yet (the OSS/integrity issue adds them)'); break;
+      case '--help': console.log(USAGE); process.exit(0); break;
+      default: fail(`unknown option ${flag}`);
+    }
+  }
+  if (options.files > 1 && options.fileSizeKiB === 0) options.fileSizeKiB = 64;
+  if (options.clients.some((c) => !['raw', 'uppy', 'ferry'].includes(c))) fail('--clients takes raw, uppy, ferry');
+  if (!options.clients.includes('raw')) fail('--clients must include raw: every ratio is to raw in the same round');
+  return options;
+}
