@@ -7,6 +7,8 @@ export interface RunOptions {
   readonly origin: string;
   readonly partSize: number;
   readonly concurrency: number;
+  /** Ferry only: adaptive concurrency. */
+  readonly adaptive: boolean;
 }
 
 /** Uploads `files` completely; resolves when every one is stored. */
@@ -99,8 +101,13 @@ export const uppy: Client = async (files, { origin, partSize, concurrency }) => 
 };
 
 /** Ferry, with its defaults but for the part size and concurrency. */
-export const ferry: Client = async (files, { origin, partSize, concurrency }) => {
-  const uploader = new Uploader({ endpoint: `${origin}/s3`, partSize, concurrency });
+export const ferry: Client = async (files, { origin, partSize, concurrency, adaptive }) => {
+  const uploader = new Uploader({
+    endpoint: `${origin}/s3`,
+    partSize,
+    concurrency,
+    ...(adaptive ? { adaptiveConcurrency: {} } : {}),
+  });
   let remaining = files.length;
   await new Promise<void>((resolve, reject) => {
     uploader.on('complete', () => --remaining === 0 && resolve());

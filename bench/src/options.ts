@@ -12,6 +12,8 @@ export interface BenchOptions {
   readonly files: number;
   readonly fileSizeKiB: number;
   readonly clients: readonly string[];
+  /** Ferry with adaptive concurrency (starting at `concurrency`). */
+  readonly adaptive: boolean;
 }
 
 const USAGE = `usage: bash scripts/bench.sh [options]
@@ -23,6 +25,7 @@ const USAGE = `usage: bash scripts/bench.sh [options]
   --many              1,000 files of 64 KiB instead of one large file
   --files N --file-size KIB   many-files mode with other counts
   --clients LIST      comma-separated subset of raw,uppy,ferry (default all)
+  --adaptive          Ferry with adaptive concurrency (off by default in Ferry)
   --checksums         per-part checksums on (not available yet: Ferry has none before the integrity issue)`;
 
 /** Parses `argv`; exits with the usage on anything unknown. */
@@ -36,6 +39,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     files: 1,
     fileSizeKiB: 0,
     clients: ['raw', 'uppy', 'ferry'] as readonly string[],
+    adaptive: false,
   };
   const fail = (message: string): never => {
     console.error(`${message}\n${USAGE}`);
@@ -57,6 +61,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--many': options.files = 1000; options.fileSizeKiB = 64; break;
       case '--files': options.files = number(value(), flag, 1); break;
       case '--file-size': options.fileSizeKiB = number(value(), flag, 1); break;
+      case '--adaptive': options.adaptive = true; break;
       case '--clients': options.clients = (value() ?? '').split(',').filter(Boolean); break;
       case '--checksums': fail('--checksums: @ferry/core has no per-part checksums yet (the OSS/integrity issue adds them)'); break;
       case '--help': console.log(USAGE); process.exit(0); break;

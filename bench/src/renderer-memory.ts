@@ -1,5 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 
+/** The pid of the browser process whose command line carries `marker` (renderers carry `--type=`). */
+export async function browserPid(marker: string): Promise<number> {
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(marker) && !cmdline.includes('--type=')) return Number(entry);
+  }
+  throw new Error(`no browser process with ${marker}`);
+}
+
 /** Pids of every descendant of `root` whose command line says it is a Chromium renderer. */
 async function rendererPids(root: number): Promise<number[]> {
   const parents = new Map<number, number>();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { parseOptions, type BenchOptions } from './options.js';
-import { sampleRendererRss } from './renderer-memory.js';
+import { browserPid, sampleRendererRss } from './renderer-memory.js';
 import { BenchSink } from './sink.js';
 
 const MiB = 1024 * 1024;
@@ -29,7 +29,7 @@ interface BenchPage {
   bench: {
     run(
       client: string,
-      options: { origin: string; partSize: number; concurrency: number },
+      options: { origin: string; partSize: number; concurrency: number; adaptive: boolean },
     ): Promise<{ ms: number; peakHeap: number; longTasks: number }>;
   };
 }
@@ -73,11 +73,13 @@ async function main(options: BenchOptions): Promise<void> {
     const sink = new BenchSink(pageOut);
     const origin = await sink.start();
     sink.latency = options.latencyMs;
-    const server = await chromium.launchServer({
+    // Launched locally (not connected), so file inputs get paths, not bytes over a socket.
+    const marker = `--ferry-bench=${process.pid}`;
+    const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
-      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc', marker],
     });
-    const browser = await chromium.connect(server.wsEndpoint());
+    const rootPid = await browserPid(marker);
     const results: RunResult[] = [];
     try {
       for (let round = 0; round < options.rounds; round++) {
@@ -89,11 +91,11 @@ async function main(options: BenchOptions): Promise<void> {
           await page.setInputFiles('#files', paths);
           sink.reset();
           sink.takeCompletedSizes();
-          const rss = await sampleRendererRss(server.process().pid!);
+          const rss = await sampleRendererRss(rootPid);
           const measured = await page.evaluate(
             // Runs in the page, where main.ts defined `bench`.
             ({ name, run }) => (globalThis as unknown as BenchPage).bench.run(name, run),
-            { name: client, run: { origin, partSize: options.partSizeMiB * MiB, concurrency: options.concurrency } },
+            { name: client, run: { origin, partSize: options.partSizeMiB * MiB, concurrency: options.concurrency, adaptive: options.adaptive } },
           );
           const peakRss = await rss.stop();
           const stats = sink.stats;
@@ -110,7 +112,6 @@ async function main(options: BenchOptions): Promise<void> {
       }
     } finally {
       await browser.close();
-      await server.close();
       await sink.close();
     }
     report(options, results, totalBytes);
@@ -127,8 +128,9 @@ function report(options: BenchOptions, results: RunResult[], totalBytes: number)
     options.files > 1
       ? `${options.files} files of ${options.fileSizeKiB} KiB`
       : `one ${options.sizeMiB} MiB file, ${options.partSizeMiB} MiB parts`;
+  const ferryMode = options.adaptive ? ' (Ferry with adaptive concurrency)' : '';
   console.log(
-    `\n${workload}, concurrency ${options.concurrency}, +${options.latencyMs} ms per request, ${options.rounds} interleaved rounds`,
+    `\n${workload}, concurrency ${options.concurrency}${ferryMode}, +${options.latencyMs} ms per request, ${options.rounds} interleaved rounds`,
   );
   console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mib(totalmem())} MiB; ${new Date().toISOString().slice(0, 10)}\n`);
   console.log('| client | MiB/s (median) | × raw (median) | total s (median) | peak JS heap MiB | peak renderer RSS MiB | long tasks (max) | signing requests | most PUTs in flight |');

@@ -31,6 +31,8 @@ export interface FileUploadHost {
   stateChanged(upload: FileUpload, previous: UploadState): void;
   progressed(upload: FileUpload): void;
   retrying(upload: FileUpload, state: RetryState & { delayMs: number; partNumber?: number | undefined }): void;
+  /** A part of `bytes` was stored (feeds adaptive concurrency). */
+  partStored(bytes: number): void;
 }
 
 /** Abort reasons that say why a run stopped, so the run does not mistake them for failures. */
@@ -258,6 +260,7 @@ export class FileUpload {
         if (this.progress[index]!.etag === undefined) this.partsDone++;
         this.progress[index]!.etag = etag;
         this.record(index, part.end - part.start);
+        this.host.partStored(part.end - part.start);
       } finally {
         release();
       }

@@ -10,6 +10,8 @@ export { decideRetry, withRetry, DEFAULT_RETRY_POLICY } from './retry.js';
 export type { RetryPolicy, RetryState, RetryDecision, WithRetryOptions } from './retry.js';
 export { delay } from './delay.js';
 export { ThroughputMeter } from './throughput.js';
+export { ConcurrencyTuner } from './concurrency-tuner.js';
+export type { AdaptiveConcurrency } from './concurrency-tuner.js';
 export { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
 export type { FerryErrorOptions } from './errors/ferry-error.js';
 export { EndpointError, isEndpointError } from './errors/endpoint-error.js';

@@ -8,7 +8,16 @@ export class RequestPool {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(private limit: number) {}
+
+  /** Changes the limit: a higher one lets waiting requests go at once; a lower one takes effect as requests finish. */
+  setLimit(limit: number): void {
+    this.limit = limit;
+    while (this.active < this.limit && this.waiting.length > 0) {
+      this.active++;
+      this.waiting.shift()!();
+    }
+  }
 
   /** Waits for a free slot; the returned function gives it back (once). */
   async acquire(signal: AbortSignal): Promise<() => void> {
@@ -33,8 +42,8 @@ export class RequestPool {
     return () => {
       if (released) return;
       released = true;
-      const next = this.waiting.shift();
-      // A slot handed straight to the next waiter stays counted as active.
+      // A slot handed straight to the next waiter stays counted as active, unless over the limit.
+      const next = this.active <= this.limit ? this.waiting.shift() : undefined;
       if (next) next();
       else this.active--;
     };

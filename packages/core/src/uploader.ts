@@ -1,3 +1,4 @@
+import { ConcurrencyTuner } from './concurrency-tuner.js';
 import { Emitter } from './emitter.js';
 import { ErrorCode, FerryError, type FerryError as FerryErrorType } from './errors/ferry-error.js';
 import { FileUpload, type FileUploadHost, type UploadSource } from './file-upload.js';
@@ -54,9 +55,12 @@ export class Uploader {
   constructor(options: UploaderOptions) {
     this.options = resolveUploaderOptions(options);
     const emit = this.emitter.emit.bind(this.emitter);
+    const { concurrency, adaptiveConcurrency } = this.options;
+    const pool = new RequestPool(concurrency);
+    const tuner = adaptiveConcurrency === false ? undefined : new ConcurrencyTuner(concurrency, adaptiveConcurrency);
     this.host = {
       options: this.options,
-      pool: new RequestPool(this.options.concurrency),
+      pool,
       endpointPool: new RequestPool(this.options.concurrency),
       stateChanged: (upload, previous) => {
         // Progress pending for this upload goes out first, so 100 % precedes "done".
@@ -77,7 +81,13 @@ export class Uploader {
           for (const pending of uploads) emit('progress', { upload: pending.snapshot() });
         });
       },
-      retrying: (upload, state) => emit('retry', { upload: upload.snapshot(), ...state }),
+      retrying: (upload, state) => {
+        if (tuner && state.partNumber !== undefined) pool.setLimit(tuner.failed());
+        emit('retry', { upload: upload.snapshot(), ...state });
+      },
+      partStored: (bytes) => {
+        if (tuner) pool.setLimit(tuner.succeeded(bytes));
+      },
     };
   }
 

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs what the benchmark needs (as test.sh does) and runs it; options are passed through:
+#   bash scripts/bench.sh                 one 512 MiB file, 8 MiB parts, concurrency 4, 5 rounds
+#   bash scripts/bench.sh --latency 20    the same with 20 ms added to every answer
+#   bash scripts/bench.sh --size 2048     a 2 GiB file
+#   bash scripts/bench.sh --many          1,000 files of 64 KiB
+#   bash scripts/bench.sh --help          every option
+source "$(dirname "$0")/setup.sh"
+ensure_chromium
+exec node bench/dist/run.js "$@"
