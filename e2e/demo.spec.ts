@@ -64,6 +64,18 @@ function nextSettled(page: Page): Promise<Stored> {
   );
 }
 
+/** Limits the page's upload bandwidth (Chromium's network emulation), as a real uplink would. */
+async function throttleUploads(page: Page, bytesPerSecond: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond,
+  });
+}
+
 /** Picks files the way a person does: click the drop zone, choose in the file chooser. */
 async function pick(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[] | string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
@@ -118,6 +130,7 @@ test('the stored Content-Type is the picked file’s type, or application/octet-
 
 test('cancel in the middle of a multipart upload leaves no multipart upload in the store', async ({ page }) => {
   await open(page);
+  await throttleUploads(page, 32 * MiB);
   // Cancel with the row's own button as soon as the first part is stored, parts still in flight.
   await page.evaluate(() => {
     const element = document.querySelector('ferry-uploader')!;
@@ -137,6 +150,8 @@ test('cancel in the middle of a multipart upload leaves no multipart upload in t
 
 test('pause then resume gives an identical object without sending stored parts again', async ({ page }) => {
   await open(page);
+  // 40 MiB at 32 MiB/s: the pause lands while parts are in flight, however fast the machine.
+  await throttleUploads(page, 32 * MiB);
   const file = await randomFileOnDisk('pause-me.bin', 40 * MiB);
   const watch = watchPartConcurrency(demo.store!);
   // Pause as soon as the first part is stored, other parts still in flight.

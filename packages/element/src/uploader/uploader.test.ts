@@ -82,8 +82,9 @@ describe('<ferry-uploader>', () => {
 
   it('names the file on its cancel button and cancels it', async () => {
     const element = await render();
+    const added = oneEvent(element, 'ferry-add');
     pick(element, [randomFile(20 * 1024 * 1024, 'big.bin')]);
-    await oneEvent(element, 'ferry-progress');
+    await added; // cancelled while its multipart upload is being created: it must still be aborted
     await element.updateComplete;
     const cancel = element.shadowRoot!.querySelector('button[aria-label="Cancel big.bin"]') as HTMLButtonElement;
     expect(cancel).to.exist;
