@@ -1,4 +1,5 @@
 import { Uploader } from '@ferry/core';
+import { createAdaptiveConcurrency } from '@ferry/core/adaptive-concurrency';
 import AwsS3 from '@uppy/aws-s3';
 import Uppy from '@uppy/core';
 
@@ -106,7 +107,7 @@ export const ferry: Client = async (files, { origin, partSize, concurrency, adap
     endpoint: `${origin}/s3`,
     partSize,
     concurrency,
-    ...(adaptive ? { adaptiveConcurrency: {} } : {}),
+    ...(adaptive ? { concurrencyTuner: createAdaptiveConcurrency({ start: concurrency }) } : {}),
   });
   let remaining = files.length;
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyTuner } from './concurrency-tuner.js';
+import { AimdConcurrencyTuner as ConcurrencyTuner } from './concurrency-tuner.js';
 
 function tuner(start = 2) {
   let now = 0;

@@ -4,7 +4,9 @@ import { planParts, type PartPlan, type PlannedPart } from './part-plan.js';
 import type { RequestPool } from './request-pool.js';
 import { PartUrls } from './part-urls.js';
 import type { CallOptions, FileDescriptor, MultipartHandle } from './ports/endpoint.js';
+import type { TransportRequest, TransportResponse } from './ports/transport.js';
 import { withRetry, type RetryState } from './retry.js';
+import { StallWatchdog } from './stall-watchdog.js';
 import { ThroughputMeter } from './throughput.js';
 import type { ResolvedUploaderOptions } from './uploader-options.js';
 import { UploadState, type UploadSnapshot } from './upload-state.js';
@@ -51,63 +53,65 @@ interface PartProgress {
  * Pause keeps stored parts; cancel aborts the multipart upload on the store.
  */
 export class FileUpload {
-  private state: UploadState = UploadState.Queued;
-  private controller: AbortController | undefined;
-  private error: FerryError | undefined;
-  private bytesSent = 0;
-  private partsDone = 0;
-  private readonly meter = new ThroughputMeter();
-  private key: string | undefined;
-  private location: string | undefined;
-  private plan: PartPlan | undefined;
-  private progress: PartProgress[] = [];
-  private handle: MultipartHandle | undefined;
-  private creating: Promise<MultipartHandle> | undefined;
-  private urls: PartUrls | undefined;
-  private readonly method: 'single' | 'multipart';
+  #state: UploadState = UploadState.Queued;
+  #controller: AbortController | undefined;
+  #error: FerryError | undefined;
+  #bytesSent = 0;
+  #partsDone = 0;
+  readonly #meter = new ThroughputMeter();
+  #key: string | undefined;
+  #location: string | undefined;
+  #plan: PartPlan | undefined;
+  #progress: PartProgress[] = [];
+  #handle: MultipartHandle | undefined;
+  #creating: Promise<MultipartHandle> | undefined;
+  #urls: PartUrls | undefined;
+  readonly #method: 'single' | 'multipart';
 
-  constructor(
-    readonly id: string,
-    private readonly source: UploadSource,
-    private readonly metadata: Readonly<Record<string, string>>,
-    private readonly host: FileUploadHost,
-  ) {
-    this.method = source.size > host.options.multipartThreshold ? 'multipart' : 'single';
+  readonly #source: UploadSource;
+  readonly #metadata: Readonly<Record<string, string>>;
+  readonly #host: FileUploadHost;
+
+  constructor(readonly id: string, source: UploadSource, metadata: Readonly<Record<string, string>>, host: FileUploadHost) {
+    this.#source = source;
+    this.#metadata = metadata;
+    this.#host = host;
+    this.#method = source.size > host.options.multipartThreshold ? 'multipart' : 'single';
   }
 
   /** A frozen picture of this upload. */
   snapshot(): UploadSnapshot {
-    const total = this.plan?.parts.length ?? 1;
-    const done = this.method === 'single' ? (this.state === UploadState.Done ? 1 : 0) : this.partsDone;
+    const total = this.#plan?.parts.length ?? 1;
+    const done = this.#method === 'single' ? (this.#state === UploadState.Done ? 1 : 0) : this.#partsDone;
     return Object.freeze({
       id: this.id,
-      name: this.source.name,
-      size: this.source.size,
-      type: this.descriptor().type,
-      state: this.state,
-      bytesSent: this.bytesSent,
-      speed: this.state === UploadState.Uploading ? this.meter.speed : 0,
-      eta: this.state === UploadState.Uploading ? this.meter.eta(this.source.size - this.bytesSent) : undefined,
-      method: this.method,
+      name: this.#source.name,
+      size: this.#source.size,
+      type: this.#descriptor().type,
+      state: this.#state,
+      bytesSent: this.#bytesSent,
+      speed: this.#state === UploadState.Uploading ? this.#meter.speed : 0,
+      eta: this.#state === UploadState.Uploading ? this.#meter.eta(this.#source.size - this.#bytesSent) : undefined,
+      method: this.#method,
       parts: Object.freeze({ done, total }),
-      key: this.key,
-      location: this.location,
-      error: this.error,
+      key: this.#key,
+      location: this.#location,
+      error: this.#error,
     });
   }
 
   /** Starts (or restarts after pause or error); does nothing in other states. */
   start(): void {
-    if (this.state !== UploadState.Queued && this.state !== UploadState.Paused && this.state !== UploadState.Error) return;
-    this.error = undefined;
-    void this.run();
+    if (this.#state !== UploadState.Queued && this.#state !== UploadState.Paused && this.#state !== UploadState.Error) return;
+    this.#error = undefined;
+    void this.#run();
   }
 
   /** Stops sending, keeping stored parts; `start()` continues. */
   pause(): void {
-    if (this.state !== UploadState.Preparing && this.state !== UploadState.Uploading && this.state !== UploadState.Queued) return;
-    this.controller?.abort(PAUSED);
-    this.setState(UploadState.Paused);
+    if (this.#state !== UploadState.Preparing && this.#state !== UploadState.Uploading && this.#state !== UploadState.Queued) return;
+    this.#controller?.abort(PAUSED);
+    this.#setState(UploadState.Paused);
   }
 
   /**
@@ -116,135 +120,161 @@ export class FileUpload {
    * could no longer prevent.
    */
   async cancel(): Promise<void> {
-    const { state } = this;
+    const state = this.#state;
     if (state === UploadState.Done || state === UploadState.Cancelled || state === UploadState.Completing) return;
-    this.controller?.abort(CANCELLED);
-    this.setState(UploadState.Cancelled);
-    const handle = this.handle ?? (await this.creating?.catch(() => undefined));
+    this.#controller?.abort(CANCELLED);
+    this.#setState(UploadState.Cancelled);
+    const handle = this.#handle ?? (await this.#creating?.catch(() => undefined));
     if (!handle) return;
-    const { endpoint } = this.host.options;
+    const { endpoint } = this.#host.options;
     try {
-      await this.call((options) => endpoint.abortMultipart(handle, options), new AbortController().signal);
+      await this.#call((options) => endpoint.abortMultipart(handle, options), new AbortController().signal);
     } catch (error) {
       // Already gone from the store (aborted elsewhere, or expired): nothing is left to bill.
       if (!(isEndpointError(error) && error.status === 404)) throw error;
     }
   }
 
-  private async run(): Promise<void> {
+  async #run(): Promise<void> {
     const controller = new AbortController();
-    this.controller = controller;
-    this.meter.reset();
+    this.#controller = controller;
+    this.#meter.reset();
     const { signal } = controller;
     try {
-      this.setState(UploadState.Preparing);
-      if (this.method === 'single') await this.runSingle(signal);
-      else await this.runMultipart(signal);
+      this.#setState(UploadState.Preparing);
+      if (this.#method === 'single') await this.#runSingle(signal);
+      else await this.#runMultipart(signal);
       signal.throwIfAborted();
-      this.setState(UploadState.Done);
+      this.#setState(UploadState.Done);
     } catch (error) {
       if (signal.aborted && (signal.reason === PAUSED || signal.reason === CANCELLED)) return;
-      this.error = isFerryError(error)
+      this.#error = isFerryError(error)
         ? error
-        : new FerryError(ErrorCode.Unexpected, `Upload of ${this.source.name} failed unexpectedly: ${String(error)}`, {
+        : new FerryError(ErrorCode.Unexpected, `Upload of ${this.#source.name} failed unexpectedly: ${String(error)}`, {
             cause: error,
           });
-      this.setState(UploadState.Error);
+      this.#setState(UploadState.Error);
     }
   }
 
-  private async runSingle(signal: AbortSignal): Promise<void> {
-    const { endpoint, transport } = this.host.options;
-    this.progress = [{ sent: 0, etag: undefined }];
-    let params = await this.call((options) => endpoint.singlePutParams(this.descriptor(), options), signal);
-    this.key = params.key;
-    this.setState(UploadState.Uploading);
-    await this.retry(signal, undefined, async () => {
-      const release = await this.host.pool.acquire(signal);
+  async #runSingle(signal: AbortSignal): Promise<void> {
+    const { endpoint } = this.#host.options;
+    this.#progress = [{ sent: 0, etag: undefined }];
+    let params = await this.#call((options) => endpoint.singlePutParams(this.#descriptor(), options), signal);
+    this.#key = params.key;
+    this.#setState(UploadState.Uploading);
+    await this.#retry(signal, undefined, async () => {
+      const release = await this.#host.pool.acquire(signal);
       try {
-        await transport.send({
+        await this.#send({
           ...params,
-          body: this.source.slice(0, this.source.size),
+          body: this.#source.slice(0, this.#source.size),
           signal,
-          onProgress: (sent) => this.record(0, sent),
+          onProgress: (sent) => this.#record(0, sent),
         });
       } catch (error) {
         if (isFerryError(error) && error.code === ErrorCode.UrlExpired) {
-          params = await this.call((options) => endpoint.singlePutParams(this.descriptor(), options), signal);
+          params = await this.#call((options) => endpoint.singlePutParams(this.#descriptor(), options), signal);
         }
         throw error;
       } finally {
         release();
       }
     });
-    this.location = params.url.split('?')[0];
+    this.#location = params.url.split('?')[0];
   }
 
-  private async runMultipart(signal: AbortSignal): Promise<void> {
-    const { endpoint, partSize, limits, signBatchSize } = this.host.options;
-    const plan = (this.plan ??= planParts(this.source.size, partSize, limits));
-    if (this.progress.length !== plan.parts.length) this.progress = plan.parts.map(() => ({ sent: 0, etag: undefined }));
-    if (!this.handle) {
+  /** Runs the multipart upload; when the store lost it, starts it once more (or fails, by option). */
+  async #runMultipart(signal: AbortSignal): Promise<void> {
+    for (let restarts = 0; ; restarts++) {
+      try {
+        return await this.#multipartAttempt(signal);
+      } catch (error) {
+        if (signal.aborted || !isUploadLost(error)) throw error;
+        if (this.#host.options.onUploadLost === 'fail' || restarts >= 1) {
+          throw isFerryError(error) && error.code === ErrorCode.UploadLost
+            ? error
+            : new FerryError(ErrorCode.UploadLost, `The store no longer knows the upload of ${this.#source.name}.`, { cause: error });
+        }
+        // Stored parts went with the upload; bytes already counted stay counted (progress never falls).
+        this.#handle = undefined;
+        this.#urls = undefined;
+        this.#partsDone = 0;
+        for (const part of this.#progress) part.etag = undefined;
+      }
+    }
+  }
+
+  async #multipartAttempt(signal: AbortSignal): Promise<void> {
+    const { endpoint, partSize, limits, signBatchSize } = this.#host.options;
+    const plan = (this.#plan ??= planParts(this.#source.size, partSize, limits));
+    if (this.#progress.length !== plan.parts.length) this.#progress = plan.parts.map(() => ({ sent: 0, etag: undefined }));
+    if (!this.#handle) {
       // Not aborted by pause or cancel: a created upload must be known, or it could never be aborted.
-      this.creating ??= this.call(
-        (options) => endpoint.createMultipart({ ...this.descriptor(), partSize: plan.partSize }, options),
+      this.#creating ??= this.#call(
+        (options) => endpoint.createMultipart({ ...this.#descriptor(), partSize: plan.partSize }, options),
         new AbortController().signal,
       );
       try {
-        this.handle = await this.creating;
+        this.#handle = await this.#creating;
       } finally {
-        this.creating = undefined;
+        this.#creating = undefined;
       }
-      this.key = this.handle.key;
+      this.#key = this.#handle.key;
       signal.throwIfAborted();
     }
-    const handle = this.handle;
-    this.urls ??= new PartUrls({
+    const handle = this.#handle;
+    this.#urls ??= new PartUrls({
       endpoint,
       handle,
       batchSize: signBatchSize,
-      refillAhead: this.host.options.concurrency,
+      refillAhead: this.#host.options.concurrency,
       partCount: plan.parts.length,
-      isDone: (n) => this.progress[n - 1]?.etag !== undefined,
-      call: (task, taskSignal) => this.call(task, taskSignal),
+      isDone: (n) => this.#progress[n - 1]?.etag !== undefined,
+      call: (task, taskSignal) => this.#call(task, taskSignal),
     });
-    this.setState(UploadState.Uploading);
-    // One failed part stops its siblings instead of letting them run on for nothing.
+    this.#setState(UploadState.Uploading);
+    // A part that fails for good stops new parts from starting, but those in flight finish:
+    // what they store is not sent again when the user retries.
     const failure = new AbortController();
-    const partSignal = AbortSignal.any([signal, failure.signal]);
-    const pending = plan.parts.filter((part) => this.progress[part.number - 1]!.etag === undefined);
+    const noNewParts = AbortSignal.any([signal, failure.signal]);
+    let firstFailure: { error: unknown } | undefined;
+    const pending = plan.parts.filter((part) => this.#progress[part.number - 1]!.etag === undefined);
     await Promise.all(
       pending.map((part) =>
-        this.uploadPart(part, partSignal).catch((error: unknown) => {
+        this.#uploadPart(part, signal, noNewParts).catch((error: unknown) => {
+          if (firstFailure) return;
+          firstFailure = { error };
           failure.abort(error);
-          throw error;
         }),
       ),
     );
-    this.setState(UploadState.Completing);
-    const parts = this.progress.map((part, index) => ({ partNumber: index + 1, etag: part.etag! }));
-    const result = await this.call((options) => endpoint.completeMultipart({ ...handle, parts }, options), signal);
-    this.location = result.location;
+    if (firstFailure) throw firstFailure.error;
+    signal.throwIfAborted();
+    this.#setState(UploadState.Completing);
+    const parts = this.#progress.map((part, index) => ({ partNumber: index + 1, etag: part.etag! }));
+    const result = await this.#call((options) => endpoint.completeMultipart({ ...handle, parts }, options), signal);
+    this.#location = result.location;
   }
 
-  private async uploadPart(part: PlannedPart, signal: AbortSignal): Promise<void> {
-    const { transport } = this.host.options;
-    const urls = this.urls!;
+  /** Uploads one part with retries; `noNewAttempts` stops it from starting (again) but not mid-request. */
+  async #uploadPart(part: PlannedPart, signal: AbortSignal, noNewAttempts: AbortSignal): Promise<void> {
+    const urls = this.#urls!;
     const index = part.number - 1;
-    await this.retry(signal, part.number, async () => {
-      const release = await this.host.pool.acquire(signal);
+    await this.#retry(noNewAttempts, part.number, async () => {
+      const release = await this.#host.pool.acquire(noNewAttempts);
       try {
         const signed = await urls.get(part.number, signal);
         let etag: string | null;
         try {
-          ({ etag } = await transport.send({
+          ({ etag } = await this.#send({
             method: signed.method,
             url: signed.url,
             headers: signed.headers,
-            body: this.source.slice(part.start, part.end),
+            body: this.#source.slice(part.start, part.end),
             partNumber: part.number,
             signal,
-            onProgress: (sent) => this.record(index, sent),
+            onProgress: (sent) => this.#record(index, sent),
           }));
         } catch (error) {
           if (isFerryError(error) && error.code === ErrorCode.UrlExpired) urls.invalidate(part.number);
@@ -257,28 +287,47 @@ export class FileUpload {
           );
         }
         // Stored first, so the progress event this triggers already counts the part as done.
-        if (this.progress[index]!.etag === undefined) this.partsDone++;
-        this.progress[index]!.etag = etag;
-        this.record(index, part.end - part.start);
-        this.host.partStored(part.end - part.start);
+        if (this.#progress[index]!.etag === undefined) this.#partsDone++;
+        this.#progress[index]!.etag = etag;
+        this.#record(index, part.end - part.start);
+        this.#host.partStored(part.end - part.start);
       } finally {
         release();
       }
     });
   }
 
-  private record(index: number, sent: number): void {
-    const part = this.progress[index]!;
-    if (sent <= part.sent) return;
-    this.bytesSent += sent - part.sent;
-    part.sent = sent;
-    this.meter.update(this.bytesSent);
-    this.host.progressed(this);
+  /** Sends through the transport, aborting (for a retry) when no progress is seen for `stallTimeout`. */
+  async #send(request: TransportRequest): Promise<TransportResponse> {
+    const { transport, stallTimeout } = this.#host.options;
+    if (transport.reportsProgress === false) return transport.send(request);
+    const watchdog = new StallWatchdog(stallTimeout, request.partNumber === undefined ? 'The upload' : `Part ${request.partNumber}`);
+    try {
+      return await transport.send({
+        ...request,
+        signal: AbortSignal.any([request.signal, watchdog.signal]),
+        onProgress: (sent) => {
+          watchdog.touch();
+          request.onProgress(sent);
+        },
+      });
+    } finally {
+      watchdog.stop();
+    }
   }
 
-  private call<T>(task: (options: CallOptions) => Promise<T>, signal: AbortSignal): Promise<T> {
-    return this.retry(signal, undefined, async () => {
-      const release = await this.host.endpointPool.acquire(signal);
+  #record(index: number, sent: number): void {
+    const part = this.#progress[index]!;
+    if (sent <= part.sent) return;
+    this.#bytesSent += sent - part.sent;
+    part.sent = sent;
+    this.#meter.update(this.#bytesSent);
+    this.#host.progressed(this);
+  }
+
+  #call<T>(task: (options: CallOptions) => Promise<T>, signal: AbortSignal): Promise<T> {
+    return this.#retry(signal, undefined, async () => {
+      const release = await this.#host.endpointPool.acquire(signal);
       try {
         return await task({ signal });
       } finally {
@@ -287,27 +336,35 @@ export class FileUpload {
     });
   }
 
-  private retry<T>(signal: AbortSignal, partNumber: number | undefined, task: () => Promise<T>): Promise<T> {
+  #retry<T>(signal: AbortSignal, partNumber: number | undefined, task: () => Promise<T>): Promise<T> {
     return withRetry(task, {
-      policy: this.host.options.retry,
+      policy: this.#host.options.retry,
       signal,
-      onRetry: (state) => this.host.retrying(this, { ...state, partNumber }),
+      onRetry: (state) => this.#host.retrying(this, { ...state, partNumber }),
     });
   }
 
-  private descriptor(): FileDescriptor {
+  #descriptor(): FileDescriptor {
     return {
-      filename: this.source.name,
-      type: this.source.type || 'application/octet-stream',
-      size: this.source.size,
-      metadata: this.metadata,
+      filename: this.#source.name,
+      type: this.#source.type || 'application/octet-stream',
+      size: this.#source.size,
+      metadata: this.#metadata,
     };
   }
 
-  private setState(next: UploadState): void {
-    const previous = this.state;
+  #setState(next: UploadState): void {
+    const previous = this.#state;
     if (previous === next) return;
-    this.state = next;
-    this.host.stateChanged(this, previous);
+    this.#state = next;
+    this.#host.stateChanged(this, previous);
   }
+}
+
+/** Whether `error` says the store no longer knows the multipart upload. */
+function isUploadLost(error: unknown): boolean {
+  return (
+    (isFerryError(error) && error.code === ErrorCode.UploadLost) ||
+    (isEndpointError(error) && error.status === 404 && error.serverCode === 'not-found')
+  );
 }

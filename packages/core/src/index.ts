@@ -10,8 +10,7 @@ export { decideRetry, withRetry, DEFAULT_RETRY_POLICY } from './retry.js';
 export type { RetryPolicy, RetryState, RetryDecision, WithRetryOptions } from './retry.js';
 export { delay } from './delay.js';
 export { ThroughputMeter } from './throughput.js';
-export { ConcurrencyTuner } from './concurrency-tuner.js';
-export type { AdaptiveConcurrency } from './concurrency-tuner.js';
+export type { ConcurrencyTuner } from './ports/concurrency-tuner.js';
 export { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
 export type { FerryErrorOptions } from './errors/ferry-error.js';
 export { EndpointError, isEndpointError } from './errors/endpoint-error.js';
@@ -21,8 +20,6 @@ export type { StoreErrorDetails, StoreErrorOptions } from './errors/store-error.
 export { createHttpEndpoint, UPLOAD_TOKEN_HEADER } from './adapters/http-endpoint.js';
 export type { HttpEndpointOptions } from './adapters/http-endpoint.js';
 export { createXhrTransport } from './adapters/xhr-transport.js';
-export { createFetchTransport } from './adapters/fetch-transport.js';
-export { createDefaultTransport } from './adapters/default-transport.js';
 export { parseStoreErrorXml, parseRetryAfter } from './adapters/store-error-response.js';
 export type {
   CallOptions,

@@ -30,10 +30,14 @@ const MAX_MARGIN_MS = 60_000;
  * expire), and a URL is fetched again when close to expiry or after the store said it expired.
  */
 export class PartUrls {
-  private readonly cache = new Map<number, { part: SignedPart; signedAt: number }>();
-  private readonly inFlight = new Map<number, Promise<void>>();
+  readonly #cache = new Map<number, { part: SignedPart; signedAt: number }>();
+  readonly #inFlight = new Map<number, Promise<void>>();
 
-  constructor(private readonly options: PartUrlsOptions) {}
+  readonly #options: PartUrlsOptions;
+
+  constructor(options: PartUrlsOptions) {
+    this.#options = options;
+  }
 
   /**
    * The URL for `partNumber`. When it must be signed, the same request also signs the next
@@ -41,80 +45,80 @@ export class PartUrls {
    */
   async get(partNumber: number, signal: AbortSignal): Promise<SignedPart> {
     for (;;) {
-      const cached = this.cache.get(partNumber);
-      if (cached && this.isFresh(cached)) {
-        this.refill(partNumber, signal);
+      const cached = this.#cache.get(partNumber);
+      if (cached && this.#isFresh(cached)) {
+        this.#refill(partNumber, signal);
         return cached.part;
       }
-      const pending = this.inFlight.get(partNumber);
+      const pending = this.#inFlight.get(partNumber);
       if (pending) {
         await pending;
         continue;
       }
-      await this.signBatch(this.batchFrom(partNumber), signal);
+      await this.#signBatch(this.#batchFrom(partNumber), signal);
     }
   }
 
   /** Forgets the URL of `partNumber` (the store said it expired). */
   invalidate(partNumber: number): void {
-    this.cache.delete(partNumber);
+    this.#cache.delete(partNumber);
   }
 
   /** Signs the next batch in the background when few fresh URLs remain after `partNumber`. */
-  private refill(partNumber: number, signal: AbortSignal): void {
-    const { partCount, isDone, refillAhead } = this.options;
+  #refill(partNumber: number, signal: AbortSignal): void {
+    const { partCount, isDone, refillAhead } = this.#options;
     let ready = 0;
     for (let n = partNumber + 1; n <= partCount; n++) {
       if (isDone(n)) continue;
-      if (!this.hasFresh(n)) {
+      if (!this.#hasFresh(n)) {
         // A failure here is not lost: the part that needs the URL signs it again, with retries.
-        if (ready < refillAhead) this.signBatch(this.batchFrom(n), signal).catch(() => undefined);
+        if (ready < refillAhead) this.#signBatch(this.#batchFrom(n), signal).catch(() => undefined);
         return;
       }
       if (++ready >= refillAhead) return;
     }
   }
 
-  private batchFrom(partNumber: number): number[] {
+  #batchFrom(partNumber: number): number[] {
     const batch = [partNumber];
-    const { batchSize, partCount, isDone } = this.options;
+    const { batchSize, partCount, isDone } = this.#options;
     for (let n = partNumber + 1; n <= partCount && batch.length < batchSize; n++) {
-      if (!isDone(n) && !this.hasFresh(n)) batch.push(n);
+      if (!isDone(n) && !this.#hasFresh(n)) batch.push(n);
     }
     return batch;
   }
 
-  private hasFresh(partNumber: number): boolean {
-    const cached = this.cache.get(partNumber);
-    return (cached !== undefined && this.isFresh(cached)) || this.inFlight.has(partNumber);
+  #hasFresh(partNumber: number): boolean {
+    const cached = this.#cache.get(partNumber);
+    return (cached !== undefined && this.#isFresh(cached)) || this.#inFlight.has(partNumber);
   }
 
-  private isFresh({ part, signedAt }: { part: SignedPart; signedAt: number }): boolean {
+  #isFresh({ part, signedAt }: { part: SignedPart; signedAt: number }): boolean {
     const now = Date.now();
     const margin = Math.min(MAX_MARGIN_MS, (part.expiresAt - signedAt) * FRESH_SHARE);
     return part.expiresAt - now > margin;
   }
 
-  private async signBatch(batch: number[], signal: AbortSignal): Promise<void> {
+  async #signBatch(batch: number[], signal: AbortSignal): Promise<void> {
     const signedAt = Date.now();
-    const request = this.options
-      .call((callOptions) => this.options.endpoint.signParts({ ...this.options.handle, partNumbers: batch }, callOptions), signal)
+    const request = this.#options
+      .call((callOptions) => this.#options.endpoint.signParts({ ...this.#options.handle, partNumbers: batch }, callOptions), signal)
       .then((parts) => {
-        for (const part of parts) this.cache.set(part.partNumber, { part, signedAt });
+        for (const part of parts) this.#cache.set(part.partNumber, { part, signedAt });
       });
     // Others asking for a part of this batch wait for it, and ask again if it failed.
     const waiter = request.then(
       () => undefined,
       () => undefined,
     );
-    for (const n of batch) this.inFlight.set(n, waiter);
+    for (const n of batch) this.#inFlight.set(n, waiter);
     try {
       await request;
     } finally {
-      for (const n of batch) if (this.inFlight.get(n) === waiter) this.inFlight.delete(n);
+      for (const n of batch) if (this.#inFlight.get(n) === waiter) this.#inFlight.delete(n);
     }
     const wanted = batch[0]!;
-    if (!this.cache.has(wanted)) {
+    if (!this.#cache.has(wanted)) {
       throw new EndpointError('sign-parts', `The endpoint's answer did not include part ${wanted}.`);
     }
   }

@@ -5,47 +5,51 @@
  * send it a thousand requests at once.
  */
 export class RequestPool {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  #active = 0;
+  readonly #waiting: (() => void)[] = [];
 
-  constructor(private limit: number) {}
+  #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
 
   /** Changes the limit: a higher one lets waiting requests go at once; a lower one takes effect as requests finish. */
   setLimit(limit: number): void {
-    this.limit = limit;
-    while (this.active < this.limit && this.waiting.length > 0) {
-      this.active++;
-      this.waiting.shift()!();
+    this.#limit = limit;
+    while (this.#active < this.#limit && this.#waiting.length > 0) {
+      this.#active++;
+      this.#waiting.shift()!();
     }
   }
 
   /** Waits for a free slot; the returned function gives it back (once). */
   async acquire(signal: AbortSignal): Promise<() => void> {
     signal.throwIfAborted();
-    if (this.active >= this.limit) {
+    if (this.#active >= this.#limit) {
       await new Promise<void>((resolve, reject) => {
         const grant = (): void => {
           signal.removeEventListener('abort', onAbort);
           resolve();
         };
         const onAbort = (): void => {
-          this.waiting.splice(this.waiting.indexOf(grant), 1);
+          this.#waiting.splice(this.#waiting.indexOf(grant), 1);
           reject(signal.reason);
         };
-        this.waiting.push(grant);
+        this.#waiting.push(grant);
         signal.addEventListener('abort', onAbort, { once: true });
       });
     } else {
-      this.active++;
+      this.#active++;
     }
     let released = false;
     return () => {
       if (released) return;
       released = true;
       // A slot handed straight to the next waiter stays counted as active, unless over the limit.
-      const next = this.active <= this.limit ? this.waiting.shift() : undefined;
+      const next = this.#active <= this.#limit ? this.#waiting.shift() : undefined;
       if (next) next();
-      else this.active--;
+      else this.#active--;
     };
   }
 }

@@ -77,7 +77,9 @@ function retryDelay(error: unknown, attempt: number, policy: RetryPolicy, random
     const retryAfter = isStoreError(error) ? error.retryAfterMs : undefined;
     return retryAfter === undefined ? backoff : Math.min(retryAfter, policy.maxRetryAfterMs);
   }
-  if (error.code === ErrorCode.Network || error.code === ErrorCode.EndpointUnreachable) return backoff;
+  if (error.code === ErrorCode.Network || error.code === ErrorCode.Stalled || error.code === ErrorCode.EndpointUnreachable) {
+    return backoff;
+  }
   return undefined;
 }
 

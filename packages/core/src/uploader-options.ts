@@ -1,8 +1,9 @@
-import { createDefaultTransport } from './adapters/default-transport.js';
+// Resolved per environment by the package's import conditions (XHR in browsers, fetch on Node).
+import { createDefaultTransport } from '#default-transport';
 import { createHttpEndpoint } from './adapters/http-endpoint.js';
 import { ErrorCode, FerryError } from './errors/ferry-error.js';
 import { S3_LIMITS, type StoreLimits } from './part-plan.js';
-import type { AdaptiveConcurrency } from './concurrency-tuner.js';
+import type { ConcurrencyTuner } from './ports/concurrency-tuner.js';
 import type { Endpoint } from './ports/endpoint.js';
 import type { Transport } from './ports/transport.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
@@ -13,16 +14,17 @@ const MiB = 1024 * 1024;
 export interface UploaderOptions {
   /** The signing endpoint: a base URL speaking the HTTP+JSON protocol, or an {@link Endpoint}. */
   readonly endpoint: string | Endpoint;
-  /** How PUTs are sent. @default XHR in browsers and workers, fetch elsewhere */
+  /** How PUTs are sent. @default XHR in browsers and workers, fetch on Node */
   readonly transport?: Transport;
-  /** Requests to the store in flight at once, across all files (the start, when adaptive). @default 4 */
+  /** Requests to the store in flight at once, across all files (ignored with a tuner). @default 4 */
   readonly concurrency?: number;
   /**
-   * Lets the engine raise or lower `concurrency` within bounds from the throughput it sees.
-   * Off by default: on the benchmark's links it does not beat a fixed 4.
-   * @default false
+   * Raises or lowers the PUTs in flight from how they fare, e.g. `createAdaptiveConcurrency()`
+   * from `@ferry/core/adaptive-concurrency`. Off by default: on the benchmark's links it does
+   * not beat a fixed concurrency.
+   * @default undefined
    */
-  readonly adaptiveConcurrency?: false | AdaptiveConcurrency;
+  readonly concurrencyTuner?: ConcurrencyTuner | undefined;
   /** Preferred part size in bytes; grown for files that would need too many parts. @default 8 MiB */
   readonly partSize?: number;
   /** Files up to this size go up in one PUT. @default the part size */
@@ -35,6 +37,14 @@ export interface UploaderOptions {
   readonly limits?: StoreLimits;
   /** Start uploading as soon as a file is added. @default true */
   readonly autoStart?: boolean;
+  /** A PUT that makes no progress for this long, in ms, is aborted and retried (needs a progress-reporting transport). @default 30000 */
+  readonly stallTimeout?: number;
+  /**
+   * What to do when the store no longer knows a multipart upload (`NoSuchUpload`): start it
+   * again from the first byte, or stop with `upload-lost`.
+   * @default 'restart'
+   */
+  readonly onUploadLost?: 'restart' | 'fail';
   /**
    * Schedules the next batch of `progress` events: at most one per file per call.
    * @default requestAnimationFrame where it exists (so progress costs one event per frame), else a 16 ms timer
@@ -47,13 +57,15 @@ export interface ResolvedUploaderOptions {
   readonly endpoint: Endpoint;
   readonly transport: Transport;
   readonly concurrency: number;
-  readonly adaptiveConcurrency: false | Required<AdaptiveConcurrency>;
+  readonly concurrencyTuner: ConcurrencyTuner | undefined;
   readonly partSize: number;
   readonly multipartThreshold: number;
   readonly signBatchSize: number;
   readonly retry: RetryPolicy;
   readonly limits: StoreLimits;
   readonly autoStart: boolean;
+  readonly stallTimeout: number;
+  readonly onUploadLost: 'restart' | 'fail';
   readonly scheduleProgress: (flush: () => void) => void;
 }
 
@@ -79,28 +91,25 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
     `partSize must be between ${limits.minPartSize} and ${limits.maxPartSize} bytes, got ${partSize}.`,
   );
   check(Number.isInteger(signBatchSize) && signBatchSize >= 1, `signBatchSize must be a whole number ≥ 1.`);
+  check((options.stallTimeout ?? 1) > 0, 'stallTimeout must be a positive number of ms.');
   const multipartThreshold = options.multipartThreshold ?? partSize;
   check(
     multipartThreshold >= 0 && multipartThreshold <= limits.maxPartSize,
     `multipartThreshold must be between 0 and ${limits.maxPartSize} bytes.`,
   );
-  const adaptive = options.adaptiveConcurrency ?? false;
-  const bounds = adaptive === false ? false : { min: adaptive.min ?? 1, max: adaptive.max ?? 6 };
-  check(
-    bounds === false || (Number.isInteger(bounds.min) && bounds.min >= 1 && bounds.max >= bounds.min),
-    'adaptiveConcurrency needs whole numbers with 1 ≤ min ≤ max.',
-  );
   return Object.freeze({
     endpoint: typeof options.endpoint === 'string' ? createHttpEndpoint({ url: options.endpoint }) : options.endpoint,
     transport: options.transport ?? createDefaultTransport(),
-    concurrency: bounds === false ? concurrency : Math.min(bounds.max, Math.max(bounds.min, concurrency)),
-    adaptiveConcurrency: bounds,
+    concurrency: options.concurrencyTuner?.limit ?? concurrency,
+    concurrencyTuner: options.concurrencyTuner,
     partSize,
     multipartThreshold,
     signBatchSize,
     retry: Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry }),
     limits,
     autoStart: options.autoStart ?? true,
+    stallTimeout: options.stallTimeout ?? 30_000,
+    onUploadLost: options.onUploadLost ?? 'restart',
     scheduleProgress: options.scheduleProgress ?? defaultProgressScheduler(),
   });
 }

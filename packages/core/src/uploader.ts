@@ -1,4 +1,3 @@
-import { ConcurrencyTuner } from './concurrency-tuner.js';
 import { Emitter } from './emitter.js';
 import { ErrorCode, FerryError, type FerryError as FerryErrorType } from './errors/ferry-error.js';
 import { FileUpload, type FileUploadHost, type UploadSource } from './file-upload.js';
@@ -44,40 +43,39 @@ export interface UploaderEvents {
 export class Uploader {
   /** The options in force, every default applied. */
   readonly options: ResolvedUploaderOptions;
-  private readonly emitter = new Emitter<UploaderEvents>();
-  private readonly uploads = new Map<string, FileUpload>();
-  private readonly host: FileUploadHost;
-  private nextId = 1;
+  readonly #emitter = new Emitter<UploaderEvents>();
+  readonly #uploads = new Map<string, FileUpload>();
+  readonly #host: FileUploadHost;
+  #nextId = 1;
   /** Uploads whose progress is not yet reported; flushed once per frame. */
-  private readonly unreported = new Set<FileUpload>();
-  private flushScheduled = false;
+  readonly #unreported = new Set<FileUpload>();
+  #flushScheduled = false;
 
   constructor(options: UploaderOptions) {
     this.options = resolveUploaderOptions(options);
-    const emit = this.emitter.emit.bind(this.emitter);
-    const { concurrency, adaptiveConcurrency } = this.options;
+    const emit = this.#emitter.emit.bind(this.#emitter);
+    const { concurrency, concurrencyTuner: tuner } = this.options;
     const pool = new RequestPool(concurrency);
-    const tuner = adaptiveConcurrency === false ? undefined : new ConcurrencyTuner(concurrency, adaptiveConcurrency);
-    this.host = {
+    this.#host = {
       options: this.options,
       pool,
       endpointPool: new RequestPool(this.options.concurrency),
       stateChanged: (upload, previous) => {
         // Progress pending for this upload goes out first, so 100 % precedes "done".
-        if (this.unreported.delete(upload)) emit('progress', { upload: upload.snapshot() });
+        if (this.#unreported.delete(upload)) emit('progress', { upload: upload.snapshot() });
         const snapshot = upload.snapshot();
         emit('state', { upload: snapshot, previous });
         if (snapshot.state === UploadState.Done) emit('complete', { upload: snapshot });
         if (snapshot.state === UploadState.Error && snapshot.error) emit('error', { upload: snapshot, error: snapshot.error });
       },
       progressed: (upload) => {
-        this.unreported.add(upload);
-        if (this.flushScheduled) return;
-        this.flushScheduled = true;
+        this.#unreported.add(upload);
+        if (this.#flushScheduled) return;
+        this.#flushScheduled = true;
         this.options.scheduleProgress(() => {
-          this.flushScheduled = false;
-          const uploads = [...this.unreported];
-          this.unreported.clear();
+          this.#flushScheduled = false;
+          const uploads = [...this.#unreported];
+          this.#unreported.clear();
           for (const pending of uploads) emit('progress', { upload: pending.snapshot() });
         });
       },
@@ -93,7 +91,7 @@ export class Uploader {
 
   /** Listens to `type`; the returned function stops listening. */
   on<K extends keyof UploaderEvents>(type: K, listener: (event: UploaderEvents[K]) => void): () => void {
-    return this.emitter.on(type, listener);
+    return this.#emitter.on(type, listener);
   }
 
   /**
@@ -104,66 +102,66 @@ export class Uploader {
     if (!source || typeof source.slice !== 'function' || !Number.isSafeInteger(source.size) || source.size < 0) {
       throw new FerryError(ErrorCode.InvalidInput, 'add() takes a File, a Blob with a name, or an object with name, type, size and slice().');
     }
-    const upload = new FileUpload(`u${this.nextId++}`, source, metadata, this.host);
-    this.uploads.set(upload.id, upload);
-    this.emitter.emit('add', { upload: upload.snapshot() });
+    const upload = new FileUpload(`u${this.#nextId++}`, source, metadata, this.#host);
+    this.#uploads.set(upload.id, upload);
+    this.#emitter.emit('add', { upload: upload.snapshot() });
     if (this.options.autoStart) upload.start();
     return upload.snapshot();
   }
 
   /** Snapshots of every upload, in the order added. */
   list(): UploadSnapshot[] {
-    return [...this.uploads.values()].map((upload) => upload.snapshot());
+    return [...this.#uploads.values()].map((upload) => upload.snapshot());
   }
 
   /** The snapshot of one upload. */
   get(id: string): UploadSnapshot | undefined {
-    return this.uploads.get(id)?.snapshot();
+    return this.#uploads.get(id)?.snapshot();
   }
 
   /** Starts queued uploads (with `autoStart` off), or the one named. */
   start(id?: string): void {
-    this.each(id, (upload) => upload.snapshot().state === UploadState.Queued && upload.start());
+    this.#each(id, (upload) => upload.snapshot().state === UploadState.Queued && upload.start());
   }
 
   /** Pauses every upload in progress, or the one named; stored parts are kept. */
   pause(id?: string): void {
-    this.each(id, (upload) => upload.pause());
+    this.#each(id, (upload) => upload.pause());
   }
 
   /** Resumes paused uploads, or the one named. */
   resume(id?: string): void {
-    this.each(id, (upload) => upload.snapshot().state === UploadState.Paused && upload.start());
+    this.#each(id, (upload) => upload.snapshot().state === UploadState.Paused && upload.start());
   }
 
   /** Retries failed uploads, or the one named, from the parts already stored. */
   retry(id?: string): void {
-    this.each(id, (upload) => upload.snapshot().state === UploadState.Error && upload.start());
+    this.#each(id, (upload) => upload.snapshot().state === UploadState.Error && upload.start());
   }
 
   /** Cancels unfinished uploads, or the one named, aborting them on the store. */
   async cancel(id?: string): Promise<void> {
     const jobs: Promise<void>[] = [];
-    this.each(id, (upload) => jobs.push(upload.cancel()));
+    this.#each(id, (upload) => jobs.push(upload.cancel()));
     await Promise.all(jobs);
   }
 
   /** Cancels (if unfinished) and forgets one upload. */
   async remove(id: string): Promise<void> {
-    const upload = this.uploads.get(id);
+    const upload = this.#uploads.get(id);
     if (!upload) return;
-    this.uploads.delete(id);
+    this.#uploads.delete(id);
     try {
       await upload.cancel();
     } finally {
-      this.emitter.emit('remove', { upload: upload.snapshot() });
+      this.#emitter.emit('remove', { upload: upload.snapshot() });
     }
   }
 
-  private each(id: string | undefined, action: (upload: FileUpload) => unknown): void {
-    if (id === undefined) for (const upload of this.uploads.values()) action(upload);
+  #each(id: string | undefined, action: (upload: FileUpload) => unknown): void {
+    if (id === undefined) for (const upload of this.#uploads.values()) action(upload);
     else {
-      const upload = this.uploads.get(id);
+      const upload = this.#uploads.get(id);
       if (upload) action(upload);
     }
   }

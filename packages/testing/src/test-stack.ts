@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { inspectStore, type StoreInspector } from './store-inspector.js';
 
 /** A running local store plus a signing server in front of it, for tests. */
@@ -12,6 +13,8 @@ export interface TestStack extends Omit<StoreInspector, 'close'> {
   readonly store: LocalStore;
   /** The signing endpoint's base URL, e.g. `http://127.0.0.1:PORT/api/uploads`. */
   readonly endpoint: string;
+  /** The fault-injecting proxy every store request goes through (URLs are signed for it). */
+  readonly storeFaults: FaultProxy;
   close(): Promise<void>;
 }
 
@@ -37,7 +40,9 @@ export interface TestStackOptions {
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const directory = await mkdtemp(join(tmpdir(), 'ferry-test-'));
   const store = await startLocalStore({ directory, ...(options.storeCors ? { cors: options.storeCors } : {}) });
-  const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
+  // The signer signs for the proxy's address, so every store request can be faulted.
+  const storeFaults = await startFaultProxy(store.endpoint);
+  const s3 = { bucket: store.bucket, region: store.region, endpoint: storeFaults.url, credentials: store.credentials };
   const listener = toNodeListener(
     createFerryHandler({
       provider: createS3Provider(s3),
@@ -65,11 +70,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   return {
     ...inspector,
     store,
+    storeFaults,
     endpoint: `http://127.0.0.1:${port}/api/uploads`,
     async close() {
       inspector.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storeFaults.close();
       await store.close();
       await rm(directory, { recursive: true, force: true });
     },

@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import type { TestRunnerConfig } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import type { Fault } from './fault-proxy.js';
 import { startTestStack, type TestStack } from './test-stack.js';
 
 
@@ -39,6 +40,24 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         async serverStop() {
           await stack?.close();
           await hiddenEtag?.close();
+        },
+        // Browser tests script the store's fault proxy with
+        // executeServerCommand('ferry-fault', { method?, url? (RegExp source), times?, fault }) or 'ferry-faults-clear'.
+        executeCommand({ command, payload }) {
+          if (!stack) return undefined;
+          if (command === 'ferry-faults-clear') {
+            stack.storeFaults.clear();
+            return true;
+          }
+          if (command !== 'ferry-fault') return undefined;
+          const rule = payload as { method?: string; url?: string; times?: number; fault: Fault };
+          stack.storeFaults.inject({
+            fault: rule.fault,
+            ...(rule.method ? { method: rule.method } : {}),
+            ...(rule.url ? { url: new RegExp(rule.url) } : {}),
+            ...(rule.times ? { times: rule.times } : {}),
+          });
+          return true;
         },
         serve(context) {
           if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag) return undefined;

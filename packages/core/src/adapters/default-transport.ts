@@ -1,8 +1,17 @@
+import { ErrorCode, FerryError } from '../errors/ferry-error.js';
 import type { Transport } from '../ports/transport.js';
-import { createFetchTransport } from './fetch-transport.js';
 import { createXhrTransport } from './xhr-transport.js';
 
-/** XHR where it exists (browsers, workers: upload progress), `fetch` elsewhere (Node). */
+/**
+ * The browser's default: XHR, the only API that reports upload progress. (Node gets
+ * `default-transport.node.ts` through the package's `#default-transport` import condition.)
+ */
 export function createDefaultTransport(): Transport {
-  return typeof XMLHttpRequest === 'function' ? createXhrTransport() : createFetchTransport();
+  if (typeof XMLHttpRequest !== 'function') {
+    throw new FerryError(
+      ErrorCode.InvalidInput,
+      "This runtime has no XMLHttpRequest: pass transport: createFetchTransport() from '@ferry/core/fetch'.",
+    );
+  }
+  return createXhrTransport();
 }

@@ -13,6 +13,7 @@ import { storeErrorFromResponse } from './store-error-response.js';
  */
 export function createFetchTransport(fetchImpl: typeof fetch = globalThis.fetch): Transport {
   return {
+    reportsProgress: false,
     async send(request) {
       let response: Response;
       try {

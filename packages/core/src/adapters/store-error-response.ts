@@ -49,6 +49,9 @@ export function storeErrorFromResponse(
     code = ErrorCode.SignatureMismatch;
     advice =
       ' The request differed from what the server signed: usually a header (Content-Type first of all) the signer did not sign, or a wrong key/secret. Compare details.StringToSign and details.CanonicalRequest.';
+  } else if (details.Code === 'NoSuchUpload') {
+    code = ErrorCode.UploadLost;
+    advice = ' The multipart upload was aborted, completed or expired on the store.';
   } else if (status === 403 && /expired/i.test(details.Message ?? '')) {
     code = ErrorCode.UrlExpired;
     advice = ' The URL is re-signed and the request retried.';

@@ -4,6 +4,8 @@
  * - `endpoint`: the signing endpoint failed or answered something that is not the protocol.
  * - `endpoint-unreachable`: the signing endpoint could not be reached at all.
  * - `network`: a request to the store failed at the network level.
+ * - `stalled`: a request made no progress for `stallTimeout`; it is aborted and retried.
+ * - `upload-lost`: the store no longer knows the multipart upload (`NoSuchUpload`).
  * - `store`: the store refused a request (see `StoreError` for its XML fields).
  * - `signature-mismatch`: the store's 403 `SignatureDoesNotMatch`; never retried blindly.
  * - `url-expired`: a presigned URL expired before it was used; re-signed and retried.
@@ -17,6 +19,8 @@ export const ErrorCode = {
   Endpoint: 'endpoint',
   EndpointUnreachable: 'endpoint-unreachable',
   Network: 'network',
+  Stalled: 'stalled',
+  UploadLost: 'upload-lost',
   Store: 'store',
   SignatureMismatch: 'signature-mismatch',
   UrlExpired: 'url-expired',

@@ -36,6 +36,11 @@ export interface TransportResponse {
  * ```
  */
 export interface Transport {
+  /**
+   * Whether `onProgress` reports bytes as they go (XHR) rather than only at the end (fetch).
+   * Stall detection needs it. @default true
+   */
+  readonly reportsProgress?: boolean;
   /** Sends the request. */
   send(request: TransportRequest): Promise<TransportResponse>;
 }
