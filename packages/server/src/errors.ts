@@ -1,14 +1,18 @@
 /**
  * Codes the server answers with, in `{ code, message }` bodies:
- * `bad-request` 400, `token-invalid` 403, `not-found` 404, `method-not-allowed` 405,
- * `too-large` 413, `storage` 502 (the store refused or failed), `internal` 500.
+ * `bad-request` 400, `unauthorized` 401 (the `authorize` hook refused), `token-invalid` 403,
+ * `origin-not-allowed` 403 (CORS), `not-found` 404, `method-not-allowed` 405, `too-large` 413,
+ * `type-not-allowed` 415, `storage` 502 (the store refused or failed), `internal` 500.
  */
 export const ServerErrorCode = {
   BadRequest: 'bad-request',
+  Unauthorized: 'unauthorized',
   TokenInvalid: 'token-invalid',
+  OriginNotAllowed: 'origin-not-allowed',
   NotFound: 'not-found',
   MethodNotAllowed: 'method-not-allowed',
   TooLarge: 'too-large',
+  TypeNotAllowed: 'type-not-allowed',
   Storage: 'storage',
   Internal: 'internal',
 } as const;
@@ -18,10 +22,13 @@ export type ServerErrorCode = (typeof ServerErrorCode)[keyof typeof ServerErrorC
 
 const STATUS: Record<ServerErrorCode, number> = {
   'bad-request': 400,
+  unauthorized: 401,
   'token-invalid': 403,
+  'origin-not-allowed': 403,
   'not-found': 404,
   'method-not-allowed': 405,
   'too-large': 413,
+  'type-not-allowed': 415,
   storage: 502,
   internal: 500,
 };

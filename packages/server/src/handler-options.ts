@@ -13,6 +13,12 @@ export interface UploadRequestFile {
   readonly metadata: Readonly<Record<string, string>>;
 }
 
+/** Who is calling, as the `authorize` hook says: an id the upload token is bound to. */
+export interface UploadUser {
+  /** Stable id of the caller (a user id, a session id). */
+  readonly id: string;
+}
+
 /** Options of `createFerryHandler`. */
 export interface FerryHandlerOptions {
   /** The store to sign for. */
@@ -27,16 +33,31 @@ export interface FerryHandlerOptions {
   readonly tokenLifetimeSeconds?: number;
   /** Largest file accepted, in bytes. @default 5 TiB (S3's object limit) */
   readonly maxFileSize?: number;
+  /**
+   * Says who is calling, from the request (a session cookie, a bearer token): return the user,
+   * or `null`/throw to refuse with 401. Every later call of an upload must come from the same user.
+   * @default everyone is the same anonymous user
+   */
+  readonly authorize?: (request: Request) => UploadUser | null | Promise<UploadUser | null>;
   /** Chooses the object key; must not start with `/` or contain `..`. @default `uploads/<uuid>/<sanitised name>` */
-  readonly key?: (file: UploadRequestFile) => string | Promise<string>;
+  readonly key?: (file: UploadRequestFile, user: UploadUser) => string | Promise<string>;
+  /** MIME types accepted, exact (`image/png`) or by family (`image/*`). @default every type */
+  readonly allowedTypes?: readonly string[];
+  /** Most parts one upload may have (≤ 10,000, the store's limit). @default 10000 */
+  readonly maxParts?: number;
   /** Called with unexpected errors (the client only sees `internal`). @default console.error */
   readonly onError?: (error: unknown) => void;
 }
 
 /** {@link FerryHandlerOptions} with defaults applied. */
-export interface ResolvedHandlerOptions extends Required<Omit<FerryHandlerOptions, 'key'>> {
-  readonly key: (file: UploadRequestFile) => Promise<string>;
+export interface ResolvedHandlerOptions extends Required<Omit<FerryHandlerOptions, 'key' | 'authorize' | 'allowedTypes'>> {
+  readonly key: (file: UploadRequestFile, user: UploadUser) => Promise<string>;
+  readonly authorize: (request: Request) => Promise<UploadUser>;
+  /** Throws `type-not-allowed` unless `type` is allowed. */
+  readonly checkType: (type: string) => void;
 }
+
+const ANONYMOUS: UploadUser = Object.freeze({ id: '' });
 
 /** S3's limits, which OSS shares. */
 export const PART_LIMITS = Object.freeze({ minPartSize: 5 * MiB, maxPartSize: 5 * GiB, maxParts: 10_000, maxSinglePut: 5 * GiB });
@@ -48,6 +69,11 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
     throw new Error('urlLifetimeSeconds must be a whole number of seconds from 1 to 604800 (7 days).');
   }
   const chooseKey = options.key ?? ((file: UploadRequestFile) => defaultObjectKey(file.filename));
+  const maxParts = options.maxParts ?? PART_LIMITS.maxParts;
+  if (!Number.isInteger(maxParts) || maxParts < 1 || maxParts > PART_LIMITS.maxParts) {
+    throw new Error(`maxParts must be a whole number from 1 to ${PART_LIMITS.maxParts}.`);
+  }
+  const allowed = options.allowedTypes;
   return {
     provider: options.provider,
     secret: options.secret,
@@ -56,7 +82,27 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 86_400,
     maxFileSize: options.maxFileSize ?? 5 * 1024 * GiB,
     onError: options.onError ?? ((error) => console.error('[ferry]', error)),
-    key: async (file) => checkKey(await chooseKey(file)),
+    maxParts,
+    key: async (file, user) => checkKey(await chooseKey(file, user)),
+    authorize: async (request) => {
+      if (!options.authorize) return ANONYMOUS;
+      let user: UploadUser | null;
+      try {
+        user = await options.authorize(request);
+      } catch (error) {
+        throw new ServerError('unauthorized', 'The request is not authorized to upload.', { cause: error });
+      }
+      if (!user || typeof user.id !== 'string') throw new ServerError('unauthorized', 'The request is not authorized to upload.');
+      return user;
+    },
+    checkType: (type) => {
+      if (!allowed) return;
+      const family = type.split('/')[0] + '/*';
+      const base = type.split(';')[0]!.trim();
+      if (!allowed.includes(base) && !allowed.includes(family)) {
+        throw new ServerError('type-not-allowed', `Files of type ${base} are not accepted here.`);
+      }
+    },
   };
 }
 

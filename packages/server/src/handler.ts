@@ -66,7 +66,8 @@ export function createFerryHandler(options: FerryHandlerOptions): FerryHandler {
       const match = route(request.method, segments);
       if (match === undefined) throw new ServerError('not-found', 'No such route.');
       if (match === 'wrong-method') throw new ServerError('method-not-allowed', `${request.method} is not allowed here.`);
-      return json(200, await match.run({ request, url, options: resolved, tokens, uploadId: match.uploadId }, match.segment));
+      const user = await resolved.authorize(request);
+      return json(200, await match.run({ request, url, options: resolved, tokens, uploadId: match.uploadId, user }, match.segment));
     } catch (error) {
       if (isServerError(error)) {
         if (error.status >= 500) resolved.onError(error);

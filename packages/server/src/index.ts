@@ -1,6 +1,8 @@
 export { createFerryHandler } from './handler.js';
 export type { FerryHandler } from './handler.js';
-export type { FerryHandlerOptions, UploadRequestFile } from './handler-options.js';
+export type { FerryHandlerOptions, UploadRequestFile, UploadUser } from './handler-options.js';
+export { withCors } from './cors.js';
+export type { CorsOptions } from './cors.js';
 export { ServerError, ServerErrorCode, isServerError } from './errors.js';
 export { createS3Provider } from './providers/s3.js';
 export type { S3ProviderOptions } from './providers/s3.js';

@@ -1,8 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ServerError } from './errors.js';
 
-/** What an upload token binds: the upload, its object key and the plan the parts are held to. */
+/** What an upload token binds: the caller, the upload, its object key and the plan the parts are held to. */
 export interface UploadClaims {
+  /** The caller, as `authorize` named them (empty without an `authorize` hook). */
+  readonly user: string;
   /** Object key. */
   readonly key: string;
   /** The store's upload id. */
@@ -36,10 +38,10 @@ export class UploadTokens {
   }
 
   /**
-   * The claims of a valid token for `uploadId` and `key`.
-   * @throws ServerError `token-invalid` when the token is missing, forged, expired or for another upload.
+   * The claims of a valid token for `uploadId` and `key`, issued to `user`.
+   * @throws ServerError `token-invalid` when the token is missing, forged, expired, for another upload or another user.
    */
-  verify(token: string | null, uploadId: string, key: string, now = Date.now()): UploadClaims {
+  verify(token: string | null, uploadId: string, key: string, user: string, now = Date.now()): UploadClaims {
     const refuse = (why: string): never => {
       throw new ServerError('token-invalid', `The upload token ${why}.`);
     };
@@ -52,6 +54,7 @@ export class UploadTokens {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as UploadClaims;
     if (claims.exp * 1000 < now) return refuse('has expired');
     if (claims.uploadId !== uploadId || claims.key !== key) return refuse('belongs to another upload');
+    if (claims.user !== user) return refuse('belongs to another user');
     return claims;
   }
 

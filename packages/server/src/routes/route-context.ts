@@ -1,5 +1,5 @@
 import { ServerError } from '../errors.js';
-import type { ResolvedHandlerOptions } from '../handler-options.js';
+import type { ResolvedHandlerOptions, UploadUser } from '../handler-options.js';
 import { requireString } from '../request-input.js';
 import type { UploadClaims, UploadTokens } from '../token.js';
 
@@ -17,13 +17,22 @@ export interface RouteContext {
   readonly tokens: UploadTokens;
   /** The `:uploadId` path segment, for upload routes. */
   readonly uploadId: string;
+  /** The caller, as `authorize` said. */
+  readonly user: UploadUser;
 }
 
 /** The claims of the caller's token for the upload in the path and the `key` given. */
 export function authorizeUpload(context: RouteContext, bodyKey?: unknown): UploadClaims {
   const key = requireString(context.url.searchParams.get('key') ?? bodyKey, 'key');
   const token = context.request.headers.get(UPLOAD_TOKEN_HEADER) ?? context.url.searchParams.get('token');
-  return context.tokens.verify(token, context.uploadId, key);
+  return context.tokens.verify(token, context.uploadId, key, context.user.id);
+}
+
+/** Refuses a file larger than the configured maximum (413 `too-large`). */
+export function checkSize(context: RouteContext, size: number): void {
+  if (size > context.options.maxFileSize) {
+    throw new ServerError('too-large', `Files may be at most ${context.options.maxFileSize} bytes; this one has ${size}.`);
+  }
 }
 
 /** How many parts the plan in `claims` has, and the exact size of part `n`. */

@@ -2,7 +2,7 @@ import type { SinglePutParams } from '@ferry/core';
 import { ServerError } from '../errors.js';
 import { PART_LIMITS } from '../handler-options.js';
 import { requireContentType, requireInteger, requireString } from '../request-input.js';
-import { storageFailure, type RouteContext } from './route-context.js';
+import { checkSize, storageFailure, type RouteContext } from './route-context.js';
 
 /** `GET /params?filename&type&size`: presigns one PUT of a whole file. */
 export async function singlePut(context: RouteContext): Promise<SinglePutParams> {
@@ -10,13 +10,18 @@ export async function singlePut(context: RouteContext): Promise<SinglePutParams>
   const { options } = context;
   const filename = requireString(query.get('filename'), 'filename');
   const type = requireContentType(query.get('type'));
-  const size = requireInteger(query.get('size'), 'size', 0, Math.min(options.maxFileSize, PART_LIMITS.maxSinglePut));
+  const size = requireInteger(query.get('size'), 'size', 0, Number.MAX_SAFE_INTEGER);
+  checkSize(context, size);
+  if (size > PART_LIMITS.maxSinglePut) {
+    throw new ServerError('too-large', `A single PUT may carry at most ${PART_LIMITS.maxSinglePut} bytes: use a multipart upload.`);
+  }
+  options.checkType(type);
   const metadata: Record<string, string> = {};
   for (const [name, value] of query) {
     const match = /^metadata\[(.+)\]$/.exec(name);
     if (match?.[1]) metadata[match[1]] = value;
   }
-  const key = await options.key({ filename, type, size, metadata });
+  const key = await options.key({ filename, type, size, metadata }, context.user);
   try {
     const signed = await options.provider.presignPut({
       key,

@@ -1,0 +1,139 @@
+import { startLocalStore, type LocalStore } from '@ferry/local-store';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFerryHandler, createS3Provider, UploadTokens, withCors, type FerryHandler, type FerryHandlerOptions } from './index.js';
+
+const MiB = 1024 * 1024;
+let store: LocalStore;
+let directory: string;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'ferry-security-'));
+  store = await startLocalStore({ directory });
+});
+afterAll(async () => {
+  await store.close();
+  await rm(directory, { recursive: true, force: true });
+});
+
+function handler(options: Partial<FerryHandlerOptions> = {}): FerryHandler {
+  return createFerryHandler({
+    provider: createS3Provider({ bucket: store.bucket, endpoint: store.endpoint, region: store.region, credentials: store.credentials }),
+    secret: 's'.repeat(32),
+    onError: () => undefined,
+    ...options,
+  });
+}
+
+async function call(h: FerryHandler, method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
+  const response = await h(
+    new Request(`http://app.test${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...init.headers },
+      ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+    }),
+  );
+  return { status: response.status, json: (await response.json().catch(() => undefined)) as any, headers: response.headers };
+}
+
+/** Users are named by an `x-user` header, standing in for a session. */
+const byHeader = (request: Request) => {
+  const id = request.headers.get('x-user');
+  return id ? { id } : null;
+};
+const create = { filename: 'a.bin', type: 'application/zip', size: 6 * MiB, partSize: 5 * MiB };
+
+describe('@ferry/server refuses', () => {
+  it('401 unauthorized when authorize returns null or throws', async () => {
+    for (const authorize of [byHeader, () => Promise.reject(new Error('bad session'))]) {
+      const h = handler({ authorize });
+      expect(await call(h, 'GET', '/params?filename=a&size=1')).toMatchObject({ status: 401, json: { code: 'unauthorized' } });
+      expect(await call(h, 'POST', '/multipart', { body: create })).toMatchObject({ status: 401, json: { code: 'unauthorized' } });
+    }
+  });
+
+  it("403 when one user signs, lists, completes or aborts another user's upload with its token", async () => {
+    const h = handler({ authorize: byHeader });
+    const alice = { 'x-user': 'alice' };
+    const created = await call(h, 'POST', '/multipart', { body: create, headers: alice });
+    expect(created.status).toBe(200);
+    const { uploadId, key, token } = created.json;
+    const q = `?key=${encodeURIComponent(key)}`;
+    const mallory = { 'x-user': 'mallory', 'x-ferry-upload-token': token };
+    for (const [method, path, body] of [
+      ['POST', `/multipart/${uploadId}/batch${q}`, { key, partNumbers: [1] }],
+      ['GET', `/multipart/${uploadId}${q}`, undefined],
+      ['GET', `/multipart/${uploadId}/1${q}`, undefined],
+      ['POST', `/multipart/${uploadId}/complete${q}`, { parts: [{ PartNumber: 1, ETag: '"x"' }, { PartNumber: 2, ETag: '"y"' }] }],
+      ['DELETE', `/multipart/${uploadId}${q}`, undefined],
+    ] as const) {
+      const answer = await call(h, method, path, { body, headers: mallory });
+      expect(answer.status, `${method} ${path}`).toBe(403);
+      expect(answer.json.message).toMatch(/another user/);
+    }
+    const own = await call(h, 'POST', `/multipart/${uploadId}/batch${q}`, { body: { key, partNumbers: [1] }, headers: { ...alice, 'x-ferry-upload-token': token } });
+    expect(own.status).toBe(200);
+  });
+
+  it('403 for an expired token', () => {
+    const tokens = new UploadTokens('s'.repeat(32));
+    const token = tokens.issue({ user: 'u', key: 'k', uploadId: 'id', size: 1, partSize: 1, exp: 1000 });
+    expect(() => tokens.verify(token, 'id', 'k', 'u', 999_000)).not.toThrow();
+    expect(() => tokens.verify(token, 'id', 'k', 'u', 1_001_000)).toThrowError(expect.objectContaining({ code: 'token-invalid' }));
+  });
+
+  it('lets key() place objects by user, and never accepts an unsafe key from it', async () => {
+    const placed = handler({ authorize: byHeader, key: (file, user) => `users/${user.id}/${file.filename}` });
+    const answer = await call(placed, 'GET', '/params?filename=x.txt&size=1', { headers: { 'x-user': 'bob' } });
+    expect(answer.json.key).toBe('users/bob/x.txt');
+    for (const unsafe of ['/etc/passwd', 'a/../b', 'x'.repeat(1025)]) {
+      const bad = handler({ key: () => unsafe });
+      expect(await call(bad, 'GET', '/params?filename=x&size=1')).toMatchObject({ status: 500, json: { code: 'internal' } });
+    }
+  });
+
+  it('415 type-not-allowed outside allowedTypes, exact or by family', async () => {
+    const h = handler({ allowedTypes: ['image/*', 'application/pdf'] });
+    expect((await call(h, 'GET', '/params?filename=a.png&type=image/png&size=1')).status).toBe(200);
+    expect((await call(h, 'GET', '/params?filename=a.pdf&type=application/pdf&size=1')).status).toBe(200);
+    expect(await call(h, 'GET', '/params?filename=a.txt&type=text/plain&size=1')).toMatchObject({ status: 415, json: { code: 'type-not-allowed' } });
+    expect(await call(h, 'POST', '/multipart', { body: create })).toMatchObject({ status: 415, json: { code: 'type-not-allowed' } });
+  });
+
+  it('413 too-large past maxFileSize, and 400 past maxParts', async () => {
+    const h = handler({ maxFileSize: 6 * MiB, maxParts: 1 });
+    expect(await call(h, 'GET', `/params?filename=a&size=${6 * MiB + 1}`)).toMatchObject({ status: 413, json: { code: 'too-large' } });
+    expect(await call(h, 'POST', '/multipart', { body: { ...create, size: 6 * MiB + 1 } })).toMatchObject({ status: 413 });
+    expect(await call(h, 'POST', '/multipart', { body: create })).toMatchObject({ status: 400, json: { code: 'bad-request' } });
+  });
+
+  it('413 for a request body over 1 MiB', async () => {
+    const h = handler();
+    const huge = JSON.stringify({ ...create, metadata: { pad: 'x'.repeat(1024 * 1024) } });
+    expect(await call(h, 'POST', '/multipart', { body: huge })).toMatchObject({ status: 413, json: { code: 'too-large' } });
+  });
+});
+
+describe('withCors', () => {
+  // Built per test: the store only exists once beforeAll has run.
+  const cors = () => withCors(handler(), { origins: ['https://app.example'] });
+
+  it('answers an allowed preflight with the methods and headers Ferry sends', async () => {
+    const answer = await call(cors(), 'OPTIONS', '/multipart', { headers: { Origin: 'https://app.example' } });
+    expect(answer.status).toBe(204);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(answer.headers.get('access-control-allow-headers')).toContain('X-Ferry-Upload-Token');
+  });
+
+  it('refuses a preflight from another origin (403 origin-not-allowed) and never answers with a wildcard', async () => {
+    const h = cors();
+    const answer = await call(h, 'OPTIONS', '/multipart', { headers: { Origin: 'https://evil.example' } });
+    expect(answer).toMatchObject({ status: 403, json: { code: 'origin-not-allowed' } });
+    const get = await call(h, 'GET', '/params?filename=a&size=1', { headers: { Origin: 'https://evil.example' } });
+    expect(get.headers.get('access-control-allow-origin')).toBeNull();
+    const ok = await call(h, 'GET', '/params?filename=a&size=1', { headers: { Origin: 'https://app.example' } });
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://app.example');
+  });
+});
