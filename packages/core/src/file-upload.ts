@@ -41,6 +41,15 @@ export interface FileUploadHost {
 const PAUSED = new FerryError(ErrorCode.Aborted, 'The upload was paused.');
 const CANCELLED = new FerryError(ErrorCode.Aborted, 'The upload was cancelled.');
 
+/** Failures a retry cannot mend: the multipart upload is aborted rather than left to bill its owner. */
+const UNRECOVERABLE: ReadonlySet<string> = new Set([
+  ErrorCode.SignatureMismatch,
+  ErrorCode.EtagMissing,
+  ErrorCode.Store,
+  ErrorCode.InvalidInput,
+  ErrorCode.Unexpected,
+]);
+
 /** Per-part progress: bytes acknowledged (never decreasing) and the ETag once stored. */
 interface PartProgress {
   sent: number;
@@ -154,6 +163,7 @@ export class FileUpload {
             cause: error,
           });
       this.#setState(UploadState.Error);
+      if (UNRECOVERABLE.has(this.#error.code)) await this.#abandon();
     }
   }
 
@@ -184,6 +194,27 @@ export class FileUpload {
     this.#location = params.url.split('?')[0];
   }
 
+  /**
+   * Aborts the multipart upload on the store after a failure that retrying cannot mend, so no
+   * orphaned parts bill the owner; a later `start()` begins a new one. Best effort: the error
+   * already shown stays the one that matters.
+   */
+  async #abandon(): Promise<void> {
+    const handle = this.#handle;
+    if (!handle) return;
+    this.#forgetUpload();
+    const { endpoint } = this.#host.options;
+    await this.#call((options) => endpoint.abortMultipart(handle, options), new AbortController().signal).catch(() => undefined);
+  }
+
+  /** Drops the multipart upload's identity and stored parts; bytes counted stay counted (progress never falls). */
+  #forgetUpload(): void {
+    this.#handle = undefined;
+    this.#urls = undefined;
+    this.#partsDone = 0;
+    for (const part of this.#progress) part.etag = undefined;
+  }
+
   /** Runs the multipart upload; when the store lost it, starts it once more (or fails, by option). */
   async #runMultipart(signal: AbortSignal): Promise<void> {
     for (let restarts = 0; ; restarts++) {
@@ -196,11 +227,7 @@ export class FileUpload {
             ? error
             : new FerryError(ErrorCode.UploadLost, `The store no longer knows the upload of ${this.#source.name}.`, { cause: error });
         }
-        // Stored parts went with the upload; bytes already counted stay counted (progress never falls).
-        this.#handle = undefined;
-        this.#urls = undefined;
-        this.#partsDone = 0;
-        for (const part of this.#progress) part.etag = undefined;
+        this.#forgetUpload();
       }
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeErrorFromResponse } from './adapters/store-error-response.js';
+import { signatureHint } from './diagnostics/signature-hint.js';
 import { EndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError } from './errors/ferry-error.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, withRetry } from './retry.js';
@@ -89,5 +90,26 @@ describe('withRetry', () => {
     );
     expect(result).toBe('ok');
     expect(seen).toEqual([0, 1]);
+  });
+});
+
+describe('signatureHint', () => {
+  const url = (signed: string) => `http://store.test/b/k?X-Amz-Signature=abc&X-Amz-SignedHeaders=${encodeURIComponent(signed)}`;
+
+  it('names a signed header the signer did not return (so it was not sent)', () => {
+    expect(signatureHint(url('content-length;content-type;host'), {})).toMatch(/signs content-type, which the signer's answer did not list/);
+  });
+
+  it('names an x-amz- header sent without being signed', () => {
+    expect(signatureHint(url('host'), { 'x-amz-meta-owner': 'me' })).toMatch(/x-amz-meta-owner was sent but is not signed/);
+  });
+
+  it('points at the Content-Type value when it is signed and sent, and at the key or clock otherwise', () => {
+    expect(signatureHint(url('content-type;host'), { 'Content-Type': 'image/png' })).toMatch(/Content-Type is signed/);
+    expect(signatureHint(url('host'), {})).toMatch(/key, secret, region and clock/);
+  });
+
+  it('reads OSS V4 URLs too', () => {
+    expect(signatureHint('http://oss.test/k?x-oss-additional-headers=x-oss-meta-a', {})).toMatch(/x-oss-meta-a/);
   });
 });

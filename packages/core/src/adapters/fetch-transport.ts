@@ -31,7 +31,7 @@ export function createFetchTransport(fetchImpl: typeof fetch = globalThis.fetch)
       }
       if (!response.ok) {
         const body = await response.text().catch(() => '');
-        throw storeErrorFromResponse(response.status, body, response.headers.get('Retry-After'), request.partNumber);
+        throw storeErrorFromResponse(response.status, body, response.headers.get('Retry-After'), request.partNumber, request);
       }
       request.onProgress(request.body.size);
       return { etag: response.headers.get('ETag') };

@@ -1,5 +1,7 @@
 import { ErrorCode } from '../errors/ferry-error.js';
 import { StoreError, type StoreErrorDetails } from '../errors/store-error.js';
+// Development builds name the likely header; production builds carry a stub (package import conditions).
+import { signatureHint } from '#signature-hint';
 
 const DETAIL_FIELDS = ['Code', 'Message', 'StringToSign', 'CanonicalRequest', 'RequestId'] as const;
 
@@ -39,6 +41,7 @@ export function storeErrorFromResponse(
   body: string,
   retryAfter: string | null,
   partNumber: number | undefined,
+  request?: { readonly url: string; readonly headers: Readonly<Record<string, string>> },
 ): StoreError {
   const details = parseStoreErrorXml(body);
   const what = partNumber === undefined ? 'The upload' : `Part ${partNumber}`;
@@ -48,7 +51,8 @@ export function storeErrorFromResponse(
   if (details.Code === 'SignatureDoesNotMatch') {
     code = ErrorCode.SignatureMismatch;
     advice =
-      ' The request differed from what the server signed: usually a header (Content-Type first of all) the signer did not sign, or a wrong key/secret. Compare details.StringToSign and details.CanonicalRequest.';
+      ' The request differed from what the server signed (Content-Type first of all), or the key or secret is wrong. ' +
+      ((request && signatureHint(request.url, request.headers)) || 'Compare details.StringToSign and details.CanonicalRequest.');
   } else if (details.Code === 'NoSuchUpload') {
     code = ErrorCode.UploadLost;
     advice = ' The multipart upload was aborted, completed or expired on the store.';

@@ -35,7 +35,7 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
         request.onProgress(request.body.size);
         resolve({ etag: xhr.getResponseHeader('ETag') });
       } else {
-        reject(storeErrorFromResponse(xhr.status, xhr.responseText, xhr.getResponseHeader('Retry-After'), request.partNumber));
+        reject(storeErrorFromResponse(xhr.status, xhr.responseText, xhr.getResponseHeader('Retry-After'), request.partNumber, request));
       }
     };
     xhr.onerror = () => {
