@@ -15,6 +15,8 @@ export interface TestStack extends Omit<StoreInspector, 'close'> {
   readonly endpoint: string;
   /** The fault-injecting proxy every store request goes through (URLs are signed for it). */
   readonly storeFaults: FaultProxy;
+  /** The fault-injecting proxy in front of the signing endpoint. */
+  readonly endpointFaults: FaultProxy;
   close(): Promise<void>;
 }
 
@@ -66,14 +68,17 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const endpointFaults = await startFaultProxy(`http://127.0.0.1:${port}`);
   const inspector = inspectStore(store);
   return {
     ...inspector,
     store,
     storeFaults,
-    endpoint: `http://127.0.0.1:${port}/api/uploads`,
+    endpointFaults,
+    endpoint: `${endpointFaults.url}/api/uploads`,
     async close() {
       inspector.close();
+      await endpointFaults.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await storeFaults.close();

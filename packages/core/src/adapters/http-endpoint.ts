@@ -16,6 +16,8 @@ export interface HttpEndpointOptions {
   readonly credentials?: RequestCredentials;
   /** The `fetch` to use. @default globalThis.fetch */
   readonly fetch?: typeof fetch;
+  /** A call not answered within this many ms is abandoned (and retried). @default 30000 */
+  readonly timeout?: number;
 }
 
 /**
@@ -30,6 +32,7 @@ export interface HttpEndpointOptions {
 export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
   const base = options.url.replace(/\/+$/, '');
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeout = options.timeout ?? 30_000;
 
   async function call(
     operation: EndpointOperation,
@@ -44,22 +47,25 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token !== undefined) headers[UPLOAD_TOKEN_HEADER] = token;
     let response: Response;
+    let text: string;
     try {
       response = await fetchImpl(`${base}${path}`, {
         method,
         headers,
-        signal,
+        signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
         credentials: options.credentials ?? 'same-origin',
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
+      text = await response.text();
     } catch (error) {
       if (signal.aborted) throw signal.reason;
-      throw new EndpointError(operation, `The signing endpoint ${base} could not be reached.`, {
-        code: ErrorCode.EndpointUnreachable,
-        cause: error,
-      });
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      throw new EndpointError(
+        operation,
+        timedOut ? `The signing endpoint ${base} did not answer within ${timeout} ms.` : `The signing endpoint ${base} could not be reached.`,
+        { code: ErrorCode.EndpointUnreachable, cause: error },
+      );
     }
-    const text = await response.text();
     let json: unknown;
     try {
       json = text === '' ? {} : JSON.parse(text);
