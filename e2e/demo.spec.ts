@@ -64,16 +64,18 @@ function nextSettled(page: Page): Promise<Stored> {
   );
 }
 
-/** Limits the page's upload bandwidth (Chromium's network emulation), as a real uplink would. */
-async function throttleUploads(page: Page, bytesPerSecond: number): Promise<void> {
+/**
+ * Limits the page's upload bandwidth (Chromium's network emulation), as a real uplink would;
+ * the returned function takes the page offline or back online at that bandwidth.
+ */
+async function throttleUploads(page: Page, bytesPerSecond: number): Promise<(offline: boolean) => Promise<void>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: bytesPerSecond,
-  });
+  const emulate = async (offline: boolean) => {
+    await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
+  };
+  await emulate(false);
+  return emulate;
 }
 
 /** Picks files the way a person does: click the drop zone, choose in the file chooser. */
@@ -176,5 +178,39 @@ test('pause then resume gives an identical object without sending stored parts a
   expect(upload.state).toBe('done');
   // 5 parts of 8 MiB: at least one was stored before the pause and is not sent again.
   expect(watch.parts - partsBeforeResume).toBeLessThanOrEqual(4);
+  expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+});
+
+test('survives a 30 s outage: nothing is sent while offline, and the upload ends identical once back online', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  const setOffline = await throttleUploads(page, 16 * MiB);
+  const file = await randomFileOnDisk('outage.bin', 48 * MiB);
+  const watch = watchPartConcurrency(demo.store!);
+  const firstPartStored = page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const element = document.querySelector('ferry-uploader')!;
+        element.addEventListener('ferry-progress', function onProgress(event) {
+          if (event.detail.upload.parts.done < 1) return;
+          element.removeEventListener('ferry-progress', onProgress);
+          resolve();
+        });
+      }),
+  );
+  const settled = nextSettled(page);
+  await pick(page, file.path);
+  await firstPartStored;
+  await setOffline(true);
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  await page.waitForTimeout(1000); // requests cut by the outage end
+  const startedBeforeOutage = watch.parts;
+  await page.waitForTimeout(30_000);
+  expect(watch.parts).toBe(startedBeforeOutage); // nothing sent while offline, retries included
+  await expect(page.locator('ferry-uploader [part=row]')).toHaveAttribute('data-state', 'uploading');
+  await setOffline(false);
+  const upload = await settled;
+  watch.stop();
+  expect(upload.state).toBe('done');
   expect(await store.objectSha256(upload.key)).toBe(file.sha256);
 });

@@ -1,3 +1,4 @@
+import type { Connectivity } from './connectivity.js';
 import { isEndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
 import { planParts, type PartPlan, type PlannedPart } from './part-plan.js';
@@ -30,6 +31,8 @@ export interface FileUploadHost {
   readonly pool: RequestPool;
   /** Limits calls to the signing endpoint, across files. */
   readonly endpointPool: RequestPool;
+  /** Whether the runtime is online. */
+  readonly connectivity: Connectivity;
   stateChanged(upload: FileUpload, previous: UploadState): void;
   progressed(upload: FileUpload): void;
   retrying(upload: FileUpload, state: RetryState & { delayMs: number; partNumber?: number | undefined }): void;
@@ -173,13 +176,13 @@ export class FileUpload {
     let params = await this.#call((options) => endpoint.singlePutParams(this.#descriptor(), options), signal);
     this.#key = params.key;
     this.#setState(UploadState.Uploading);
-    await this.#retry(signal, undefined, async () => {
+    await this.#retry(signal, undefined, async (online) => {
       const release = await this.#host.pool.acquire(signal);
       try {
         await this.#send({
           ...params,
           body: this.#source.slice(0, this.#source.size),
-          signal,
+          signal: AbortSignal.any([signal, online]),
           onProgress: (sent) => this.#record(0, sent),
         });
       } catch (error) {
@@ -288,7 +291,7 @@ export class FileUpload {
   async #uploadPart(part: PlannedPart, signal: AbortSignal, noNewAttempts: AbortSignal): Promise<void> {
     const urls = this.#urls!;
     const index = part.number - 1;
-    await this.#retry(noNewAttempts, part.number, async () => {
+    await this.#retry(noNewAttempts, part.number, async (online) => {
       const release = await this.#host.pool.acquire(noNewAttempts);
       try {
         const signed = await urls.get(part.number, signal);
@@ -300,7 +303,7 @@ export class FileUpload {
             headers: signed.headers,
             body: this.#source.slice(part.start, part.end),
             partNumber: part.number,
-            signal,
+            signal: AbortSignal.any([signal, online]),
             onProgress: (sent) => this.#record(index, sent),
           }));
         } catch (error) {
@@ -353,23 +356,36 @@ export class FileUpload {
   }
 
   #call<T>(task: (options: CallOptions) => Promise<T>, signal: AbortSignal): Promise<T> {
-    return this.#retry(signal, undefined, async () => {
+    return this.#retry(signal, undefined, async (online) => {
       const release = await this.#host.endpointPool.acquire(signal);
       try {
-        return await task({ signal });
+        return await task({ signal: AbortSignal.any([signal, online]) });
       } finally {
         release();
       }
     });
   }
 
-  #retry<T>(signal: AbortSignal, partNumber: number | undefined, task: () => Promise<T>): Promise<T> {
-    return withRetry(task, {
-      policy: this.#host.options.retry,
-      signal,
-      onRetry: (state) => this.#host.retrying(this, { ...state, partNumber }),
-    });
+  /**
+   * Runs `task` with retries. Each attempt first waits until the runtime is online, and gets a
+   * signal that aborts the moment the connection goes: an outage sends nothing and costs at most
+   * one attempt.
+   */
+  #retry<T>(signal: AbortSignal, partNumber: number | undefined, task: (online: AbortSignal) => Promise<T>): Promise<T> {
+    const { connectivity } = this.#host;
+    return withRetry(
+      async () => {
+        await connectivity.waitOnline(signal);
+        return task(connectivity.signal);
+      },
+      {
+        policy: this.#host.options.retry,
+        signal,
+        onRetry: (state) => this.#host.retrying(this, { ...state, partNumber }),
+      },
+    );
   }
+
 
   #descriptor(): FileDescriptor {
     return {

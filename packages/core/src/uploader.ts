@@ -1,3 +1,4 @@
+import { Connectivity } from './connectivity.js';
 import { Emitter } from './emitter.js';
 import { ErrorCode, FerryError, type FerryError as FerryErrorType } from './errors/ferry-error.js';
 import { FileUpload, type FileUploadHost, type UploadSource } from './file-upload.js';
@@ -60,6 +61,7 @@ export class Uploader {
       options: this.options,
       pool,
       endpointPool: new RequestPool(this.options.concurrency),
+      connectivity: new Connectivity(),
       stateChanged: (upload, previous) => {
         // Progress pending for this upload goes out first, so 100 % precedes "done".
         if (this.#unreported.delete(upload)) emit('progress', { upload: upload.snapshot() });

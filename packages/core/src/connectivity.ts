@@ -1,0 +1,62 @@
+import { ErrorCode, FerryError } from './errors/ferry-error.js';
+
+/** The bits of `window`/`WorkerGlobalScope` this needs; absent on Node, where it is always online. */
+interface OnlineEvents {
+  readonly navigator?: { readonly onLine?: boolean };
+  addEventListener?(type: 'online' | 'offline', listener: () => void): void;
+}
+
+/**
+ * Knows whether the runtime is online (`navigator.onLine` and the `online`/`offline` events of
+ * windows and workers). Requests wait for it before they start, and those in flight are
+ * stopped the moment the connection goes, so an outage costs no retries and sends nothing.
+ */
+export class Connectivity {
+  #offline = new AbortController();
+  #waiters: (() => void)[] = [];
+
+  constructor(scope: OnlineEvents = globalThis as OnlineEvents) {
+    if (scope.navigator?.onLine === false) this.#goOffline();
+    scope.addEventListener?.('offline', () => this.#goOffline());
+    scope.addEventListener?.('online', () => this.#goOnline());
+  }
+
+  /** Whether the runtime says it is offline. */
+  get offline(): boolean {
+    return this.#offline.signal.aborted;
+  }
+
+  /** Aborted (with a `network` error) when the connection goes; a fresh one after it comes back. */
+  get signal(): AbortSignal {
+    return this.#offline.signal;
+  }
+
+  /** Resolves at once when online, else when the connection comes back (or rejects when `signal` aborts). */
+  async waitOnline(signal: AbortSignal): Promise<void> {
+    if (!this.offline) return;
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.#waiters = this.#waiters.filter((waiter) => waiter !== done);
+        reject(signal.reason);
+      };
+      const done = (): void => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.#waiters.push(done);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  #goOffline(): void {
+    if (!this.offline) this.#offline.abort(new FerryError(ErrorCode.Network, 'The connection was lost; the upload goes on when it is back.'));
+  }
+
+  #goOnline(): void {
+    if (!this.offline) return;
+    this.#offline = new AbortController();
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const waiter of waiters) waiter();
+  }
+}
