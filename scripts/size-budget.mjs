@@ -30,7 +30,7 @@ for (const { name, entry, budget } of budgets) {
   const over = gzipped > budget;
   failed ||= over;
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`${over ? 'OVER' : 'ok  '} ${name}: ${kb(code.length)} min, ${kb(gzipped)} min+gzip (budget ${kb(budget)})`);
+  console.log(`${over ? "OVER" : "ok  "} ${name}: ${kb(code.length)} min, ${kb(gzipped)} min+gzip = ${gzipped} bytes (budget ${budget})`);
 }
 if (failed) {
   console.error('size budget exceeded');

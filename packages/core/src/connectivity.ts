@@ -1,3 +1,4 @@
+import { abortable } from './abortable.js';
 import { ErrorCode, FerryError } from './errors/ferry-error.js';
 
 /** The bits of `window`/`WorkerGlobalScope` this needs; absent on Node, where it is always online. */
@@ -34,22 +35,14 @@ export class Connectivity {
   /** Resolves at once when online, else when the connection comes back (or rejects when `signal` aborts). */
   async waitOnline(signal: AbortSignal): Promise<void> {
     if (!this.offline) return;
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => {
-        this.#waiters = this.#waiters.filter((waiter) => waiter !== done);
-        reject(signal.reason);
-      };
-      const done = (): void => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      this.#waiters.push(done);
-      signal.addEventListener('abort', onAbort, { once: true });
+    await abortable(signal, (resolve) => {
+      this.#waiters.push(resolve);
+      return () => (this.#waiters = this.#waiters.filter((waiter) => waiter !== resolve));
     });
   }
 
   #goOffline(): void {
-    if (!this.offline) this.#offline.abort(new FerryError(ErrorCode.Network, 'The connection was lost; the upload goes on when it is back.'));
+    if (!this.offline) this.#offline.abort(new FerryError(ErrorCode.Network, 'Offline: the upload goes on when the connection is back.'));
   }
 
   #goOnline(): void {

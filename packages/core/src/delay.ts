@@ -1,3 +1,5 @@
+import { abortable } from './abortable.js';
+
 /**
  * Resolves after `ms`, or rejects with the signal's reason as soon as it aborts.
  * @example
@@ -6,19 +8,8 @@
  * ```
  */
 export function delay(ms: number, { signal }: { signal?: AbortSignal } = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+  return abortable(signal, (resolve) => {
+    const timer = setTimeout(resolve, ms);
+    return () => clearTimeout(timer);
   });
 }

@@ -313,7 +313,7 @@ export class FileUpload {
         if (!etag) {
           throw new FerryError(
             ErrorCode.EtagMissing,
-            `Part ${part.number} was stored but its ETag header could not be read: the bucket's CORS rule must expose ETag (S3: <ExposeHeader>ETag</ExposeHeader>; OSS: ExposeHeaders ETag).`,
+            `Part ${part.number} was stored but its ETag is unreadable: the bucket's CORS rule must expose it (ExposeHeader ETag).`,
           );
         }
         // Stored first, so the progress event this triggers already counts the part as done.

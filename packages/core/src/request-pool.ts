@@ -1,3 +1,5 @@
+import { abortable } from './abortable.js';
+
 /**
  * A first-come, first-served limit on requests in flight. An `Uploader` has one for PUTs to
  * the store, shared by every file so that many small files and one large file share the link
@@ -27,17 +29,10 @@ export class RequestPool {
   async acquire(signal: AbortSignal): Promise<() => void> {
     signal.throwIfAborted();
     if (this.#active >= this.#limit) {
-      await new Promise<void>((resolve, reject) => {
-        const grant = (): void => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        };
-        const onAbort = (): void => {
-          this.#waiting.splice(this.#waiting.indexOf(grant), 1);
-          reject(signal.reason);
-        };
+      // Granted by a release (or a higher limit), which keeps the slot counted as active.
+      await abortable(signal, (grant) => {
         this.#waiting.push(grant);
-        signal.addEventListener('abort', onAbort, { once: true });
+        return () => this.#waiting.splice(this.#waiting.indexOf(grant), 1);
       });
     } else {
       this.#active++;

@@ -41,7 +41,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     { signal }: CallOptions,
     body?: unknown,
     token?: string,
-  ): Promise<unknown> {
+  ): Promise<ResponseShape> {
     const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
     const headers: Record<string, string> = { Accept: 'application/json', ...extra };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -73,18 +73,17 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
       json = undefined;
     }
     if (!response.ok) {
-      const detail = json === undefined ? undefined : new ResponseShape(operation, json);
-      const serverCode = safely(() => detail?.optionalString('code'));
-      const message = safely(() => detail?.optionalString('message')) ?? text.slice(0, 200);
+      const detail = (json ?? {}) as { code?: unknown; message?: unknown };
+      const message = typeof detail.message === 'string' ? detail.message : text.slice(0, 200);
       throw new EndpointError(operation, `The endpoint answered HTTP ${response.status}: ${message}`, {
         status: response.status,
-        ...(serverCode === undefined ? {} : { serverCode }),
+        ...(typeof detail.code === 'string' ? { serverCode: detail.code } : {}),
       });
     }
     if (json === undefined) {
       throw new EndpointError(operation, `The endpoint's answer is not JSON: ${text.slice(0, 200)}`);
     }
-    return json;
+    return new ResponseShape(operation, json);
   }
 
   const uploadPath = (handle: MultipartHandle, suffix = ''): string =>
@@ -94,12 +93,12 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     async singlePutParams(input, callOptions) {
       const query = new URLSearchParams({ filename: input.filename, type: input.type, size: String(input.size) });
       for (const [name, value] of Object.entries(input.metadata)) query.append(`metadata[${name}]`, value);
-      const shape = new ResponseShape('single-put-params', await call('single-put-params', 'GET', `/params?${query}`, callOptions));
+      const shape = await call('single-put-params', 'GET', `/params?${query}`, callOptions);
       return { method: 'PUT', url: shape.string('url'), headers: shape.headers('headers'), key: shape.string('key') };
     },
 
     async createMultipart(input, callOptions) {
-      const shape = new ResponseShape('create-multipart', await call('create-multipart', 'POST', '/multipart', callOptions, input));
+      const shape = await call('create-multipart', 'POST', '/multipart', callOptions, input);
       return { uploadId: shape.string('uploadId'), key: shape.string('key'), token: shape.optionalString('token') };
     },
 
@@ -112,7 +111,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
         { key: input.key, partNumbers: input.partNumbers },
         input.token,
       );
-      return new ResponseShape('sign-parts', answer).array('parts', (part): SignedPart => ({
+      return answer.array('parts', (part): SignedPart => ({
         method: 'PUT',
         partNumber: part.number('partNumber'),
         url: part.string('url'),
@@ -123,7 +122,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
 
     async listParts(input, callOptions) {
       const answer = await call('list-parts', 'GET', uploadPath(input), callOptions, undefined, input.token);
-      return new ResponseShape('list-parts', answer).array(undefined, (part) => ({
+      return answer.array(undefined, (part) => ({
         partNumber: part.number('PartNumber'),
         size: part.number('Size'),
         etag: part.string('ETag'),
@@ -132,8 +131,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
 
     async completeMultipart(input, callOptions) {
       const parts = input.parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag }));
-      const answer = await call('complete-multipart', 'POST', uploadPath(input, '/complete'), callOptions, { parts }, input.token);
-      const shape = new ResponseShape('complete-multipart', answer);
+      const shape = await call('complete-multipart', 'POST', uploadPath(input, '/complete'), callOptions, { parts }, input.token);
       return { key: shape.string('key'), location: shape.string('location'), etag: shape.optionalString('etag') };
     },
 
@@ -141,12 +139,4 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
       await call('abort-multipart', 'DELETE', uploadPath(input), callOptions, undefined, input.token);
     },
   };
-}
-
-function safely<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
 }

@@ -51,7 +51,7 @@ export function storeErrorFromResponse(
   if (details.Code === 'SignatureDoesNotMatch') {
     code = ErrorCode.SignatureMismatch;
     advice =
-      ' The request differed from what the server signed (Content-Type first of all), or the key or secret is wrong. ' +
+      ' The request differs from what was signed (often Content-Type), or the key or secret is wrong. ' +
       ((request && signatureHint(request.url, request.headers)) || 'Compare details.StringToSign and details.CanonicalRequest.');
   } else if (details.Code === 'NoSuchUpload') {
     code = ErrorCode.UploadLost;

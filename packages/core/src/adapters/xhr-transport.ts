@@ -43,7 +43,7 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
       reject(
         new FerryError(
           ErrorCode.Network,
-          `PUT to the store failed at the network level (offline, connection reset, or a CORS rule that does not allow this origin and method).`,
+          `PUT to the store failed (offline, connection reset, or a CORS rule not allowing this origin).`,
         ),
       );
     };
