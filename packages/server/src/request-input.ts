@@ -21,6 +21,9 @@ export async function readJsonBody(request: Request, limit: number): Promise<Rec
   return value as Record<string, unknown>;
 }
 
+/** Longest file name accepted (relative paths of dropped folders included); keys keep at most 200 bytes of it. */
+export const MAX_FILENAME = 4096;
+
 const invalid = (name: string, expected: string): ServerError =>
   new ServerError('bad-request', `${name} must be ${expected}.`);
 

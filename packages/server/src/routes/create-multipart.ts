@@ -1,14 +1,14 @@
 import type { MultipartHandle } from '@ferry/core';
 import { ServerError } from '../errors.js';
 import { PART_LIMITS } from '../handler-options.js';
-import { readJsonBody, requireContentType, requireInteger, requireString, requireStringRecord } from '../request-input.js';
+import { MAX_FILENAME, readJsonBody, requireContentType, requireInteger, requireString, requireStringRecord } from '../request-input.js';
 import { BODY_LIMIT, checkSize, storageFailure, type RouteContext } from './route-context.js';
 
 /** `POST /multipart { filename, type, size, partSize, metadata }`: starts a multipart upload. */
 export async function createMultipart(context: RouteContext): Promise<MultipartHandle> {
   const body = await readJsonBody(context.request, BODY_LIMIT);
   const { options } = context;
-  const filename = requireString(body['filename'], 'filename');
+  const filename = requireString(body['filename'], 'filename', MAX_FILENAME);
   const type = requireContentType(body['type']);
   const size = requireInteger(body['size'], 'size', 1, Number.MAX_SAFE_INTEGER);
   checkSize(context, size);

@@ -1,14 +1,14 @@
 import type { SinglePutParams } from '@ferry/core';
 import { ServerError } from '../errors.js';
 import { PART_LIMITS } from '../handler-options.js';
-import { requireContentType, requireInteger, requireString } from '../request-input.js';
+import { MAX_FILENAME, requireContentType, requireInteger, requireString } from '../request-input.js';
 import { checkSize, storageFailure, type RouteContext } from './route-context.js';
 
 /** `GET /params?filename&type&size`: presigns one PUT of a whole file. */
 export async function singlePut(context: RouteContext): Promise<SinglePutParams> {
   const query = context.url.searchParams;
   const { options } = context;
-  const filename = requireString(query.get('filename'), 'filename');
+  const filename = requireString(query.get('filename'), 'filename', MAX_FILENAME);
   const type = requireContentType(query.get('type'));
   const size = requireInteger(query.get('size'), 'size', 0, Number.MAX_SAFE_INTEGER);
   checkSize(context, size);
