@@ -1,5 +1,6 @@
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { Transform, type Readable } from 'node:stream';
 
 /** What a rule does to a request it matches. */
 export type Fault =
@@ -10,7 +11,11 @@ export type Fault =
   /** Takes the body and never answers. */
   | { readonly kind: 'stall' }
   /** Waits `ms`, then forwards. */
-  | { readonly kind: 'delay'; readonly ms: number };
+  | { readonly kind: 'delay'; readonly ms: number }
+  /** Forwards the request body at most `bytesPerSecond` fast. */
+  | { readonly kind: 'throttle'; readonly bytesPerSecond: number }
+  /** Forwards the request with the body's byte at `offset` flipped (a corrupted part). */
+  | { readonly kind: 'corrupt'; readonly offset: number };
 
 /** Which requests a rule applies to, and how many times. */
 export interface FaultRule {
@@ -41,6 +46,34 @@ export interface FaultProxy {
   /** Every request so far. */
   readonly requests: readonly ProxiedRequest[];
   close(): Promise<void>;
+}
+
+/** Lets bytes through at most `bytesPerSecond` fast. */
+function throttled(bytesPerSecond: number): Transform {
+  const started = Date.now();
+  let sent = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sent += chunk.length;
+      const due = started + (sent / bytesPerSecond) * 1000;
+      setTimeout(() => done(null, chunk), Math.max(0, due - Date.now()));
+    },
+  });
+}
+
+/** Flips every bit of the byte at `offset` of the stream. */
+function flipByte(offset: number): Transform {
+  let position = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (offset >= position && offset < position + chunk.length) {
+        chunk = Buffer.from(chunk);
+        chunk[offset - position] = chunk[offset - position]! ^ 0xff;
+      }
+      position += chunk.length;
+      done(null, chunk);
+    },
+  });
 }
 
 const CORS = {
@@ -84,7 +117,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       request.on('close', resolve);
     });
 
-  const pass = (request: IncomingMessage, response: ServerResponse): void => {
+  const pass = (request: IncomingMessage, response: ServerResponse, body: Readable = request): void => {
     const upstream = forward(
       new URL(request.url ?? '/', target),
       { method: request.method, headers: request.headers },
@@ -94,7 +127,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       },
     );
     upstream.on('error', () => response.destroy());
-    request.pipe(upstream);
+    body.pipe(upstream);
   };
 
   const server: Server = createServer((request, response) => {
@@ -122,6 +155,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         return;
       case 'delay':
         setTimeout(() => pass(request, response), fault.ms);
+        return;
+      case 'throttle':
+        pass(request, response, request.pipe(throttled(fault.bytesPerSecond)));
+        return;
+      case 'corrupt':
+        pass(request, response, request.pipe(flipByte(fault.offset)));
         return;
     }
   });
