@@ -105,7 +105,7 @@ export class FileUpload {
       speed: this.#state === UploadState.Uploading ? this.#meter.speed : 0,
       eta: this.#state === UploadState.Uploading ? this.#meter.eta(this.#source.size - this.#bytesSent) : undefined,
       method: this.#method,
-      parts: Object.freeze({ done, total }),
+      parts: { done, total },
       key: this.#key,
       location: this.#location,
       error: this.#error,
@@ -136,6 +136,7 @@ export class FileUpload {
     if (state === UploadState.Done || state === UploadState.Cancelled || state === UploadState.Completing) return;
     this.#controller?.abort(CANCELLED);
     this.#setState(UploadState.Cancelled);
+    this.#forgetResume();
     const handle = this.#handle ?? (await this.#creating?.catch(() => undefined));
     if (!handle) return;
     const { endpoint } = this.#host.options;
@@ -157,6 +158,7 @@ export class FileUpload {
       if (this.#method === 'single') await this.#runSingle(signal);
       else await this.#runMultipart(signal);
       signal.throwIfAborted();
+      this.#forgetResume();
       this.#setState(UploadState.Done);
     } catch (error) {
       if (signal.aborted && (signal.reason === PAUSED || signal.reason === CANCELLED)) return;
@@ -211,7 +213,12 @@ export class FileUpload {
   }
 
   /** Drops the multipart upload's identity and stored parts; bytes counted stay counted (progress never falls). */
+  #forgetResume(): void {
+    this.#host.options.resumeStore?.forget(this.#source).catch(() => undefined);
+  }
+
   #forgetUpload(): void {
+    this.#forgetResume();
     this.#handle = undefined;
     this.#urls = undefined;
     this.#partsDone = 0;
@@ -239,6 +246,17 @@ export class FileUpload {
     const { endpoint, partSize, limits, signBatchSize } = this.#host.options;
     const plan = (this.#plan ??= planParts(this.#source.size, partSize, limits));
     if (this.#progress.length !== plan.parts.length) this.#progress = plan.parts.map(() => ({ sent: 0, etag: undefined }));
+    const resume = this.#host.options.resumeStore;
+    if (!this.#handle && resume) {
+      const point = await resume
+        .restore(this.#source, plan, (handle) => this.#call((options) => endpoint.listParts(handle, options), signal))
+        .catch(() => undefined);
+      if (point) {
+        this.#handle = point.handle;
+        this.#key = point.handle.key;
+        for (const part of point.stored) this.#stored(part.partNumber - 1, part.etag, part.size);
+      }
+    }
     if (!this.#handle) {
       // Not aborted by pause or cancel: a created upload must be known, or it could never be aborted.
       this.#creating ??= this.#call(
@@ -251,6 +269,7 @@ export class FileUpload {
         this.#creating = undefined;
       }
       this.#key = this.#handle.key;
+      await resume?.save(this.#source, this.#handle, plan).catch(() => undefined);
       signal.throwIfAborted();
     }
     const handle = this.#handle;
@@ -316,10 +335,7 @@ export class FileUpload {
             `Part ${part.number} was stored but its ETag is unreadable: the bucket's CORS rule must expose it (ExposeHeader ETag).`,
           );
         }
-        // Stored first, so the progress event this triggers already counts the part as done.
-        if (this.#progress[index]!.etag === undefined) this.#partsDone++;
-        this.#progress[index]!.etag = etag;
-        this.#record(index, part.end - part.start);
+        this.#stored(index, etag, part.end - part.start);
         this.#host.partStored(part.end - part.start);
       } finally {
         release();
@@ -344,6 +360,14 @@ export class FileUpload {
     } finally {
       watchdog.stop();
     }
+  }
+
+  /** Part `index` is stored with `etag`. */
+  #stored(index: number, etag: string, size: number): void {
+    // Marked first, so the progress event this triggers already counts the part as done.
+    if (this.#progress[index]!.etag === undefined) this.#partsDone++;
+    this.#progress[index]!.etag = etag;
+    this.#record(index, size);
   }
 
   #record(index: number, sent: number): void {

@@ -36,3 +36,4 @@ export type {
   StoredPart,
 } from './ports/endpoint.js';
 export type { ByteSource, Transport, TransportRequest, TransportResponse } from './ports/transport.js';
+export type { ResumePoint, ResumableSource, ResumeStore } from './ports/resume-store.js';

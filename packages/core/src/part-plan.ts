@@ -1,4 +1,5 @@
 import { ErrorCode, FerryError } from './errors/ferry-error.js';
+import { requireRange } from './require-range.js';
 
 const MiB = 1024 * 1024;
 
@@ -62,15 +63,8 @@ export interface PartPlan {
  * ```
  */
 export function planParts(size: number, preferredPartSize: number, limits: StoreLimits = S3_LIMITS): PartPlan {
-  if (!Number.isSafeInteger(size) || size < 1) {
-    throw new FerryError(ErrorCode.InvalidInput, `A multipart upload needs a size of at least 1 byte, got ${size}.`);
-  }
-  if (!Number.isSafeInteger(preferredPartSize) || preferredPartSize < limits.minPartSize) {
-    throw new FerryError(
-      ErrorCode.InvalidInput,
-      `partSize must be a whole number of bytes of at least ${limits.minPartSize}, got ${preferredPartSize}.`,
-    );
-  }
+  requireRange('size', size, 1);
+  requireRange('partSize', preferredPartSize, limits.minPartSize, limits.maxPartSize);
   const needed = Math.ceil(size / limits.maxParts);
   const partSize = needed > preferredPartSize ? Math.ceil(needed / MiB) * MiB : preferredPartSize;
   if (partSize > limits.maxPartSize) {

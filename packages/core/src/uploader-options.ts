@@ -2,9 +2,11 @@
 import { createDefaultTransport } from '#default-transport';
 import { createHttpEndpoint } from './adapters/http-endpoint.js';
 import { ErrorCode, FerryError } from './errors/ferry-error.js';
+import { requireRange } from './require-range.js';
 import { S3_LIMITS, type StoreLimits } from './part-plan.js';
 import type { ConcurrencyTuner } from './ports/concurrency-tuner.js';
 import type { Endpoint } from './ports/endpoint.js';
+import type { ResumeStore } from './ports/resume-store.js';
 import type { Transport } from './ports/transport.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 
@@ -45,6 +47,8 @@ export interface UploaderOptions {
    * @default 'restart'
    */
   readonly onUploadLost?: 'restart' | 'fail';
+  /** Remembers multipart uploads so the same file continues after a reload, e.g. `createIndexedDbResumeStore()`. @default undefined */
+  readonly resumeStore?: ResumeStore | undefined;
   /**
    * Schedules the next batch of `progress` events: at most one per file per call.
    * @default requestAnimationFrame where it exists (so progress costs one event per frame), else a 16 ms timer
@@ -66,6 +70,7 @@ export interface ResolvedUploaderOptions {
   readonly autoStart: boolean;
   readonly stallTimeout: number;
   readonly onUploadLost: 'restart' | 'fail';
+  readonly resumeStore: ResumeStore | undefined;
   readonly scheduleProgress: (flush: () => void) => void;
 }
 
@@ -78,25 +83,15 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
   const partSize = options.partSize ?? 8 * MiB;
   const concurrency = options.concurrency ?? 4;
   const signBatchSize = options.signBatchSize ?? 16;
-  const check = (ok: boolean, message: string): void => {
-    if (!ok) throw new FerryError(ErrorCode.InvalidInput, message);
-  };
-  check(
-    typeof options.endpoint === 'string' ? options.endpoint !== '' : typeof options.endpoint?.signParts === 'function',
-    'endpoint must be a URL or an object implementing the Endpoint calls.',
-  );
-  check(Number.isInteger(concurrency) && concurrency >= 1, `concurrency must be a whole number ≥ 1, got ${concurrency}.`);
-  check(
-    Number.isSafeInteger(partSize) && partSize >= limits.minPartSize && partSize <= limits.maxPartSize,
-    `partSize must be between ${limits.minPartSize} and ${limits.maxPartSize} bytes, got ${partSize}.`,
-  );
-  check(Number.isInteger(signBatchSize) && signBatchSize >= 1, `signBatchSize must be a whole number ≥ 1.`);
-  check((options.stallTimeout ?? 1) > 0, 'stallTimeout must be a positive number of ms.');
+  if (typeof options.endpoint === 'string' ? options.endpoint === '' : typeof options.endpoint?.signParts !== 'function') {
+    throw new FerryError(ErrorCode.InvalidInput, 'endpoint must be a URL or an object implementing the Endpoint calls.');
+  }
   const multipartThreshold = options.multipartThreshold ?? partSize;
-  check(
-    multipartThreshold >= 0 && multipartThreshold <= limits.maxPartSize,
-    `multipartThreshold must be between 0 and ${limits.maxPartSize} bytes.`,
-  );
+  requireRange('concurrency', concurrency, 1);
+  requireRange('partSize', partSize, limits.minPartSize, limits.maxPartSize);
+  requireRange('signBatchSize', signBatchSize, 1);
+  requireRange('stallTimeout', options.stallTimeout ?? 1, 1);
+  requireRange('multipartThreshold', multipartThreshold, 0, limits.maxPartSize);
   return Object.freeze({
     endpoint: typeof options.endpoint === 'string' ? createHttpEndpoint({ url: options.endpoint }) : options.endpoint,
     transport: options.transport ?? createDefaultTransport(),
@@ -110,6 +105,7 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
     autoStart: options.autoStart ?? true,
     stallTimeout: options.stallTimeout ?? 30_000,
     onUploadLost: options.onUploadLost ?? 'restart',
+    resumeStore: options.resumeStore,
     scheduleProgress: options.scheduleProgress ?? defaultProgressScheduler(),
   });
 }

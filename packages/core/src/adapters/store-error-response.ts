@@ -55,10 +55,8 @@ export function storeErrorFromResponse(
       ((request && signatureHint(request.url, request.headers)) || 'Compare details.StringToSign and details.CanonicalRequest.');
   } else if (details.Code === 'NoSuchUpload') {
     code = ErrorCode.UploadLost;
-    advice = ' The multipart upload was aborted, completed or expired on the store.';
   } else if (status === 403 && /expired/i.test(details.Message ?? '')) {
     code = ErrorCode.UrlExpired;
-    advice = ' The URL is re-signed and the request retried.';
   }
   const retryAfterMs = parseRetryAfter(retryAfter);
   return new StoreError(code, `${what} was refused by the store with HTTP ${status}${storeSays}.${advice}`, {

@@ -47,7 +47,6 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
         ),
       );
     };
-    xhr.ontimeout = xhr.onerror;
     xhr.onabort = () => {
       settle();
       reject(signal.reason);
