@@ -214,3 +214,30 @@ test('survives a 30 s outage: nothing is sent while offline, and the upload ends
   expect(upload.state).toBe('done');
   expect(await store.objectSha256(upload.key)).toBe(file.sha256);
 });
+
+test('a reload in the middle of a 64 MiB upload: adding the file again sends only the missing parts', async ({ page }) => {
+  await open(page);
+  await throttleUploads(page, 32 * MiB);
+  const file = await randomFileOnDisk('reload.bin', 64 * MiB); // 8 parts of 8 MiB
+  const watch = watchPartConcurrency(demo.store!);
+  const twoPartsStored = page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const element = document.querySelector('ferry-uploader')!;
+        element.addEventListener('ferry-progress', (event) => event.detail.upload.parts.done >= 2 && resolve());
+      }),
+  );
+  await pick(page, file.path);
+  await twoPartsStored;
+  await page.reload();
+  await page.locator('ferry-uploader').waitFor();
+  await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
+  const sentBefore = watch.parts;
+  const settled = nextSettled(page);
+  await pick(page, file.path);
+  const upload = await settled;
+  watch.stop();
+  expect(upload.state).toBe('done');
+  expect(watch.parts - sentBefore).toBeLessThanOrEqual(6); // the two stored parts are not sent again
+  expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+});

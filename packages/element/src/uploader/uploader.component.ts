@@ -1,4 +1,5 @@
-import { UploadState, type Uploader, type UploaderOptions, type UploadSnapshot } from '@ferry/core';
+import { UploadState, type ResumeStore, type Uploader, type UploaderOptions, type UploadSnapshot } from '@ferry/core';
+import { createIndexedDbResumeStore } from '@ferry/core/resume';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -23,7 +24,8 @@ const CANCELLABLE: readonly UploadState[] = ['queued', 'preparing', 'uploading',
 /**
  * A drop zone that is also a button opening the file picker, and one row per file with its
  * name, size, progress and state, and a button to cancel it. Files go straight to object
- * storage through the presigned URLs `endpoint` hands out.
+ * storage through the presigned URLs `endpoint` hands out; a large upload cut short by a reload
+ * continues when the same file is added again (IndexedDB).
  *
  * @summary Uploads files to S3, OSS or any S3-compatible store through presigned URLs.
  * @slot hint - Text of the drop zone.
@@ -91,8 +93,12 @@ export class FerryUploader extends LitElement {
     await this.uploads.active?.cancel();
   }
 
+  private resumeStore: ResumeStore | undefined;
+
   private options(): UploaderOptions {
-    return { endpoint: this.endpoint, concurrency: this.concurrency, partSize: this.partSize };
+    // Uploads survive a reload: the same file added again continues where it stopped.
+    this.resumeStore ??= typeof indexedDB === 'undefined' ? undefined : createIndexedDbResumeStore();
+    return { endpoint: this.endpoint, concurrency: this.concurrency, partSize: this.partSize, resumeStore: this.resumeStore };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
