@@ -2,42 +2,142 @@ import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { Uploader, type UploadSnapshot } from './index.js';
+import { Uploader, type UploaderEvents, type UploaderOptions, type UploadSnapshot } from './index.js';
 
+// Faults injected by a real proxy between Chromium (XHR transport) and the real local store.
 const stackUrl = '/__ferry/stack.js';
 const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
+const MiB = 1024 * 1024;
 
-function settled(uploader: Uploader, id: string): Promise<UploadSnapshot> {
-  return new Promise((resolve) => {
-    uploader.on('state', ({ upload }) => {
-      if (upload.id === id && ['done', 'error', 'cancelled'].includes(upload.state)) resolve(upload);
+const expiredXml = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>';
+const noSuchUploadXml =
+  '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>';
+const part = (n: number) => `[?&]partNumber=${n}&`;
+const inject = (rule: { method?: string; url?: string; times?: number; fault: unknown }) => executeServerCommand('ferry-fault', rule);
+const partPuts = () => executeServerCommand<number[], undefined>('ferry-store-puts');
+
+/** Uploads a random file and resolves with its final snapshot and every retry seen. */
+async function upload(options: Partial<UploaderOptions> = {}, size = 12 * MiB) {
+  const uploader = new Uploader({ endpoint: stack.endpoint, partSize: 5 * MiB, retry: { backoffMs: 10 }, ...options });
+  const retries: UploaderEvents['retry'][] = [];
+  uploader.on('retry', (event) => retries.push(event));
+  const file = randomFile(size, 'faulty.bin');
+  const { id } = uploader.add(file);
+  const settled = () =>
+    new Promise<UploadSnapshot>((resolve) => {
+      const check = () => {
+        const snapshot = uploader.get(id)!;
+        if (['done', 'error', 'cancelled'].includes(snapshot.state)) resolve(snapshot);
+      };
+      uploader.on('state', check);
+      check();
     });
-  });
+  return { uploader, id, file, retries, settled };
 }
 
-describe('faults in the browser (XHR transport)', () => {
+const identical = async (key: string, file: File) =>
+  expect(await storedSha256(stack.storeEndpoint, stack.bucket, key)).to.equal(await sha256Hex(file));
+
+describe('faults between Chromium and the store', () => {
   afterEach(() => executeServerCommand('ferry-faults-clear'));
 
-  it('aborts a PUT that stalls (the store takes the body and never answers) and sends it again', async () => {
-    await executeServerCommand('ferry-fault', { method: 'PUT', url: '[?&]partNumber=1&', fault: { kind: 'stall' } });
-    const uploader = new Uploader({ endpoint: stack.endpoint, partSize: 5 * 1024 * 1024, stallTimeout: 700, retry: { backoffMs: 10 } });
-    const codes: string[] = [];
-    uploader.on('retry', ({ error }) => codes.push((error as { code: string }).code));
-    const file = randomFile(6 * 1024 * 1024, 'stalls.bin');
-    const { id } = uploader.add(file);
-    const done = await settled(uploader, id);
+  it('retries a part answered 500', async () => {
+    await inject({ method: 'PUT', url: part(2), fault: { kind: 'status', status: 500 } });
+    const { file, retries, settled } = await upload();
+    const done = await settled();
     expect(done.state).to.equal('done');
-    expect(codes).to.deep.equal(['stalled']);
-    expect(await storedSha256(stack.storeEndpoint, stack.bucket, done.key!)).to.equal(await sha256Hex(file));
+    expect(retries.map((r) => [r.partNumber, (r.error as { status: number }).status])).to.deep.equal([[2, 500]]);
+    await identical(done.key!, file);
   });
 
-  it('shows a 500 from the store to the engine (CORS headers on the fault) and retries it', async () => {
-    await executeServerCommand('ferry-fault', { method: 'PUT', fault: { kind: 'status', status: 500 } });
-    const uploader = new Uploader({ endpoint: stack.endpoint, retry: { backoffMs: 10 } });
-    const statuses: number[] = [];
-    uploader.on('retry', ({ error }) => statuses.push((error as { status: number }).status));
-    const { id } = uploader.add(randomFile(1000, 'small.txt', 'text/plain'));
-    expect((await settled(uploader, id)).state).to.equal('done');
-    expect(statuses).to.deep.equal([500]);
+  it('waits as long as a 503 Retry-After says', async () => {
+    await inject({ method: 'PUT', url: part(1), fault: { kind: 'status', status: 503, headers: { 'Retry-After': '1' } } });
+    const started = performance.now();
+    const { retries, settled } = await upload();
+    expect((await settled()).state).to.equal('done');
+    expect(retries[0]?.delayMs).to.equal(1000);
+    expect(performance.now() - started).to.be.at.least(1000);
+  });
+
+  it('retries a part whose connection is reset mid-body', async () => {
+    // Chromium itself retries a PUT once when a reused keep-alive socket is reset, so several
+    // resets make sure the engine sees at least one.
+    await inject({ method: 'PUT', url: part(1), times: 3, fault: { kind: 'reset', afterBytes: MiB } });
+    const { file, retries, settled } = await upload();
+    const done = await settled();
+    expect(done.state).to.equal('done');
+    expect(retries.length).to.be.at.least(1);
+    expect(retries.every((r) => (r.error as { code: string }).code === 'network')).to.equal(true);
+    await identical(done.key!, file);
+  });
+
+  it('aborts a PUT that stalls (body taken, no answer) and sends it again', async () => {
+    await inject({ method: 'PUT', url: part(1), fault: { kind: 'stall' } });
+    const { file, retries, settled } = await upload({ stallTimeout: 700 }, 6 * MiB);
+    const done = await settled();
+    expect(done.state).to.equal('done');
+    expect(retries.map((r) => (r.error as { code: string }).code)).to.deep.equal(['stalled']);
+    await identical(done.key!, file);
+  });
+
+  it('re-signs at once when the store calls a URL expired, never failing', async () => {
+    await inject({ method: 'PUT', url: part(3), fault: { kind: 'status', status: 403, body: expiredXml } });
+    const { file, retries, settled } = await upload();
+    const done = await settled();
+    expect(done.state).to.equal('done');
+    expect(retries.map((r) => [r.partNumber, (r.error as { code: string }).code, r.delayMs])).to.deep.equal([[3, 'url-expired', 0]]);
+    await identical(done.key!, file);
+  });
+
+  it('starts the multipart upload again when the store lost it (NoSuchUpload)', async () => {
+    await inject({ method: 'PUT', url: part(2), fault: { kind: 'status', status: 404, body: noSuchUploadXml } });
+    const createsBefore = await executeServerCommand<number, undefined>('ferry-store-creates');
+    const { file, settled } = await upload();
+    const done = await settled();
+    expect(done.state).to.equal('done');
+    expect((await executeServerCommand<number, undefined>('ferry-store-creates')) - createsBefore).to.equal(2);
+    await identical(done.key!, file);
+  });
+
+  it("stops with 'upload-lost' when asked to", async () => {
+    await inject({ method: 'PUT', url: part(1), fault: { kind: 'status', status: 404, body: noSuchUploadXml } });
+    const { settled } = await upload({ onUploadLost: 'fail' });
+    const failed = await settled();
+    expect(failed.state).to.equal('error');
+    expect(failed.error?.code).to.equal('upload-lost');
+  });
+
+  it('gives up after the retry limit with the last cause; retry() then sends only the missing part', async () => {
+    await inject({ method: 'PUT', url: part(3), times: 10, fault: { kind: 'status', status: 500 } });
+    const { uploader, id, file, settled } = await upload({ retry: { limit: 2, backoffMs: 1 } });
+    const failed = await settled();
+    expect(failed.error?.code).to.equal('retries-exhausted');
+    expect((failed.error?.cause as { status: number }).status).to.equal(500);
+    await executeServerCommand('ferry-faults-clear');
+    const before = (await partPuts()).length;
+    uploader.retry(id);
+    const done = await settled();
+    expect(done.state).to.equal('done');
+    expect((await partPuts()).slice(before)).to.deep.equal([3]);
+    await identical(done.key!, file);
+  });
+
+  it('aborts the multipart upload after a failure no retry can mend: nothing is left open', async () => {
+    // A store that refuses part 2 for good (400), as a misconfigured bucket would.
+    await inject({ method: 'PUT', url: part(2), times: 10, fault: { kind: 'status', status: 400 } });
+    const { settled } = await upload();
+    const failed = await settled();
+    expect(failed.error?.code).to.equal('store');
+    // (Uploads the simulated NoSuchUpload tests left behind are still open: the store never lost them.)
+    const isOpen = async () => (await executeServerCommand<string[], undefined>('ferry-open-uploads')).includes(failed.key!);
+    for (let i = 0; i < 50 && (await isOpen()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await isOpen()).to.equal(false);
+  });
+
+  it('shows a 500 on a single PUT to the engine (CORS headers on the fault) and retries it', async () => {
+    await inject({ method: 'PUT', fault: { kind: 'status', status: 500 } });
+    const { retries, settled } = await upload({}, 1000);
+    expect((await settled()).state).to.equal('done');
+    expect(retries.map((r) => (r.error as { status: number }).status)).to.deep.equal([500]);
   });
 });

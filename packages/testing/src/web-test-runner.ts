@@ -28,6 +28,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
   return {
     files,
     nodeResolve: true,
+    // Uploads through faults (Retry-After, stalls) take seconds, not mocha's default 2.
+    testFramework: { config: { timeout: 20_000 } },
     concurrency: 1,
     plugins: [
       esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
@@ -48,6 +50,16 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           if (command === 'ferry-faults-clear') {
             stack.storeFaults.clear();
             return true;
+          }
+          if (command === 'ferry-open-uploads') return stack.openMultipartUploads();
+          if (command === 'ferry-store-puts') {
+            // Part numbers of the part PUTs the store's proxy has seen so far.
+            return stack.storeFaults.requests
+              .filter((request) => request.method === 'PUT' && /partNumber=/.test(request.url))
+              .map((request) => Number(/partNumber=(\d+)/.exec(request.url)![1]));
+          }
+          if (command === 'ferry-store-creates') {
+            return stack.storeFaults.requests.filter((request) => request.method === 'POST' && /\?uploads/.test(request.url)).length;
           }
           if (command !== 'ferry-fault') return undefined;
           const rule = payload as { method?: string; url?: string; times?: number; fault: Fault };
