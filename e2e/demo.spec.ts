@@ -3,7 +3,7 @@ import { startDemo, type Demo } from '@ferry/demo';
 import { inspectStore, watchPartConcurrency, type StoreInspector } from '@ferry/testing';
 import { expect, test, type Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -240,4 +240,31 @@ test('a reload in the middle of a 64 MiB upload: adding the file again sends onl
   expect(upload.state).toBe('done');
   expect(watch.parts - sentBefore).toBeLessThanOrEqual(6); // the two stored parts are not sent again
   expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+});
+
+test('a file deleted from disk mid-upload fails with file-unreadable and leaves no multipart upload', async ({ page }) => {
+  await open(page);
+  await throttleUploads(page, 16 * MiB);
+  const file = await randomFileOnDisk('vanishing.bin', 48 * MiB);
+  const firstPartStored = page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const element = document.querySelector('ferry-uploader')!;
+        element.addEventListener('ferry-progress', (event) => event.detail.upload.parts.done >= 1 && resolve());
+      }),
+  );
+  const failed = page.evaluate(
+    () =>
+      new Promise<{ code: string; key: string }>((resolve) => {
+        document
+          .querySelector('ferry-uploader')!
+          .addEventListener('ferry-error', (event) => resolve({ code: event.detail.error.code, key: event.detail.upload.key ?? '' }));
+      }),
+  );
+  await pick(page, file.path);
+  await firstPartStored;
+  await unlink(file.path);
+  const { code, key } = await failed;
+  expect(code).toBe('file-unreadable');
+  await expect.poll(async () => (await store.openMultipartUploads()).includes(key)).toBe(false);
 });

@@ -50,6 +50,7 @@ const UNRECOVERABLE: ReadonlySet<string> = new Set([
   ErrorCode.EtagMissing,
   ErrorCode.Store,
   ErrorCode.InvalidInput,
+  ErrorCode.FileUnreadable,
   ErrorCode.Unexpected,
 ]);
 
@@ -89,6 +90,11 @@ export class FileUpload {
     this.#metadata = metadata;
     this.#host = host;
     this.#method = source.size > host.options.multipartThreshold ? 'multipart' : 'single';
+  }
+
+  /** Where the upload stands. */
+  get state(): UploadState {
+    return this.#state;
   }
 
   /** A frozen picture of this upload. */

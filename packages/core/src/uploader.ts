@@ -102,7 +102,7 @@ export class Uploader {
    */
   add(source: UploadSource, metadata: Readonly<Record<string, string>> = {}): UploadSnapshot {
     if (!source || typeof source.slice !== 'function' || !Number.isSafeInteger(source.size) || source.size < 0) {
-      throw new FerryError(ErrorCode.InvalidInput, 'add() takes a File, a Blob with a name, or an object with name, type, size and slice().');
+      throw new FerryError(ErrorCode.InvalidInput, 'add() takes a File or an object with name, type, size and slice().');
     }
     const upload = new FileUpload(`u${this.#nextId++}`, source, metadata, this.#host);
     this.#uploads.set(upload.id, upload);
@@ -123,7 +123,7 @@ export class Uploader {
 
   /** Starts queued uploads (with `autoStart` off), or the one named. */
   start(id?: string): void {
-    this.#each(id, (upload) => upload.snapshot().state === UploadState.Queued && upload.start());
+    this.#each(id, (upload) => upload.state === UploadState.Queued && upload.start());
   }
 
   /** Pauses every upload in progress, or the one named; stored parts are kept. */
@@ -133,12 +133,12 @@ export class Uploader {
 
   /** Resumes paused uploads, or the one named. */
   resume(id?: string): void {
-    this.#each(id, (upload) => upload.snapshot().state === UploadState.Paused && upload.start());
+    this.#each(id, (upload) => upload.state === UploadState.Paused && upload.start());
   }
 
   /** Retries failed uploads, or the one named, from the parts already stored. */
   retry(id?: string): void {
-    this.#each(id, (upload) => upload.snapshot().state === UploadState.Error && upload.start());
+    this.#each(id, (upload) => upload.state === UploadState.Error && upload.start());
   }
 
   /** Cancels unfinished uploads, or the one named, aborting them on the store. */

@@ -16,11 +16,8 @@ export function parseStoreErrorXml(xml: string): StoreErrorDetails {
   for (const field of DETAIL_FIELDS) {
     const match = new RegExp(`<${field}>([\\s\\S]*?)</${field}>`).exec(xml);
     if (match?.[1] !== undefined) {
-      details[field] = match[1].replace(/&(#x?[0-9a-f]+|\w+);/gi, (entity, name: string) => {
-        if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-        if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-        return ENTITIES[name] ?? entity;
-      });
+      // S3 and OSS escape with the five named XML entities only.
+      details[field] = match[1].replace(/&(\w+);/g, (entity, name: string) => ENTITIES[name] ?? entity);
     }
   }
   return details;

@@ -40,12 +40,15 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
     };
     xhr.onerror = () => {
       settle();
-      reject(
-        new FerryError(
-          ErrorCode.Network,
-          `PUT to the store failed (offline, connection reset, or a CORS rule not allowing this origin).`,
-        ),
-      );
+      // A file moved, deleted or changed on disk fails like the network: reading it tells them apart.
+      request.body
+        .slice(0, 1)
+        .arrayBuffer()
+        .then(
+          () => reject(new FerryError(ErrorCode.Network, 'PUT to the store failed (offline, connection reset, or a CORS rule not allowing this origin).')),
+          (error: unknown) =>
+            reject(new FerryError(ErrorCode.FileUnreadable, 'The file can no longer be read (moved, deleted or changed).', { cause: error })),
+        );
     };
     xhr.onabort = () => {
       settle();

@@ -12,6 +12,7 @@
  * - `etag-missing`: a part was stored but its `ETag` could not be read (CORS `ExposeHeader`).
  * - `retries-exhausted`: a retryable failure persisted past the retry limit.
  * - `invalid-input`: the caller passed something unusable (a file, an option).
+ * - `file-unreadable`: the file can no longer be read (moved, deleted or changed on disk).
  * - `aborted`: the upload was cancelled.
  * - `unexpected`: a bug in Ferry or in an adapter; please report it with the `cause`.
  */
@@ -27,6 +28,7 @@ export const ErrorCode = {
   EtagMissing: 'etag-missing',
   RetriesExhausted: 'retries-exhausted',
   InvalidInput: 'invalid-input',
+  FileUnreadable: 'file-unreadable',
   Aborted: 'aborted',
   Unexpected: 'unexpected',
 } as const;
