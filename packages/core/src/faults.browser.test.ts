@@ -2,7 +2,7 @@ import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { Uploader, type UploaderEvents, type UploaderOptions, type UploadSnapshot } from './index.js';
+import { createHttpEndpoint, Uploader, type Endpoint, type UploaderEvents, type UploaderOptions, type UploadSnapshot } from './index.js';
 
 // Faults injected by a real proxy between Chromium (XHR transport) and the real local store.
 const stackUrl = '/__ferry/stack.js';
@@ -139,5 +139,21 @@ describe('faults between Chromium and the store', () => {
     const { retries, settled } = await upload({}, 1000);
     expect((await settled()).state).to.equal('done');
     expect(retries.map((r) => (r.error as { status: number }).status)).to.deep.equal([500]);
+  });
+
+  it('surfaces 403 SignatureDoesNotMatch with the store’s StringToSign, never retried', async () => {
+    // A signer that returns another Content-Type than the one it signed: the classic 403.
+    const http = createHttpEndpoint({ url: stack.endpoint });
+    const misconfigured: Endpoint = {
+      ...http,
+      singlePutParams: async (input, options) => ({ ...(await http.singlePutParams(input, options)), headers: { 'Content-Type': 'image/png' } }),
+    };
+    const { settled, retries } = await upload({ endpoint: misconfigured }, 1000);
+    const failed = await settled();
+    expect(failed.error?.code).to.equal('signature-mismatch');
+    const { details } = failed.error as unknown as { details: Record<string, string> };
+    expect(details['Code']).to.equal('SignatureDoesNotMatch');
+    expect(details['StringToSign']).to.contain('AWS4-HMAC-SHA256');
+    expect(retries).to.deep.equal([]);
   });
 });

@@ -174,6 +174,18 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
     expect(peak).toBe(2);
   });
 
+  it('remove() aborts an unfinished multipart upload on the store and reports the removal', async () => {
+    const up = uploader({ concurrency: 1, scheduleProgress: (flush) => flush() });
+    const { id } = up.add(randomFile(16 * MiB, 'remove-me.bin').file);
+    await new Promise<void>((resolve) => up.on('progress', ({ upload }) => upload.parts.done >= 1 && resolve()));
+    const removed: string[] = [];
+    up.on('remove', ({ upload }) => removed.push(upload.id));
+    await up.remove(id);
+    expect(removed).toEqual([id]);
+    expect(up.get(id)).toBeUndefined();
+    expect(await stack.openMultipartUploads()).toEqual([]);
+  });
+
   it('a file with no type is stored as application/octet-stream', async () => {
     const { file } = randomFile(10, 'blob', '');
     const up = uploader();

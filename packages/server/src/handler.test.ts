@@ -115,6 +115,23 @@ describe('multipart', () => {
     expect(sha256(await objectBytes(upload.key))).toBe(sha256(data));
   });
 
+  it('lists more than 1,000 parts (ListParts pages followed)', async () => {
+    const upload = await createUpload(1001 * 5 * MiB);
+    const { UploadPartCommand } = await import('@aws-sdk/client-s3');
+    const numbers = Array.from({ length: 1001 }, (_, i) => i + 1);
+    for (let i = 0; i < numbers.length; i += 50) {
+      await Promise.all(
+        numbers.slice(i, i + 50).map((PartNumber) =>
+          client.send(new UploadPartCommand({ Bucket: store.bucket, Key: upload.key, UploadId: upload.uploadId, PartNumber, Body: 'x' })),
+        ),
+      );
+    }
+    const listed = await call('GET', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    expect(listed.status).toBe(200);
+    expect(listed.json.map((part: any) => part.PartNumber)).toEqual(numbers);
+    await call('DELETE', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+  });
+
   it('signs one part on the Companion route, for that part’s exact size', async () => {
     const upload = await createUpload(6 * MiB);
     const one = await call('GET', `/multipart/${upload.uploadId}/2?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
