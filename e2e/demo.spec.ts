@@ -3,7 +3,7 @@ import { startDemo, type Demo } from '@ferry/demo';
 import { inspectStore, watchPartConcurrency, type StoreInspector } from '@ferry/testing';
 import { expect, test, type Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -242,7 +242,7 @@ test('a reload in the middle of a 64 MiB upload: adding the file again sends onl
   expect(await store.objectSha256(upload.key)).toBe(file.sha256);
 });
 
-test('a file deleted from disk mid-upload fails with file-unreadable and leaves no multipart upload', async ({ page }) => {
+test('a file changed on disk mid-upload fails with file-unreadable and leaves no multipart upload', async ({ page }) => {
   await open(page);
   await throttleUploads(page, 16 * MiB);
   const file = await randomFileOnDisk('vanishing.bin', 48 * MiB);
@@ -255,16 +255,19 @@ test('a file deleted from disk mid-upload fails with file-unreadable and leaves 
   );
   const failed = page.evaluate(
     () =>
-      new Promise<{ code: string; key: string }>((resolve) => {
-        document
-          .querySelector('ferry-uploader')!
-          .addEventListener('ferry-error', (event) => resolve({ code: event.detail.error.code, key: event.detail.upload.key ?? '' }));
+      new Promise<{ state: string; code: string | undefined; key: string }>((resolve) => {
+        document.querySelector('ferry-uploader')!.addEventListener('ferry-state', (event) => {
+          const { upload } = event.detail;
+          if (['done', 'error'].includes(upload.state)) resolve({ state: upload.state, code: upload.error?.code, key: upload.key ?? '' });
+        });
       }),
   );
   await pick(page, file.path);
   await firstPartStored;
-  await unlink(file.path);
-  const { code, key } = await failed;
+  // Rewritten (another size and time): the browser's snapshot of the file no longer matches it.
+  await writeFile(file.path, 'x');
+  const { state, code, key } = await failed;
+  expect(state).toBe('error');
   expect(code).toBe('file-unreadable');
   await expect.poll(async () => (await store.openMultipartUploads()).includes(key)).toBe(false);
 });
