@@ -43,12 +43,14 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           await stack?.close();
           await hiddenEtag?.close();
         },
-        // Browser tests script the store's fault proxy with
-        // executeServerCommand('ferry-fault', { method?, url? (RegExp source), times?, fault }) or 'ferry-faults-clear'.
+        // Browser tests script the fault proxies with executeServerCommand('ferry-fault' (store) or
+        // 'ferry-endpoint-fault' (signing endpoint), { method?, url? (RegExp source), times?, fault }),
+        // and 'ferry-faults-clear'; 'ferry-open-uploads', 'ferry-store-puts', 'ferry-store-creates' read what happened.
         executeCommand({ command, payload }) {
           if (!stack) return undefined;
           if (command === 'ferry-faults-clear') {
             stack.storeFaults.clear();
+            stack.endpointFaults.clear();
             return true;
           }
           if (command === 'ferry-open-uploads') return stack.openMultipartUploads();
@@ -61,9 +63,9 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           if (command === 'ferry-store-creates') {
             return stack.storeFaults.requests.filter((request) => request.method === 'POST' && /\?uploads/.test(request.url)).length;
           }
-          if (command !== 'ferry-fault') return undefined;
+          if (command !== 'ferry-fault' && command !== 'ferry-endpoint-fault') return undefined;
           const rule = payload as { method?: string; url?: string; times?: number; fault: Fault };
-          stack.storeFaults.inject({
+          (command === 'ferry-fault' ? stack.storeFaults : stack.endpointFaults).inject({
             fault: rule.fault,
             ...(rule.method ? { method: rule.method } : {}),
             ...(rule.url ? { url: new RegExp(rule.url) } : {}),
