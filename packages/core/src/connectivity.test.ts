@@ -47,4 +47,19 @@ describe('Connectivity', () => {
     controller.abort(new Error('paused'));
     await expect(waiting).rejects.toThrow('paused');
   });
+
+  it('counts the link down after 3 network failures in a row, tries again after a second, and resets on success', async () => {
+    const connectivity = new Connectivity({});
+    connectivity.report(false);
+    connectivity.report(false);
+    connectivity.report(true); // a success in between: not in a row
+    connectivity.report(false);
+    connectivity.report(false);
+    expect(connectivity.offline).toBe(false);
+    connectivity.report(false);
+    expect(connectivity.offline).toBe(true);
+    const started = performance.now();
+    await connectivity.waitOnline(new AbortController().signal);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+  });
 });

@@ -7,14 +7,19 @@ interface OnlineEvents {
   addEventListener?(type: 'online' | 'offline', listener: () => void): void;
 }
 
+/** Consecutive network failures after which the link counts as down though the runtime says online. */
+const FAILURES = 3;
+
 /**
  * Knows whether the runtime is online (`navigator.onLine` and the `online`/`offline` events of
- * windows and workers). Requests wait for it before they start, and those in flight are
+ * windows and workers, or {@link FAILURES} network failures in a row, after which it tries again
+ * after 1, 2, 4… up to 30 s). Requests wait for it before they start, and those in flight are
  * stopped the moment the connection goes, so an outage costs no retries and sends nothing.
  */
 export class Connectivity {
   #offline = new AbortController();
   #waiters: (() => void)[] = [];
+  #failures = 0;
 
   constructor(scope: OnlineEvents = globalThis as OnlineEvents) {
     if (scope.navigator?.onLine === false) this.#goOffline();
@@ -41,8 +46,18 @@ export class Connectivity {
     });
   }
 
+  /** A request to the network succeeded (`true`) or failed at the network level (`false`). */
+  report(ok: boolean): void {
+    if (ok) {
+      this.#failures = 0;
+    } else if (++this.#failures >= FAILURES && !this.offline) {
+      this.#goOffline();
+      setTimeout(() => this.#goOnline(), Math.min(30_000, 1000 * 2 ** (this.#failures - FAILURES)));
+    }
+  }
+
   #goOffline(): void {
-    if (!this.offline) this.#offline.abort(new FerryError(ErrorCode.Network, 'Offline: the upload goes on when the connection is back.'));
+    if (!this.offline) this.#offline.abort(new FerryError(ErrorCode.Network, 'Offline: waiting for the connection.'));
   }
 
   #goOnline(): void {

@@ -30,7 +30,7 @@ export interface RetryPolicy {
 /** Ferry's default retry policy. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   limit: 5,
-  statusCodes: Object.freeze([408, 429, 500, 502, 503, 504]),
+  statusCodes: [408, 429, 500, 502, 503, 504],
   backoffMs: 300,
   maxBackoffMs: 20_000,
   maxRetryAfterMs: 60_000,

@@ -27,7 +27,7 @@ export class StallWatchdog {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#controller.abort(
-        new FerryError(ErrorCode.Stalled, `${this.#what} made no progress for ${this.#timeoutMs} ms; it is sent again.`),
+        new FerryError(ErrorCode.Stalled, `${this.#what} stalled for ${this.#timeoutMs} ms.`),
       );
     }, this.#timeoutMs);
   }

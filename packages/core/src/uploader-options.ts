@@ -92,7 +92,8 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
   requireRange('signBatchSize', signBatchSize, 1);
   requireRange('stallTimeout', options.stallTimeout ?? 1, 1);
   requireRange('multipartThreshold', multipartThreshold, 0, limits.maxPartSize);
-  return Object.freeze({
+  // Typed readonly throughout; not frozen, to spare every user the bytes.
+  return {
     endpoint: typeof options.endpoint === 'string' ? createHttpEndpoint({ url: options.endpoint }) : options.endpoint,
     transport: options.transport ?? createDefaultTransport(),
     concurrency: options.concurrencyTuner?.limit ?? concurrency,
@@ -100,14 +101,14 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
     partSize,
     multipartThreshold,
     signBatchSize,
-    retry: Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry }),
+    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     limits,
     autoStart: options.autoStart ?? true,
     stallTimeout: options.stallTimeout ?? 30_000,
     onUploadLost: options.onUploadLost ?? 'restart',
     resumeStore: options.resumeStore,
     scheduleProgress: options.scheduleProgress ?? defaultProgressScheduler(),
-  });
+  };
 }
 
 function defaultProgressScheduler(): (flush: () => void) => void {

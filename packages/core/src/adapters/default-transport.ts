@@ -10,7 +10,7 @@ export function createDefaultTransport(): Transport {
   if (typeof XMLHttpRequest !== 'function') {
     throw new FerryError(
       ErrorCode.InvalidInput,
-      "This runtime has no XMLHttpRequest: pass transport: createFetchTransport() from '@ferry/core/fetch'.",
+      "No XMLHttpRequest here: pass createFetchTransport() from '@ferry/core/fetch'.",
     );
   }
   return createXhrTransport();
