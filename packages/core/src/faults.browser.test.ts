@@ -59,6 +59,14 @@ describe('faults between Chromium and the store', () => {
     expect(performance.now() - started).to.be.at.least(1000);
   });
 
+  it('waits until the HTTP date a 503 Retry-After names', async () => {
+    const retryAt = new Date(Date.now() + 2500).toUTCString(); // whole seconds: 1.5 to 2.5 s from now
+    await inject({ method: 'PUT', url: part(1), fault: { kind: 'status', status: 503, headers: { 'Retry-After': retryAt } } });
+    const { retries, settled } = await upload();
+    expect((await settled()).state).to.equal('done');
+    expect(retries[0]!.delayMs).to.be.within(1000, 2600);
+  });
+
   it('retries a part whose connection is reset mid-body', async () => {
     // Chromium itself retries a PUT once when a reused keep-alive socket is reset, so several
     // resets make sure the engine sees at least one.
