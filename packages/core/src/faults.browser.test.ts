@@ -1,8 +1,8 @@
-import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
+import { randomFile, sha256Hex, storedSha256, untilSettled } from '@ferry/testing/browser';
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createHttpEndpoint, Uploader, type Endpoint, type UploaderEvents, type UploaderOptions, type UploadSnapshot } from './index.js';
+import { createHttpEndpoint, Uploader, type Endpoint, type UploaderEvents, type UploaderOptions } from './index.js';
 
 // Faults injected by a real proxy between Chromium (XHR transport) and the real local store.
 const stackUrl = '/__ferry/stack.js';
@@ -23,15 +23,7 @@ async function upload(options: Partial<UploaderOptions> = {}, size = 12 * MiB) {
   uploader.on('retry', (event) => retries.push(event));
   const file = randomFile(size, 'faulty.bin');
   const { id } = uploader.add(file);
-  const settled = () =>
-    new Promise<UploadSnapshot>((resolve) => {
-      const check = () => {
-        const snapshot = uploader.get(id)!;
-        if (['done', 'error', 'cancelled'].includes(snapshot.state)) resolve(snapshot);
-      };
-      uploader.on('state', check);
-      check();
-    });
+  const settled = () => untilSettled(uploader, id);
   return { uploader, id, file, retries, settled };
 }
 

@@ -1,7 +1,8 @@
 import { startTestStack, type TestStack } from '@ferry/testing';
+import { untilSettled } from '@ferry/testing/browser';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Uploader, type UploaderEvents, type UploaderOptions, type UploadSnapshot } from './index.js';
+import { Uploader, type UploaderEvents, type UploaderOptions } from './index.js';
 
 // Faults injected by a real proxy between the engine and the real local store.
 const MiB = 1024 * 1024;
@@ -27,15 +28,7 @@ async function upload(options: Partial<UploaderOptions> = {}, size = 12 * MiB) {
   const retries: UploaderEvents['retry'][] = [];
   uploader.on('retry', (event) => retries.push(event));
   const { id } = uploader.add(new File([data], 'faulty.bin'));
-  const final = () =>
-    new Promise<UploadSnapshot>((resolve) => {
-      const check = () => {
-        const snapshot = uploader.get(id)!;
-        if (['done', 'error', 'cancelled'].includes(snapshot.state)) resolve(snapshot);
-      };
-      uploader.on('state', check);
-      check();
-    });
+  const final = () => untilSettled(uploader, id);
   return { uploader, id, data, retries, final };
 }
 

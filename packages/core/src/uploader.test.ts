@@ -1,7 +1,8 @@
 import { startTestStack, watchPartConcurrency, type TestStack } from '@ferry/testing';
+import { untilSettled } from '@ferry/testing/browser';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpEndpoint, Uploader, type Endpoint, type UploaderOptions, type UploadSnapshot } from './index.js';
+import { createHttpEndpoint, Uploader, type Endpoint, type UploaderOptions } from './index.js';
 
 const MiB = 1024 * 1024;
 let stack: TestStack;
@@ -18,17 +19,7 @@ function randomFile(size: number, name = 'random.bin', type = 'application/octet
   return { data, file: new File([data], name, { type }) };
 }
 
-/** Resolves with the final snapshot when the upload reaches done, error or cancelled. */
-function settled(uploader: Uploader, id: string): Promise<UploadSnapshot> {
-  return new Promise((resolve) => {
-    const off = uploader.on('state', ({ upload }) => {
-      if (upload.id === id && ['done', 'error', 'cancelled'].includes(upload.state)) {
-        off();
-        resolve(upload);
-      }
-    });
-  });
-}
+const settled = (up: Uploader, id: string) => untilSettled(up, id);
 
 function uploader(options: Partial<UploaderOptions> = {}) {
   return new Uploader({ endpoint: stack.endpoint, partSize: 5 * MiB, ...options });
@@ -203,9 +194,9 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
     expect(failed.error?.code).toBe('retries-exhausted');
     expect((failed.error?.cause as { code?: string }).code).toBe('endpoint-unreachable');
     expect(retries).toEqual([0]);
-    const again = settled(up, id);
     up.retry(id);
-    expect((await again).state).toBe('error');
+    expect(up.get(id)!.state).toBe('preparing'); // started again…
+    expect((await settled(up, id)).state).toBe('error'); // …and failed again: nothing is listening there
   });
 
   it('surfaces a 403 SignatureDoesNotMatch with the store’s StringToSign, without retrying it', async () => {

@@ -22,3 +22,27 @@ export async function storedSha256(storeEndpoint: string, bucket: string, key: s
   if (!response.ok) throw new Error(`GET ${key} answered ${response.status}`);
   return sha256Hex(await response.arrayBuffer());
 }
+
+/** The part of an `Uploader` that {@link untilSettled} needs (kept structural: no dependency on core). */
+interface SettlingUploader<S extends { readonly id: string; readonly state: string }> {
+  on(type: 'state', listener: (event: { readonly upload: S }) => void): () => void;
+  get(id: string): S | undefined;
+}
+
+/** Resolves with the upload's snapshot once it is done, failed or cancelled (at once if it already is). */
+export function untilSettled<S extends { readonly id: string; readonly state: string }>(
+  uploader: SettlingUploader<S>,
+  id: string,
+): Promise<S> {
+  const final = (upload: S | undefined): upload is S => upload !== undefined && ['done', 'error', 'cancelled'].includes(upload.state);
+  return new Promise((resolve) => {
+    const now = uploader.get(id);
+    if (final(now)) return resolve(now);
+    const off = uploader.on('state', ({ upload }) => {
+      if (upload.id === id && final(upload)) {
+        off();
+        resolve(upload);
+      }
+    });
+  });
+}
