@@ -59,6 +59,23 @@ describe('faults between Chromium and the store', () => {
     expect(retries[0]!.delayMs).to.be.within(1000, 2600);
   });
 
+  it('counts a single PUT resumed after a pause once: progress never passes the size', async () => {
+    await inject({ method: 'PUT', fault: { kind: 'throttle', bytesPerSecond: 4 * MiB } });
+    const { uploader, id, file, settled } = await upload({ multipartThreshold: 64 * MiB }, 24 * MiB);
+    const seen: number[] = [];
+    uploader.on('progress', ({ upload }) => seen.push(upload.bytesSent));
+    await new Promise<void>((resolve) => uploader.on('progress', ({ upload }) => upload.bytesSent > 2 * MiB && resolve()));
+    uploader.pause(id);
+    uploader.resume(id);
+    const done = await settled();
+    expect(done.state).to.equal('done');
+    expect(done.method).to.equal('single');
+    expect(done.bytesSent).to.equal(file.size);
+    expect(Math.max(...seen)).to.be.at.most(file.size);
+    expect(seen.every((value, i) => i === 0 || value >= seen[i - 1]!)).to.equal(true);
+    await identical(done.key!, file);
+  });
+
   it('retries a part whose connection is reset mid-body', async () => {
     // Chromium itself retries a PUT once when a reused keep-alive socket is reset, so several
     // resets make sure the engine sees at least one.

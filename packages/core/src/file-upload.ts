@@ -180,7 +180,8 @@ export class FileUpload {
 
   async #runSingle(signal: AbortSignal): Promise<void> {
     const { endpoint } = this.#host.options;
-    this.#progress = [{ sent: 0, etag: undefined }];
+    // Kept across runs (pause, retry): a resent body counts again only past what it reached.
+    if (this.#progress.length === 0) this.#progress = [{ sent: 0, etag: undefined }];
     let params = await this.#call((options) => endpoint.singlePutParams(this.#descriptor(), options), signal);
     this.#key = params.key;
     this.#setState(UploadState.Uploading);
