@@ -82,6 +82,11 @@ export async function startLocalStore(options: LocalStoreOptions): Promise<Local
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => server.close(),
+    close: () => {
+      // A request cut off upstream (a stalled PUT behind a proxy) keeps its socket open for good,
+      // and http.Server#close waits for every socket: end them so close always returns.
+      server.httpServer?.closeAllConnections();
+      return server.close();
+    },
   };
 }

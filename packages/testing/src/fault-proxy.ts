@@ -127,6 +127,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       },
     );
     upstream.on('error', () => response.destroy());
+    // A client that goes away mid-body (an aborted or paused PUT) drops the upstream request too,
+    // as a real network would; otherwise the store waits for the rest of the body for good.
+    response.on('close', () => {
+      if (!response.writableFinished) upstream.destroy();
+    });
     body.pipe(upstream);
   };
 
