@@ -1,23 +1,36 @@
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
+function unit(value: number, name: string, locale: string | undefined, digits: number): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
+}
+
 /**
- * A byte count for people, through `Intl` ("1.5 MB", "12 kB"), in binary steps.
+ * A byte count for people, through `Intl` ("1.5 MB", "12 kB"), in binary steps; with `perSecond`
+ * a speed ("2.4 MB/s").
  * @example
  * ```ts
  * formatBytes(1536, 'en'); // "1.5 kB"
  * ```
  */
-export function formatBytes(bytes: number, locale?: string): string {
+export function formatBytes(bytes: number, locale?: string, perSecond = false): string {
   let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
+  let step = 0;
+  while (value >= 1024 && step < UNITS.length - 1) {
     value /= 1024;
-    unit++;
+    step++;
   }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: UNITS[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
-  }).format(value);
+  return unit(value, UNITS[step] + (perSecond ? '-per-second' : ''), locale, value < 10 && step > 0 ? 1 : 0);
+}
+
+/**
+ * A duration for people, through `Intl`, in its largest sensible unit ("45 sec", "3 min", "1.5 hr").
+ * @example
+ * ```ts
+ * formatDuration(200, 'en'); // "3 min"
+ * ```
+ */
+export function formatDuration(seconds: number, locale?: string): string {
+  if (seconds < 60) return unit(Math.ceil(seconds), 'second', locale, 0);
+  if (seconds < 3600) return unit(Math.round(seconds / 60), 'minute', locale, 0);
+  return unit(seconds / 3600, 'hour', locale, 1);
 }

@@ -1,5 +1,10 @@
 export { FerryUploader } from './uploader/uploader.js';
 export { UploadController } from './controllers/upload-controller.js';
 export { ferryEvent } from './events/ferry-events.js';
-export type { FerryEventMap, FerryErrorDetail, FerryUploadDetail } from './events/ferry-events.js';
-export { formatBytes } from './format.js';
+export type { FerryEventMap, FerryErrorDetail, FerryRejectDetail, FerryUploadDetail } from './events/ferry-events.js';
+export { formatBytes, formatDuration } from './format.js';
+export { loadTranslation, registerTranslation, translationFor } from './localize.js';
+export { en } from './translations/en.js';
+export type { FileAction, Translation } from './translations/translation.js';
+export { check as checkRestrictions } from './input/restrictions.js';
+export type { RejectReason, Rejection, Restrictions } from './input/restrictions.js';

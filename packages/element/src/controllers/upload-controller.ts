@@ -1,6 +1,10 @@
 import { Uploader, type UploaderOptions, type UploadSnapshot } from '@ferry/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ferryEvent } from '../events/ferry-events.js';
+import { ferryEvent, type FerryErrorDetail } from '../events/ferry-events.js';
+
+/** The engine's events that become `ferry-*` DOM events, with their own `detail`. */
+const RELAYED = ['add', 'state', 'progress', 'complete', 'error', 'remove'] as const;
+type Relayed = (typeof RELAYED)[number];
 
 /**
  * Bridges an `Uploader` to an element: keeps the list of upload snapshots the element renders,
@@ -42,31 +46,16 @@ export class UploadController implements ReactiveController {
     this.current = uploader;
     this.uploads = uploader.list();
     const host = this.host;
-    const replace = (upload: UploadSnapshot): void => {
-      const index = this.uploads.findIndex((u) => u.id === upload.id);
-      if (index === -1) this.uploads = [...this.uploads, upload];
-      else this.uploads = this.uploads.map((u, i) => (i === index ? upload : u));
-      host.requestUpdate();
-    };
-    this.unsubscribe = [
-      uploader.on('add', ({ upload }) => {
-        replace(upload);
-        host.dispatchEvent(ferryEvent('ferry-add', { upload }));
-      }),
-      uploader.on('state', ({ upload }) => {
-        replace(upload);
-        host.dispatchEvent(ferryEvent('ferry-state', { upload }));
-      }),
-      uploader.on('progress', ({ upload }) => {
-        replace(upload);
-        host.dispatchEvent(ferryEvent('ferry-progress', { upload }));
-      }),
-      uploader.on('complete', ({ upload }) => host.dispatchEvent(ferryEvent('ferry-complete', { upload }))),
-      uploader.on('error', ({ upload, error }) => host.dispatchEvent(ferryEvent('ferry-error', { upload, error }))),
-      uploader.on('remove', ({ upload }) => {
-        this.uploads = this.uploads.filter((u) => u.id !== upload.id);
+    const relay = (type: Relayed) =>
+      uploader.on(type, (event) => {
+        const { upload } = event;
+        const known = this.uploads.some((u) => u.id === upload.id);
+        if (type === 'remove') this.uploads = this.uploads.filter((u) => u.id !== upload.id);
+        else if (!known) this.uploads = [...this.uploads, upload];
+        else this.uploads = this.uploads.map((u) => (u.id === upload.id ? upload : u));
         host.requestUpdate();
-      }),
-    ];
+        host.dispatchEvent(ferryEvent(`ferry-${type}`, event as FerryErrorDetail));
+      });
+    this.unsubscribe = RELAYED.map(relay);
   }
 }

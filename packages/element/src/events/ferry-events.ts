@@ -1,6 +1,7 @@
 import type { FerryError, UploadSnapshot } from '@ferry/core';
+import type { RejectReason } from '../input/restrictions.js';
 
-/** `detail` of every `ferry-*` event: the upload as it stands. */
+/** `detail` of every `ferry-*` event about an upload: the upload as it stands. */
 export interface FerryUploadDetail {
   readonly upload: UploadSnapshot;
 }
@@ -10,10 +11,21 @@ export interface FerryErrorDetail extends FerryUploadDetail {
   readonly error: FerryError;
 }
 
+/** `detail` of `ferry-reject`: a file the restrictions refused, which was not added. */
+export interface FerryRejectDetail {
+  readonly file: File;
+  /** Which restriction it broke. */
+  readonly reason: RejectReason;
+  /** The reason for people, in the element's language. */
+  readonly message: string;
+}
+
 /** The events `<ferry-uploader>` dispatches; all bubble and cross shadow roots. */
 export interface FerryEventMap {
   /** A file was added to the list. */
   'ferry-add': CustomEvent<FerryUploadDetail>;
+  /** A file was refused by the restrictions (`accept`, sizes, counts) and not added. */
+  'ferry-reject': CustomEvent<FerryRejectDetail>;
   /** An upload changed state (`detail.upload.state`). */
   'ferry-state': CustomEvent<FerryUploadDetail>;
   /** Bytes were sent. */
@@ -22,6 +34,8 @@ export interface FerryEventMap {
   'ferry-complete': CustomEvent<FerryUploadDetail>;
   /** An upload stopped on an error. */
   'ferry-error': CustomEvent<FerryErrorDetail>;
+  /** An upload was removed from the list. */
+  'ferry-remove': CustomEvent<FerryUploadDetail>;
 }
 
 /** Creates a `ferry-*` event that bubbles and is composed. */

@@ -1,81 +1,202 @@
-import { UploadState, type ResumeStore, type Uploader, type UploaderOptions, type UploadSnapshot } from '@ferry/core';
+import type { ResumeStore, Uploader, UploaderOptions, UploadSnapshot } from '@ferry/core';
 import { createIndexedDbResumeStore } from '@ferry/core/resume';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { UploadController } from '../controllers/upload-controller.js';
+import { ferryEvent } from '../events/ferry-events.js';
+import { fileRow, percentOf, progressBar } from '../file-row/file-row.js';
 import { formatBytes } from '../format.js';
+import { droppedFiles, pickedFiles, type PickedFile } from '../input/dropped-files.js';
+import { check, type Rejection } from '../input/restrictions.js';
+import { loadTranslation, translationFor } from '../localize.js';
+import type { FileAction, Translation } from '../translations/translation.js';
 import { uploaderStyles } from './uploader.styles.js';
 
-const STATE_LABEL: Record<UploadState, string> = {
-  queued: 'Queued',
-  preparing: 'Preparing',
-  uploading: 'Uploading',
-  paused: 'Paused',
-  completing: 'Finishing',
-  done: 'Uploaded',
-  error: 'Failed',
-  cancelled: 'Cancelled',
-};
+/** A refused file, shown inline until dismissed. */
+interface RejectedRow {
+  readonly id: string;
+  readonly name: string;
+  readonly message: string;
+}
 
-/** States in which Cancel still helps (once completing, the store is assembling the object). */
-const CANCELLABLE: readonly UploadState[] = ['queued', 'preparing', 'uploading', 'paused', 'error'];
+/** Previews are made for images up to this size: decoding a huge one would cost more than it shows. */
+const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
 
 /**
- * A drop zone that is also a button opening the file picker, and one row per file with its
- * name, size, progress and state, and a button to cancel it. Files go straight to object
- * storage through the presigned URLs `endpoint` hands out; a large upload cut short by a reload
- * continues when the same file is added again (IndexedDB).
+ * Uploads dropped, picked, pasted or folder-picked files straight to S3, OSS or any
+ * S3-compatible store through the presigned URLs `endpoint` hands out, with a row per file
+ * (progress, speed, time left; pause, resume, cancel, retry, remove). A large upload cut short by
+ * a reload continues when the same file is added again (IndexedDB). Form-associated: its value
+ * is the stored object keys, one `FormData` entry each under `name`.
  *
  * @summary Uploads files to S3, OSS or any S3-compatible store through presigned URLs.
  * @slot hint - Text of the drop zone.
+ * @slot empty - Shown below the drop zone while no file is listed.
  * @event ferry-add - A file was added. `detail: { upload }`
+ * @event ferry-reject - A file broke a restriction and was not added. `detail: { file, reason, message }`
  * @event ferry-state - An upload changed state. `detail: { upload }`
  * @event ferry-progress - Bytes were sent. `detail: { upload }`
  * @event ferry-complete - A file is stored. `detail: { upload }` (`upload.key`)
  * @event ferry-error - An upload failed. `detail: { upload, error }`
- * @csspart dropzone - The drop zone button.
+ * @event ferry-remove - An upload left the list. `detail: { upload }`
+ * @event change - The value (the stored keys) changed.
+ * @csspart dropzone - The drop zone button; also `dragover` while files are dragged over it.
+ * @csspart folder-button - The button that picks a folder (`directory`).
+ * @csspart upload-button - The button that starts queued uploads (`manual`).
  * @csspart list - The list of files.
- * @csspart row - One file's row.
+ * @csspart row - One file's row (also `rejected` rows).
+ * @csspart thumbnail - An image's preview.
+ * @csspart name - A file's name.
+ * @csspart actions - A row's buttons; each is `action` plus its own name (`pause`, `remove`, …).
+ * @csspart progress - A progress bar; `progress-indicator` is its filled part.
+ * @csspart meta - State, bytes, speed and time left.
+ * @csspart status - The state's label.
+ * @csspart key - Where a done file was stored.
+ * @csspart error - Why an upload failed.
+ * @csspart details - The store's diagnostic disclosure.
+ * @csspart total - Total progress and speed of all files.
  * @cssproperty --ferry-accent - Focus ring, progress and drag-over colour.
+ * @cssproperty --ferry-background - Background of the widget.
+ * @cssproperty --ferry-foreground - Text colour.
+ * @cssproperty --ferry-muted - Secondary text colour.
  * @cssproperty --ferry-border - Border colour.
  * @cssproperty --ferry-error - Colour of error text.
  * @cssproperty --ferry-radius - Corner radius.
+ * @cssproperty --ferry-gap - Spacing unit.
  */
 export class FerryUploader extends LitElement {
   static override styles = uploaderStyles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  /** Takes part in forms: the value is the stored keys. */
+  static formAssociated = true;
+  // Static declarations, not decorators: the same accessors in fewer bytes for every user.
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    multiple: { type: Boolean, reflect: true },
+    directory: { type: Boolean },
+    accept: {},
+    maxFileSize: { type: Number, attribute: 'max-file-size' },
+    minFileSize: { type: Number, attribute: 'min-file-size' },
+    maxFiles: { type: Number, attribute: 'max-files' },
+    maxTotalSize: { type: Number, attribute: 'max-total-size' },
+    manual: { type: Boolean },
+    concurrency: { type: Number },
+    partSize: { type: Number, attribute: 'part-size' },
+    locale: {},
+    strings: { attribute: false },
+    theme: { reflect: true },
+    name: {},
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    uploader: { attribute: false },
+    dragging: { state: true },
+    announcement: { state: true },
+    rejected: { state: true },
+    fieldsetDisabled: { state: true },
+  };
 
   /** Base URL of the signing endpoint (Ferry's HTTP+JSON protocol). */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** Accept several files at once. @default false */
-  @property({ type: Boolean, reflect: true }) multiple = false;
+  multiple = false;
 
-  /** File types the picker offers, as the `accept` attribute of a file input. @default '' */
-  @property() accept = '';
+  /** Also offer a folder picker; dropped folders are always taken, keeping relative paths. @default false */
+  directory = false;
+
+  /** Accepted types: MIME types, `type/*` families and `.ext` suffixes, comma-separated. @default '' (any) */
+  accept = '';
+
+  /** Largest file accepted, bytes. @default undefined (no limit) */
+  maxFileSize: number | undefined;
+
+  /** Smallest file accepted, bytes. @default undefined (no limit) */
+  minFileSize: number | undefined;
+
+  /** Most files listed at once (cancelled ones do not count). @default undefined (no limit) */
+  maxFiles: number | undefined;
+
+  /** Most bytes of all listed files together. @default undefined (no limit) */
+  maxTotalSize: number | undefined;
+
+  /** Wait for `upload()` (an Upload button) instead of starting each file as it is added. @default false */
+  manual = false;
 
   /** Part uploads in flight at once, across files. @default 4 */
-  @property({ type: Number }) concurrency = 4;
+  concurrency = 4;
 
   /** Preferred part size in bytes. @default 8 MiB */
-  @property({ type: Number, attribute: 'part-size' }) partSize = 8 * 1024 * 1024;
+  partSize = 8 * 1024 * 1024;
+
+  /** Language of the strings (`en`, `zh-CN` or one registered). @default the nearest `lang`, else the browser's */
+  locale = '';
+
+  /** Strings that replace the language's own. */
+  strings: Partial<Translation> = {};
+
+  /** `light`, `dark`, or follow the system (`auto`). @default 'auto' */
+  theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** Name of the form field (one entry per stored key). @default '' */
+  name = '';
+
+  /** The form cannot be submitted until at least one file is stored and none is still uploading. @default false */
+  required = false;
+
+  /** No files can be added and the buttons are off. @default false */
+  disabled = false;
 
   /** An `Uploader` to use instead of one built from the attributes above. */
-  @property({ attribute: false }) uploader: Uploader | undefined;
+  uploader: Uploader | undefined;
 
-  @state() private dragging = false;
-  @state() private announcement = '';
-  @query('input[type=file]') private input!: HTMLInputElement;
+  private dragging = false;
+  private announcement = '';
+  private rejected: readonly RejectedRow[] = [];
+  private fieldsetDisabled = false;
 
   private readonly uploads = new UploadController(this);
+  private readonly internals = this.attachInternals();
+  /** Preview URL and folder path of each upload added here, by upload id. */
+  private readonly extras = new Map<string, { thumbnail?: string; path: string }>();
+  private resumeStore: ResumeStore | undefined;
+  private nextRejected = 1;
+  /** Row index to focus once the row there is gone. */
+  private focusAfterRemoval: number | undefined;
+  private value = '';
 
-  /** Adds files (as a drop or the picker does) and starts uploading them. */
+  constructor() {
+    super();
+    const t = () => this.t;
+    // Files added together (a drop, a picked folder, a loop in code) are announced once.
+    let added: string[] = [];
+    this.addEventListener('ferry-add', ({ detail }) => {
+      if (added.push(detail.upload.name) > 1) return;
+      queueMicrotask(() => {
+        this.announce(t().added(added.length, added[0]!));
+        added = [];
+      });
+    });
+    this.addEventListener('ferry-complete', ({ detail }) => this.announce(t().done(detail.upload.name)));
+    this.addEventListener('ferry-error', ({ detail }) => this.announce(t().failed(detail.upload.name, detail.error.message)));
+    this.addEventListener('ferry-remove', ({ detail }) => this.forget(detail.upload.id));
+    this.addEventListener('paste', (event) => {
+      const files = event.clipboardData?.files;
+      if (files?.length) this.add([...files].map((file) => ({ file, path: '' })));
+    });
+  }
+
+  /** Keys of the stored objects, in the order added. */
+  get keys(): string[] {
+    return this.uploads.uploads.flatMap((upload) => (upload.state === 'done' && upload.key ? [upload.key] : []));
+  }
+
+  /** Adds files (as a drop or the picker does), checking the restrictions, and starts them unless `manual`. */
   addFiles(files: Iterable<File>): void {
-    const uploader = this.uploads.uploader(this.uploader, () => this.options());
-    const list = [...files];
-    for (const file of this.multiple ? list : list.slice(0, 1)) uploader.add(file);
-    if (list.length > 0) this.announcement = list.length === 1 ? `${list[0]!.name} added` : `${list.length} files added`;
+    this.add([...files].map((file) => ({ file, path: '' })));
+  }
+
+  /** Starts the queued uploads (with `manual`). */
+  upload(): void {
+    this.uploads.active?.start();
   }
 
   /** Pauses every upload in progress; stored parts are kept. */
@@ -93,87 +214,223 @@ export class FerryUploader extends LitElement {
     await this.uploads.active?.cancel();
   }
 
-  private resumeStore: ResumeStore | undefined;
+  /** Retries failed uploads from the parts already stored. */
+  retry(): void {
+    this.uploads.active?.retry();
+  }
+
+  /** Form reset: cancels and removes every file. */
+  formResetCallback(): void {
+    const uploader = this.uploads.active;
+    for (const upload of this.uploads.uploads) void uploader?.remove(upload.id).catch(() => undefined);
+    this.rejected = [];
+  }
+
+  /** A disabled fieldset disables the element too. */
+  formDisabledCallback(disabled: boolean): void {
+    this.fieldsetDisabled = disabled;
+  }
+
+  private get t(): Translation {
+    return translationFor(this.resolvedLocale, this.strings);
+  }
+
+  private get resolvedLocale(): string {
+    return this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+  }
+
+  private get off(): boolean {
+    return this.disabled || this.fieldsetDisabled;
+  }
 
   private options(): UploaderOptions {
     // Uploads survive a reload: the same file added again continues where it stopped.
     this.resumeStore ??= typeof indexedDB === 'undefined' ? undefined : createIndexedDbResumeStore();
-    return { endpoint: this.endpoint, concurrency: this.concurrency, partSize: this.partSize, resumeStore: this.resumeStore };
+    return {
+      endpoint: this.endpoint,
+      concurrency: this.concurrency,
+      partSize: this.partSize,
+      resumeStore: this.resumeStore,
+      autoStart: !this.manual,
+    };
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  private add(picked: readonly PickedFile[]): void {
+    if (this.off || picked.length === 0) return;
+    const uploader = this.uploads.uploader(this.uploader, () => this.options());
+    const t = this.t;
+    const listed = this.uploads.uploads.filter((upload) => upload.state !== 'cancelled');
+    let count = listed.length;
+    let total = listed.reduce((sum, upload) => sum + upload.size, 0);
+    const rejected: RejectedRow[] = [];
+    for (const { file, path } of this.multiple ? picked : picked.slice(0, 1)) {
+      const rejection = check(file, this, count, total);
+      if (rejection) {
+        const message = t.reasons[rejection.reason](this.limitText(rejection));
+        rejected.push({ id: `r${this.nextRejected++}`, name: path || file.name, message });
+        this.dispatchEvent(ferryEvent('ferry-reject', { file, reason: rejection.reason, message }));
+        continue;
+      }
+      count++;
+      total += file.size;
+      const thumbnail = file.type.startsWith('image/') && file.size <= THUMBNAIL_MAX_BYTES ? URL.createObjectURL(file) : undefined;
+      const upload = uploader.add(file, path ? { relativePath: path } : {});
+      // add() only asks for a render: the row's first render already has its preview and path.
+      this.extras.set(upload.id, { path, ...(thumbnail ? { thumbnail } : {}) });
+    }
+    if (rejected.length > 0) {
+      this.rejected = [...this.rejected, ...rejected];
+      this.announce(rejected.map((row) => t.rejected(row.name, row.message)).join('. '));
+    }
+  }
+
+  private limitText({ reason, limit }: Rejection): string {
+    return typeof limit === 'string' || reason === 'too-many' ? `${limit}` : formatBytes(limit, this.resolvedLocale);
+  }
+
+  private announce(text: string): void {
+    // Each announcement replaces the last: a polite region reads what is new, not a backlog.
+    this.announcement = text;
+  }
+
+  private forget(id: string): void {
+    const extra = this.extras.get(id);
+    if (extra?.thumbnail) URL.revokeObjectURL(extra.thumbnail);
+    this.extras.delete(id);
+  }
+
+  private act(action: FileAction, upload: UploadSnapshot): void {
+    const uploader = this.uploads.active;
+    if (!uploader) return;
+    if (action === 'remove') {
+      this.focusAfterRemoval = this.rowIndex(upload.id);
+      void uploader.remove(upload.id).catch(() => undefined);
+    } else if (action === 'cancel') void uploader.cancel(upload.id).catch(() => undefined);
+    else uploader[action === 'resume' ? 'resume' : action === 'retry' ? 'retry' : 'pause'](upload.id);
+  }
+
+  private dismiss(row: RejectedRow): void {
+    this.focusAfterRemoval = this.rowIndex(row.id);
+    this.rejected = this.rejected.filter((r) => r !== row);
+  }
+
+  private rowIndex(id: string): number {
+    return [...this.renderRoot.querySelectorAll('[part~=row]')].findIndex((row) => row.getAttribute('data-id') === id);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const id of [...this.extras.keys()]) this.forget(id);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('uploader') && this.uploader) this.uploads.uploader(this.uploader, () => this.options());
   }
 
-  private onPick(): void {
-    this.addFiles(this.input.files ?? []);
-    this.input.value = '';
+  protected override updated(): void {
+    this.syncForm();
+    if (this.focusAfterRemoval === undefined) return;
+    // Focus goes to the row that took the removed one's place, else the one before, else the drop zone.
+    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=row]')];
+    const row = rows[Math.min(this.focusAfterRemoval, rows.length - 1)];
+    this.focusAfterRemoval = undefined;
+    (row?.querySelector<HTMLElement>('button') ?? this.dropzone).focus();
+  }
+
+  private get dropzone(): HTMLButtonElement {
+    return this.renderRoot.querySelector('.dropzone')!;
+  }
+
+  private pickerClick(selector: string): void {
+    this.renderRoot.querySelector<HTMLInputElement>(selector)!.click();
+  }
+
+  private syncForm(): void {
+    const keys = this.keys;
+    const value = keys.join('\n');
+    if (value !== this.value) {
+      this.value = value;
+      const data = new FormData();
+      if (this.name) for (const key of keys) data.append(this.name, key);
+      this.internals.setFormValue(data);
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    const busy = this.uploads.uploads.some((upload) => !['done', 'error', 'cancelled'].includes(upload.state));
+    if (busy) this.internals.setValidity({ customError: true }, this.t.pending, this.dropzone);
+    else if (this.required && keys.length === 0) this.internals.setValidity({ valueMissing: true }, this.t.valueMissing, this.dropzone);
+    else this.internals.setValidity({});
   }
 
   private onDragOver(event: DragEvent): void {
     event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this.dragging = true;
+    if (event.dataTransfer) event.dataTransfer.dropEffect = this.off ? 'none' : 'copy';
+    this.dragging = !this.off;
   }
 
-  private onDrop(event: DragEvent): void {
+  private async onDrop(event: DragEvent): Promise<void> {
     event.preventDefault();
     this.dragging = false;
-    this.addFiles(event.dataTransfer?.files ?? []);
+    if (event.dataTransfer) this.add(await droppedFiles(event.dataTransfer));
   }
 
-  private async cancelOne(upload: UploadSnapshot): Promise<void> {
-    await this.uploads.active?.cancel(upload.id);
-    this.announcement = `${upload.name} cancelled`;
+  private onPick({ target }: Event): void {
+    const input = target as HTMLInputElement;
+    if (input.files) this.add(pickedFiles(input.files));
+    input.value = '';
   }
 
   override render() {
+    const locale = this.resolvedLocale;
+    void loadTranslation(locale).then((loaded) => loaded && this.requestUpdate());
+    const t = this.t;
+    const uploads = this.uploads.uploads;
+    const live = uploads.filter((upload) => upload.state !== 'cancelled');
+    const size = live.reduce((sum, upload) => sum + upload.size, 0);
+    const sent = live.reduce((sum, upload) => sum + upload.bytesSent, 0);
+    const speed = live.reduce((sum, upload) => sum + (upload.state === 'uploading' ? upload.speed : 0), 0);
+    const queued = uploads.some((upload) => upload.state === 'queued');
+    const bytes = t.bytesOf(formatBytes(sent, locale), formatBytes(size, locale));
     return html`
       <button
-        part="dropzone"
-        class="dropzone ${this.dragging ? 'dragover' : ''}"
+        part="dropzone${this.dragging ? ' dragover' : ''}"
+        class="dropzone"
         type="button"
-        @click=${() => this.input.click()}
+        ?disabled=${this.off}
+        @click=${() => this.pickerClick('input:not([webkitdirectory])')}
         @dragover=${this.onDragOver}
         @dragleave=${() => (this.dragging = false)}
         @drop=${this.onDrop}
       >
-        <slot name="hint">${this.multiple ? 'Drop files here or choose files' : 'Drop a file here or choose a file'}</slot>
+        <slot name="hint">${t.dropHint(this.multiple)}</slot>
       </button>
       <input type="file" hidden tabindex="-1" ?multiple=${this.multiple} accept=${this.accept} @change=${this.onPick} />
-      ${this.uploads.uploads.length === 0
-        ? nothing
-        : html`<ul part="list" aria-label="Uploads">
-            ${repeat(this.uploads.uploads, (upload) => upload.id, (upload) => this.renderRow(upload))}
+      ${this.directory
+        ? html`<button part="folder-button" class="secondary" type="button" ?disabled=${this.off} @click=${() => this.pickerClick('[webkitdirectory]')}>
+              ${t.chooseFolder}</button>
+            <input type="file" hidden tabindex="-1" webkitdirectory @change=${this.onPick} />`
+        : nothing}
+      ${this.manual && queued
+        ? html`<button part="upload-button" class="primary" type="button" ?disabled=${this.off} @click=${() => this.upload()}>${t.upload}</button>`
+        : nothing}
+      ${uploads.length === 0 && this.rejected.length === 0
+        ? html`<slot name="empty"></slot>`
+        : html`<ul part="list" aria-label=${t.uploads}>
+            ${this.rejected.map((row) => html`<li part="row rejected" data-id=${row.id}>
+              <span part="name" class="name" title=${row.name}>${row.name}</span>
+              <span part="actions" class="actions"><button part="action dismiss" type="button"
+                aria-label=${t.actionOn('dismiss', row.name)} @click=${() => this.dismiss(row)}>${t.actions.dismiss}</button></span>
+              <span part="error" class="error">${t.rejected(row.name, row.message)}</span>
+            </li>`)}
+            ${uploads.map((upload) =>
+              fileRow(upload, { t, locale, ...this.extras.get(upload.id), act: (action, u) => this.act(action, u) }))}
           </ul>`}
+      ${live.length > 1
+        ? html`<div part="total" class="total">
+            ${progressBar(t.totalProgress, percentOf(sent, size, live.every((u) => u.state === 'done')), bytes)}
+            <span class="meta">${bytes}${speed > 0 ? html` · ${formatBytes(speed, locale, true)}` : nothing}</span>
+          </div>`
+        : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
-  }
-
-  private renderRow(upload: UploadSnapshot) {
-    const percent = upload.size === 0 ? (upload.state === UploadState.Done ? 100 : 0) : Math.floor((upload.bytesSent / upload.size) * 100);
-    return html`<li part="row" data-state=${upload.state}>
-      <span class="name" title=${upload.name}>${upload.name}</span>
-      ${CANCELLABLE.includes(upload.state)
-        ? html`<button class="action" type="button" aria-label="Cancel ${upload.name}" @click=${() => this.cancelOne(upload)}>
-            Cancel
-          </button>`
-        : html`<span></span>`}
-      <div
-        class="bar"
-        role="progressbar"
-        aria-label="${upload.name} progress"
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${percent}
-      >
-        <div style="inline-size: ${percent}%"></div>
-      </div>
-      <div class="meta">
-        <span>${formatBytes(upload.size)}</span>
-        <span class="state">${STATE_LABEL[upload.state]}</span>
-        ${upload.error ? html`<span class="error">${upload.error.message}</span>` : nothing}
-      </div>
-    </li>`;
   }
 }

@@ -1,91 +1,175 @@
 import { css } from 'lit';
 
-/** Styles of `<ferry-uploader>`; themable through the `--ferry-*` properties on `:host`. */
+/**
+ * Styles of `<ferry-uploader>`: logical properties only (so right-to-left mirrors), light and
+ * dark palettes meeting WCAG AA contrast, themable through the `--ferry-*` properties on `:host`.
+ */
 export const uploaderStyles = css`
   :host {
-    --ferry-accent: #0b57d0;
-    --ferry-border: #8a8f98;
-    --ferry-error: #b3261e;
+    /* light-dark() follows color-scheme: the system's, or the one the theme attribute forces. */
+    color-scheme: light dark;
+    --ferry-accent: light-dark(#0b57d0, #a8c7fa);
+    --ferry-background: light-dark(transparent, #1f1f1f);
+    --ferry-foreground: light-dark(currentColor, #e3e3e3);
+    --ferry-muted: light-dark(#4b5059, #c4c7c5);
+    --ferry-border: light-dark(#767b84, #8e918f);
+    --ferry-error: light-dark(#b3261e, #f2b8b5);
+    --ferry-on-accent: light-dark(#fff, #1f1f1f);
     --ferry-radius: 8px;
+    --ferry-gap: 0.5rem;
     display: block;
+    container-type: inline-size;
+    color: var(--ferry-foreground);
+    background: var(--ferry-background);
     font: inherit;
-    color: inherit;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid var(--ferry-border);
+    border-radius: var(--ferry-radius);
+    padding: calc(var(--ferry-gap) / 2) calc(var(--ferry-gap) * 1.5);
+    cursor: pointer;
+  }
+  button:focus-visible,
+  a:focus-visible,
+  summary:focus-visible {
+    outline: 3px solid var(--ferry-accent);
+    outline-offset: 2px;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
   }
   .dropzone {
     display: block;
     inline-size: 100%;
     box-sizing: border-box;
-    padding: 1.5rem 1rem;
+    padding: calc(var(--ferry-gap) * 3) calc(var(--ferry-gap) * 2);
     border: 2px dashed var(--ferry-border);
-    border-radius: var(--ferry-radius);
-    background: transparent;
-    color: inherit;
-    font: inherit;
-    cursor: pointer;
     text-align: center;
   }
-  .dropzone:focus-visible {
-    outline: 3px solid var(--ferry-accent);
-    outline-offset: 2px;
-  }
-  .dropzone.dragover {
+  [part~='dragover'] {
     border-color: var(--ferry-accent);
-    background: color-mix(in srgb, var(--ferry-accent) 8%, transparent);
+    border-style: solid;
+    background: color-mix(in srgb, var(--ferry-accent) 12%, transparent);
+  }
+  .secondary,
+  .primary {
+    margin-block-start: var(--ferry-gap);
+    margin-inline-end: var(--ferry-gap);
+  }
+  .primary {
+    background: var(--ferry-accent);
+    border-color: var(--ferry-accent);
+    color: var(--ferry-on-accent);
   }
   ul {
     list-style: none;
-    margin: 0.75rem 0 0;
+    margin: var(--ferry-gap) 0 0;
     padding: 0;
   }
   li {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
-    gap: 0.25rem 0.75rem;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    gap: calc(var(--ferry-gap) / 2) var(--ferry-gap);
     align-items: center;
-    padding: 0.5rem 0;
-    border-block-end: 1px solid color-mix(in srgb, var(--ferry-border) 40%, transparent);
+    padding: var(--ferry-gap) 0;
+    border-block-end: 1px solid color-mix(in srgb, var(--ferry-border) 50%, transparent);
+  }
+  .thumb {
+    inline-size: 2.5rem;
+    block-size: 2.5rem;
+    grid-row: span 2;
+    border-radius: calc(var(--ferry-radius) / 2);
+    object-fit: cover;
   }
   .name {
+    grid-column: 2;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
     font-weight: 600;
   }
-  .meta {
-    grid-column: 1 / -1;
+  .actions {
     display: flex;
-    gap: 0.75rem;
+    flex-wrap: wrap;
+    gap: calc(var(--ferry-gap) / 2);
+    justify-content: end;
+  }
+  .meta,
+  .key,
+  .error,
+  details {
+    grid-column: 2 / -1;
     font-size: 0.875em;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--ferry-gap);
+    color: var(--ferry-muted);
+  }
+  .key {
+    overflow-wrap: anywhere;
+  }
+  a {
+    color: var(--ferry-accent);
   }
   .error {
     color: var(--ferry-error);
   }
+  details pre {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  dd {
+    margin-inline-start: var(--ferry-gap);
+  }
   .bar {
-    grid-column: 1 / -1;
+    grid-column: 2 / -1;
     block-size: 6px;
     border-radius: 3px;
-    background: color-mix(in srgb, var(--ferry-border) 30%, transparent);
+    background: color-mix(in srgb, var(--ferry-border) 35%, transparent);
     overflow: hidden;
   }
   .bar > div {
     block-size: 100%;
     background: var(--ferry-accent);
   }
-  button.action {
-    font: inherit;
-    padding: 0.25rem 0.75rem;
-    border-radius: var(--ferry-radius);
-    border: 1px solid var(--ferry-border);
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
+  .total {
+    display: grid;
+    gap: calc(var(--ferry-gap) / 2);
+    margin-block-start: var(--ferry-gap);
   }
-  button.action:focus-visible {
-    outline: 3px solid var(--ferry-accent);
-    outline-offset: 1px;
+  .total .bar,
+  .total .meta {
+    grid-column: auto;
+  }
+  @container (max-width: 360px) {
+    li {
+      grid-template-columns: auto minmax(0, 1fr);
+    }
+    .actions {
+      grid-column: 2;
+      justify-content: start;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bar > div {
+      transition: inline-size 0.2s linear;
+    }
   }
   .visually-hidden {
     position: absolute;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import type { FerryUploader } from './uploader.js';
@@ -32,7 +32,7 @@ describe('<ferry-uploader>', () => {
 
   it('renders the drop zone as a button that opens the picker', async () => {
     const element = await render();
-    const zone = element.shadowRoot!.querySelector('[part=dropzone]') as HTMLButtonElement;
+    const zone = element.shadowRoot!.querySelector('.dropzone') as HTMLButtonElement;
     expect(zone.tagName).to.equal('BUTTON');
     expect(zone.textContent).to.contain('Drop a file here');
     const input = element.shadowRoot!.querySelector('input[type=file]') as HTMLInputElement;
@@ -55,7 +55,7 @@ describe('<ferry-uploader>', () => {
     expect(addEvent.detail.upload.name).to.equal('picked.bin');
     expect(addEvent.bubbles && addEvent.composed).to.equal(true);
     await element.updateComplete;
-    const row = element.shadowRoot!.querySelector('[part=row]')!;
+    const row = element.shadowRoot!.querySelector('[part~=row]')!;
     expect(row.querySelector('.name')!.textContent).to.equal('picked.bin');
     const { upload } = (await completed).detail;
     expect(upload.state).to.equal('done');
@@ -67,17 +67,17 @@ describe('<ferry-uploader>', () => {
 
   it('accepts a dropped file and shows the drag-over state while dragging', async () => {
     const element = await render();
-    const zone = element.shadowRoot!.querySelector('[part=dropzone]') as HTMLElement;
+    const zone = element.shadowRoot!.querySelector('.dropzone') as HTMLElement;
     const transfer = new DataTransfer();
     transfer.items.add(randomFile(10, 'dropped.txt', 'text/plain'));
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     await element.updateComplete;
-    expect(zone.classList.contains('dragover')).to.equal(true);
+    expect(zone.part.contains('dragover')).to.equal(true);
     const completed = oneEvent(element, 'ferry-complete');
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     expect((await completed).detail.upload.name).to.equal('dropped.txt');
     await element.updateComplete;
-    expect(zone.classList.contains('dragover')).to.equal(false);
+    expect(zone.part.contains('dragover')).to.equal(false);
   });
 
   it('names the file on its cancel button and cancels it', async () => {
@@ -96,10 +96,9 @@ describe('<ferry-uploader>', () => {
   it('announces added files in a polite live region', async () => {
     const element = await render();
     pick(element, [randomFile(10, 'hello.txt', 'text/plain')]);
-    await element.updateComplete;
     const status = element.shadowRoot!.querySelector('[role=status]')!;
     expect(status.getAttribute('aria-live')).to.equal('polite');
-    expect(status.textContent).to.contain('hello.txt added');
+    await waitUntil(() => status.textContent!.includes('hello.txt added'), 'announced');
     await oneEvent(element, 'ferry-complete');
   });
 

@@ -1,0 +1,41 @@
+import type { Translation } from './translation.js';
+
+/** Simplified Chinese. */
+export const zhCn: Translation = {
+  $code: 'zh-CN',
+  dropHint: (multiple) => (multiple ? '将文件拖到此处，或选择文件' : '将文件拖到此处，或选择一个文件'),
+  chooseFolder: '选择文件夹',
+  upload: '上传',
+  uploads: '上传列表',
+  states: {
+    queued: '排队中',
+    preparing: '准备中',
+    uploading: '上传中',
+    paused: '已暂停',
+    completing: '正在完成',
+    done: '已上传',
+    error: '失败',
+    cancelled: '已取消',
+  },
+  actions: { pause: '暂停', resume: '继续', cancel: '取消', retry: '重试', remove: '移除', dismiss: '关闭' },
+  actionOn: (action, name) => `${zhCn.actions[action]} ${name}`,
+  progressOf: (name) => `${name} 的进度`,
+  bytesOf: (done, total) => `${done} / ${total}`,
+  speedEta: (speed, eta) => `${speed}，剩余 ${eta}`,
+  totalProgress: '总进度',
+  added: (count, name) => (count === 1 ? `已添加 ${name}` : `已添加 ${count} 个文件`),
+  done: (name) => `${name} 已上传`,
+  failed: (name, reason) => `${name} 上传失败：${reason}`,
+  rejected: (name, reason) => `未添加 ${name}：${reason}`,
+  reasons: {
+    type: (accept) => `只能添加 ${accept}`,
+    'too-large': (limit) => `大于 ${limit}`,
+    'too-small': (limit) => `小于 ${limit}`,
+    'too-many': (limit) => `最多 ${limit} 个文件`,
+    'total-too-large': (limit) => `文件总大小不能超过 ${limit}`,
+  },
+  storeDetails: '存储服务返回的详情',
+  storedAs: '存储为',
+  valueMissing: '请至少上传一个文件。',
+  pending: '请等待上传完成。',
+};

@@ -1,0 +1,302 @@
+// The full widget in Debian's Chromium against the real store: accessibility in every state,
+// keyboard and focus, restrictions, forms, languages, right-to-left, manual start and paste.
+import { createHttpEndpoint, Uploader, type Endpoint } from '@ferry/core';
+import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
+import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { FerryUploader } from './uploader.js';
+import './uploader.js';
+
+const stackUrl = '/__ferry/stack.js';
+const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
+
+const $ = <T extends Element = HTMLElement>(element: FerryUploader, selector: string): T | null =>
+  element.shadowRoot!.querySelector<T>(selector);
+const $$ = (element: FerryUploader, selector: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const button = (element: FerryUploader, label: string): HTMLButtonElement | null => $(element, `button[aria-label="${label}"]`);
+const status = (element: FerryUploader): string => $(element, '[role=status]')!.textContent ?? '';
+
+function pick(element: FerryUploader, files: File[]): void {
+  const input = $<HTMLInputElement>(element, 'input[type=file]')!;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+}
+
+/** A tiny valid PNG (1×1), so the preview really decodes. */
+function png(name: string): File {
+  const bytes = Uint8Array.from(
+    atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
+    (c) => c.charCodeAt(0),
+  );
+  return new File([bytes], name, { type: 'image/png' });
+}
+
+describe('<ferry-uploader> widget', () => {
+  it('has no axe violations when idle, queued, uploading, paused, failed, rejected and done, light and dark', async () => {
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} multiple manual accept="image/*,.bin" max-file-size="30000000"></ferry-uploader>`,
+    );
+    await expect(element).to.be.accessible();
+    pick(element, [randomFile(24 * 1024 * 1024, 'large.bin'), png('photo.png'), randomFile(10, 'notes.txt', 'text/plain')]);
+    await element.updateComplete;
+    expect($$(element, '[part~=rejected]')).to.have.length(1); // notes.txt: not an accepted type
+    await expect(element).to.be.accessible(); // queued, with a rejected row and the Upload button
+    const progressed = oneEvent(element, 'ferry-progress');
+    $<HTMLButtonElement>(element, '[part=upload-button]')!.click();
+    await progressed;
+    await element.updateComplete;
+    await expect(element).to.be.accessible(); // uploading
+    element.pause();
+    await element.updateComplete;
+    await expect(element).to.be.accessible(); // paused
+    element.resume();
+    await waitUntil(() => element.keys.length === 2, 'both files stored', { timeout: 20_000 });
+    await element.updateComplete;
+    await expect(element).to.be.accessible(); // done
+    element.theme = 'dark';
+    await element.updateComplete;
+    await expect(element).to.be.accessible(); // done, dark
+    expect(getComputedStyle($(element, '.dropzone')!).colorScheme).to.equal('dark');
+  });
+
+  it('shows a failure with the store’s diagnostic in a disclosure, and is still accessible', async () => {
+    // A signer that hands out another Content-Type than it signed: a real 403 SignatureDoesNotMatch.
+    const http = createHttpEndpoint({ url: stack.endpoint });
+    const misconfigured: Endpoint = {
+      ...http,
+      singlePutParams: async (input, options) => ({ ...(await http.singlePutParams(input, options)), headers: { 'Content-Type': 'image/png' } }),
+    };
+    const element = await fixture<FerryUploader>(html`<ferry-uploader .uploader=${new Uploader({ endpoint: misconfigured })}></ferry-uploader>`);
+    const failed = oneEvent(element, 'ferry-error');
+    pick(element, [randomFile(100, 'refused.txt', 'text/plain')]);
+    expect((await failed).detail.error.code).to.equal('signature-mismatch');
+    await element.updateComplete;
+    expect($(element, '[part=error]')!.textContent).to.contain('signature');
+    const details = $<HTMLDetailsElement>(element, 'details')!;
+    expect(details.querySelector('summary')!.textContent).to.equal('Details from the store');
+    expect(details.textContent).to.contain('SignatureDoesNotMatch').and.contain('StringToSign');
+    expect(status(element)).to.contain('refused.txt failed');
+    expect(button(element, 'Retry refused.txt')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
+  it('refuses files by type, size, count and total size with a typed ferry-reject and an inline reason', async () => {
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} multiple manual accept=".txt,image/*" max-file-size="1000"
+        min-file-size="2" max-files="3" max-total-size="1500"></ferry-uploader>`,
+    );
+    const reasons: string[] = [];
+    element.addEventListener('ferry-reject', (event) => reasons.push(`${event.detail.file.name}:${event.detail.reason}`));
+    const ok = (name: string, size: number) => randomFile(size, name, 'text/plain');
+    pick(element, [
+      ok('a.txt', 500),
+      randomFile(10, 'b.exe', 'application/x-msdownload'),
+      ok('c.txt', 1001),
+      ok('d.txt', 1),
+      ok('e.txt', 600),
+      ok('f.txt', 600), // 500 + 600 + 600 > 1500
+      png('g.png'),
+      ok('h.txt', 10), // a fourth file
+    ]);
+    await element.updateComplete;
+    expect(reasons).to.deep.equal(['b.exe:type', 'c.txt:too-large', 'd.txt:too-small', 'f.txt:total-too-large', 'h.txt:too-many']);
+    const rejected = $$(element, '[part~=rejected]');
+    expect(rejected.map((row) => row.querySelector('[part=name]')!.textContent)).to.deep.equal(['b.exe', 'c.txt', 'd.txt', 'f.txt', 'h.txt']);
+    expect(rejected[0]!.textContent).to.contain('only .txt,image/* can be added');
+    expect(rejected[1]!.textContent).to.contain('larger than');
+    expect($$(element, '[part=row]')).to.have.length(3);
+    expect(status(element)).to.contain('b.exe not added');
+    // Dismissing a rejected row moves focus to the row that took its place.
+    button(element, 'Dismiss b.exe')!.click();
+    await element.updateComplete;
+    expect(element.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Dismiss c.txt');
+  });
+
+  it('is operable by keyboard: tab to the drop zone, Enter opens the picker, per-file buttons name their file, focus survives removal', async () => {
+    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader>`);
+    const input = $<HTMLInputElement>(element, 'input[type=file]')!;
+    let opened = 0;
+    input.addEventListener('click', (event) => {
+      opened++;
+      event.preventDefault();
+    });
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement).to.equal($(element, '.dropzone'));
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    expect(opened).to.equal(2);
+    pick(element, [randomFile(10, 'one.txt', 'text/plain'), randomFile(10, 'two.txt', 'text/plain'), randomFile(10, 'three.txt', 'text/plain')]);
+    await waitUntil(() => element.keys.length === 3, 'three files stored');
+    await element.updateComplete;
+    expect($$(element, '[part~=action]').map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Remove one.txt', 'Remove two.txt', 'Remove three.txt']);
+    // Removing the middle row focuses the next one; removing the last focuses the one before; the last row gone, the drop zone.
+    button(element, 'Remove two.txt')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $$(element, '[part=row]').length === 2);
+    await element.updateComplete;
+    expect(element.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Remove three.txt');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $$(element, '[part=row]').length === 1);
+    await element.updateComplete;
+    expect(element.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Remove one.txt');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $$(element, '[part=row]').length === 0);
+    await element.updateComplete;
+    expect(element.shadowRoot!.activeElement).to.equal($(element, '.dropzone'));
+    expect(document.activeElement).to.equal(element);
+  });
+
+  it('offers pause, resume and cancel on a running upload, each naming its file', async () => {
+    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint}></ferry-uploader>`);
+    const file = randomFile(24 * 1024 * 1024, 'movie.bin');
+    const progressed = oneEvent(element, 'ferry-progress');
+    pick(element, [file]);
+    await progressed;
+    await element.updateComplete;
+    button(element, 'Pause movie.bin')!.click();
+    await element.updateComplete;
+    expect($(element, '[part=row]')!.dataset['state']).to.equal('paused');
+    expect($(element, '[part=status]')!.textContent).to.equal('Paused');
+    const done = oneEvent(element, 'ferry-complete');
+    button(element, 'Resume movie.bin')!.click();
+    const { upload } = (await done).detail;
+    expect(await storedSha256(stack.storeEndpoint, stack.bucket, upload.key!)).to.equal(await sha256Hex(file));
+    await element.updateComplete;
+    expect($(element, '[part=key]')!.textContent).to.contain(upload.key!);
+    expect($(element, '[part=progress]')!.getAttribute('aria-valuenow')).to.equal('100');
+  });
+
+  it('shows a preview for images and revokes its object URL when the row is removed', async () => {
+    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint}></ferry-uploader>`);
+    pick(element, [png('pixel.png')]);
+    await oneEvent(element, 'ferry-complete');
+    await element.updateComplete;
+    const img = $<HTMLImageElement>(element, '[part=thumbnail]')!;
+    expect(img.src).to.match(/^blob:/);
+    await img.decode();
+    const url = img.src;
+    button(element, 'Remove pixel.png')!.click();
+    await waitUntil(() => !$(element, '[part=thumbnail]'));
+    const fetched = await fetch(url).then(
+      () => 'readable',
+      () => 'revoked',
+    );
+    expect(fetched).to.equal('revoked');
+  });
+
+  it('takes pasted files and announces every file added, also from code', async () => {
+    const uploader = new Uploader({ endpoint: stack.endpoint });
+    const element = await fixture<FerryUploader>(html`<ferry-uploader multiple .uploader=${uploader}></ferry-uploader>`);
+    const transfer = new DataTransfer();
+    transfer.items.add(randomFile(10, 'pasted.txt', 'text/plain'));
+    const added = oneEvent(element, 'ferry-add');
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
+    expect((await added).detail.upload.name).to.equal('pasted.txt');
+    await waitUntil(() => status(element).includes('pasted.txt'), 'paste announced');
+    uploader.add(randomFile(10, 'from-code-1.txt', 'text/plain'));
+    uploader.add(randomFile(10, 'from-code-2.txt', 'text/plain'));
+    await waitUntil(() => status(element) === '2 files added', 'files added from code announced once');
+    await waitUntil(() => element.keys.length === 3, 'all stored');
+  });
+
+  it('starts nothing before upload() in manual mode, and shows total progress', async () => {
+    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} multiple manual></ferry-uploader>`);
+    pick(element, [randomFile(1000, 'x.bin'), randomFile(3000, 'y.bin')]);
+    await element.updateComplete;
+    expect($$(element, '[part=row]').map((row) => row.dataset['state'])).to.deep.equal(['queued', 'queued']);
+    expect($(element, '[part=total] [role=progressbar]')!.getAttribute('aria-valuenow')).to.equal('0');
+    element.upload();
+    await waitUntil(() => element.keys.length === 2, 'both stored');
+    await element.updateComplete;
+    expect($(element, '[part=total] [role=progressbar]')!.getAttribute('aria-valuenow')).to.equal('100');
+    expect($(element, '[part=upload-button]')).to.equal(null);
+  });
+});
+
+describe('<ferry-uploader> in a form', () => {
+  it('submits the stored keys under its name, blocks submit while required and empty or uploading, and clears on reset', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><ferry-uploader name="files" endpoint=${stack.endpoint} multiple required></ferry-uploader><button>Send</button></form>`,
+    );
+    const element = form.querySelector('ferry-uploader')!;
+    await element.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(element.shadowRoot!.querySelector('.dropzone')).to.exist;
+    pick(element, [randomFile(12 * 1024 * 1024, 'a.bin'), randomFile(10, 'b.txt', 'text/plain')]);
+    await element.updateComplete;
+    expect(form.checkValidity()).to.equal(false); // still uploading
+    const changed = oneEvent(element, 'change');
+    await waitUntil(() => element.keys.length === 2, 'both stored', { timeout: 20_000 });
+    await changed;
+    await element.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+    expect(new FormData(form).getAll('files')).to.deep.equal(element.keys);
+    form.reset();
+    await waitUntil(() => element.shadowRoot!.querySelectorAll('[part=row]').length === 0, 'reset clears the list');
+    await element.updateComplete;
+    expect(new FormData(form).getAll('files')).to.deep.equal([]);
+    expect(form.checkValidity()).to.equal(false);
+  });
+
+  it('is disabled by its attribute or a disabled fieldset: no files are added', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><fieldset disabled><ferry-uploader endpoint=${stack.endpoint}></ferry-uploader></fieldset></form>`,
+    );
+    const element = form.querySelector('ferry-uploader')!;
+    await element.updateComplete;
+    expect((element.shadowRoot!.querySelector('.dropzone') as HTMLButtonElement).disabled).to.equal(true);
+    element.addFiles([randomFile(10, 'nope.txt', 'text/plain')]);
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelectorAll('[part=row]')).to.have.length(0);
+    form.querySelector('fieldset')!.disabled = false;
+    await element.updateComplete;
+    expect((element.shadowRoot!.querySelector('.dropzone') as HTMLButtonElement).disabled).to.equal(false);
+  });
+});
+
+describe('<ferry-uploader> languages and direction', () => {
+  it('speaks zh-CN (loaded on demand), follows the nearest lang, and takes a strings override', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="zh-CN"><ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader></div>`);
+    const element = wrapper.querySelector('ferry-uploader')!;
+    await waitUntil(() => $(element, '.dropzone')!.textContent!.includes('将文件拖到此处'), 'zh-CN drop hint');
+    pick(element, [randomFile(10, '报告.txt', 'text/plain')]);
+    await oneEvent(element, 'ferry-complete');
+    await element.updateComplete;
+    expect($(element, '[part=status]')!.textContent).to.equal('已上传');
+    expect(button(element, '移除 报告.txt')).to.exist;
+    element.locale = 'en';
+    element.strings = { upload: 'Send', states: { ...(await import('../translations/en.js')).en.states, done: 'Stored!' } };
+    await element.updateComplete;
+    expect($(element, '[part=status]')!.textContent).to.equal('Stored!');
+    expect(button(element, 'Remove 报告.txt')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
+  it('mirrors its layout right to left', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div dir="rtl" style="inline-size: 500px"><ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader></div>`,
+    );
+    const element = wrapper.querySelector('ferry-uploader')!;
+    pick(element, [randomFile(10, 'rtl.txt', 'text/plain')]);
+    await element.updateComplete;
+    const name = $(element, '[part=name]')!.getBoundingClientRect();
+    const actions = $(element, '[part=actions]')!.getBoundingClientRect();
+    expect(actions.right).to.be.at.most(name.left + 1); // buttons at the start (left) of an RTL row
+    await expect(element).to.be.accessible();
+  });
+
+  it('fits a 320 px container: nothing overflows and long names end in an ellipsis', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"><ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader></div>`);
+    const element = wrapper.querySelector('ferry-uploader')!;
+    pick(element, [randomFile(10, `${'very-long-name-'.repeat(20)}.txt`, 'text/plain')]);
+    await element.updateComplete;
+    expect(element.scrollWidth).to.be.at.most(320);
+    const name = $(element, '[part=name]')!;
+    expect(name.scrollWidth).to.be.greaterThan(name.clientWidth);
+    expect(getComputedStyle(name).textOverflow).to.equal('ellipsis');
+    expect(name.title).to.contain('very-long-name-');
+  });
+});
