@@ -3,7 +3,7 @@ import { startDemo, type Demo } from '@ferry/demo';
 import { inspectStore, watchPartConcurrency, type StoreInspector } from '@ferry/testing';
 import { expect, test, type Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -270,4 +270,83 @@ test('a file changed on disk mid-upload fails with file-unreadable and leaves no
   expect(state).toBe('error');
   expect(code).toBe('file-unreadable');
   await expect.poll(async () => (await store.openMultipartUploads()).includes(key)).toBe(false);
+});
+
+/** The aria-label (or text) of what has focus inside the element, for keyboard-only tests. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.querySelector('ferry-uploader')!.shadowRoot!.activeElement;
+    return active?.getAttribute('aria-label') ?? active?.textContent?.trim() ?? '';
+  });
+
+/** Presses Tab until `label` has focus (at most `limit` times). */
+async function tabTo(page: Page, label: RegExp, limit = 10): Promise<void> {
+  for (let i = 0; i < limit && !label.test(await focused(page)); i++) await page.keyboard.press('Tab');
+  expect(await focused(page)).toMatch(label);
+}
+
+test('keyboard only: tab to the drop zone, Enter opens the picker, the file uploads, Tab and Enter cancel it', async ({ page }) => {
+  await open(page);
+  await throttleUploads(page, 8 * MiB);
+  const file = await randomFileOnDisk('keyboard.bin', 40 * MiB);
+  await tabTo(page, /drop files here/i);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  const settled = nextSettled(page);
+  await (await chooser).setFiles(file.path);
+  await expect(page.locator('ferry-uploader [part=row]')).toHaveAttribute('data-state', 'uploading');
+  await tabTo(page, /^Cancel keyboard\.bin$/);
+  await page.keyboard.press('Enter');
+  const upload = await settled;
+  expect(upload.state).toBe('cancelled');
+  await expect.poll(async () => (await store.openMultipartUploads()).length).toBe(0);
+  // With the row cancelled, more files can still be added from the keyboard.
+  await tabTo(page, /drop files here/i);
+});
+
+test('a picked folder keeps relative paths, and each of its files is stored byte for byte', async ({ page }) => {
+  await open(page);
+  const folder = join(dataDir, 'album');
+  await mkdir(join(folder, 'raw'), { recursive: true });
+  const files = { 'album/cover.txt': randomBytes(2000), 'album/raw/take-1.bin': randomBytes(9 * MiB) };
+  for (const [path, buffer] of Object.entries(files)) await writeFile(join(dataDir, path), buffer);
+  const done = page.evaluate(
+    (count) =>
+      new Promise<{ name: string; key: string }[]>((resolve) => {
+        const stored: { name: string; key: string }[] = [];
+        document.querySelector('ferry-uploader')!.addEventListener('ferry-complete', (event) => {
+          stored.push({ name: event.detail.upload.name, key: event.detail.upload.key! });
+          if (stored.length === count) resolve(stored);
+        });
+      }),
+    Object.keys(files).length,
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a folder' }).click();
+  await (await chooser).setFiles(folder);
+  const stored = await done;
+  for (const { name, key } of stored) {
+    const path = Object.keys(files).find((p) => p.endsWith(`/${name}`))!;
+    expect(await store.objectSha256(key)).toBe(sha256(files[path as keyof typeof files]));
+  }
+  const names = await page.locator('ferry-uploader [part=name]').allTextContents();
+  expect(names.sort()).toEqual(Object.keys(files).sort());
+});
+
+test('plain.html loads the self-contained element file with one script tag and uploads through it', async ({ page }) => {
+  const scripts: string[] = [];
+  // Vite's dev server adds its own client (/@vite/…, /@fs/…): everything else is the page's.
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (request.resourceType() === 'script' && !path.startsWith('/@')) scripts.push(path);
+  });
+  await page.goto(new URL('plain.html', demo.url).href);
+  await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
+  expect(scripts).toEqual(['/ferry-uploader.js']);
+  const buffer = randomBytes(5000);
+  const settled = nextSettled(page);
+  await pick(page, [{ name: 'plain.bin', mimeType: 'application/octet-stream', buffer }]);
+  const upload = await settled;
+  expect(upload.state).toBe('done');
+  expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
 });

@@ -1,6 +1,7 @@
 import { startLocalStore, type LocalStore } from '@ferry/local-store';
 import { createFerryHandler, createS3Provider, readServerEnv, toNodeListener, type S3ProviderOptions } from '@ferry/server';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
@@ -29,6 +30,7 @@ export interface Demo {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const standaloneElement = fileURLToPath(import.meta.resolve('@ferry/element/standalone'));
 
 /**
  * Serves the demo page (Vite) with `@ferry/server` under `/api/uploads`, signing for the
@@ -66,6 +68,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
           name: 'ferry-signing-endpoint',
           configureServer(server) {
             server.middlewares.use('/api/uploads', toNodeListener(handler));
+            // The self-contained element file, as a page without a bundler loads it (plain.html).
+            server.middlewares.use('/ferry-uploader.js', (_request, response) => {
+              void readFile(standaloneElement).then((code) => {
+                response.setHeader('Content-Type', 'text/javascript');
+                response.end(code);
+              });
+            });
           },
         },
       ],

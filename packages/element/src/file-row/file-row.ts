@@ -32,9 +32,9 @@ export function percentOf(done: number, total: number, finished: boolean): numbe
   return total === 0 ? (finished ? 100 : 0) : Math.floor((done / total) * 100);
 }
 
-/** A progress bar with its value exposed to assistive tech. */
+/** A progress bar with its value exposed to assistive tech (ARIA's defaults: 0 to 100). */
 export function progressBar(label: string, percent: number, text: string) {
-  return html`<div part="progress" class="bar" role="progressbar" aria-label=${label} aria-valuemin="0" aria-valuemax="100"
+  return html`<div part="progress" class="bar" role="progressbar" aria-label=${label}
     aria-valuenow=${percent} aria-valuetext=${text}>
     <div part="progress-indicator" style="inline-size:${percent}%"></div>
   </div>`;
@@ -48,13 +48,14 @@ export function progressBar(label: string, percent: number, text: string) {
 export function fileRow(upload: UploadSnapshot, view: FileRowView) {
   const { t, locale } = view;
   const { name, state, error } = upload;
+  const label = view.path || name;
   const percent = percentOf(upload.bytesSent, upload.size, state === 'done');
   const bytes = t.bytesOf(formatBytes(upload.bytesSent, locale), formatBytes(upload.size, locale));
   const moving = state === 'uploading' && upload.speed > 0;
   const details = isStoreError(error) ? Object.entries(error.details).filter(([, value]) => value) : [];
   return html`<li part="row" data-id=${upload.id} data-state=${state}>
     ${view.thumbnail ? html`<img part="thumbnail" class="thumb" src=${view.thumbnail} alt="" />` : nothing}
-    <span part="name" class="name" title=${view.path || name}>${view.path || name}</span>
+    <span part="name" class="name" title=${label}>${label}</span>
     <span part="actions" class="actions">
       ${ACTIONS[state].map(
         (action) => html`<button part="action ${action}" type="button"
@@ -69,7 +70,7 @@ export function fileRow(upload: UploadSnapshot, view: FileRowView) {
     </span>
     ${state === 'done' && upload.key
       ? html`<span part="key" class="key">${t.storedAs}
-          ${upload.location ? html`<a href=${upload.location} target="_blank" rel="noopener">${upload.key}</a>` : upload.key}</span>`
+          ${upload.location ? html`<a href=${upload.location} target="_blank">${upload.key}</a>` : upload.key}</span>`
       : nothing}
     ${state === 'error' && error
       ? html`<span part="error" class="error">${error.message}</span>

@@ -28,6 +28,7 @@ const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
  * a reload continues when the same file is added again (IndexedDB). Form-associated: its value
  * is the stored object keys, one `FormData` entry each under `name`.
  *
+ * @tagname ferry-uploader
  * @summary Uploads files to S3, OSS or any S3-compatible store through presigned URLs.
  * @slot hint - Text of the drop zone.
  * @slot empty - Shown below the drop zone while no file is listed.
@@ -162,21 +163,14 @@ export class FerryUploader extends LitElement {
   /** Row index to focus once the row there is gone. */
   private focusAfterRemoval: number | undefined;
   private value = '';
+  private speech: string[] = [];
+  private added: string[] = [];
 
   constructor() {
     super();
-    const t = () => this.t;
-    // Files added together (a drop, a picked folder, a loop in code) are announced once.
-    let added: string[] = [];
-    this.addEventListener('ferry-add', ({ detail }) => {
-      if (added.push(detail.upload.name) > 1) return;
-      queueMicrotask(() => {
-        this.announce(t().added(added.length, added[0]!));
-        added = [];
-      });
-    });
-    this.addEventListener('ferry-complete', ({ detail }) => this.announce(t().done(detail.upload.name)));
-    this.addEventListener('ferry-error', ({ detail }) => this.announce(t().failed(detail.upload.name, detail.error.message)));
+    this.addEventListener('ferry-add', ({ detail }) => this.announce('', detail.upload.name));
+    this.addEventListener('ferry-complete', ({ detail }) => this.announce(this.t.done(detail.upload.name)));
+    this.addEventListener('ferry-error', ({ detail }) => this.announce(this.t.failed(detail.upload.name, detail.error.message)));
     this.addEventListener('ferry-remove', ({ detail }) => this.forget(detail.upload.id));
     this.addEventListener('paste', (event) => {
       const files = event.clipboardData?.files;
@@ -288,9 +282,21 @@ export class FerryUploader extends LitElement {
     return typeof limit === 'string' || reason === 'too-many' ? `${limit}` : formatBytes(limit, this.resolvedLocale);
   }
 
-  private announce(text: string): void {
-    // Each announcement replaces the last: a polite region reads what is new, not a backlog.
-    this.announcement = text;
+  /**
+   * Says `text` (or that `added` was added) in the live region. What happens together (files
+   * added and refused by one drop) is said once, together; each announcement replaces the last,
+   * so a polite region reads what is new, not a backlog.
+   */
+  private announce(text: string, added?: string): void {
+    if (added) this.added.push(added);
+    else this.speech.push(text);
+    if (this.added.length + this.speech.length > 1) return;
+    queueMicrotask(() => {
+      const { added, speech } = this;
+      this.announcement = [...(added.length ? [this.t.added(added.length, added[0]!)] : []), ...speech].join('. ');
+      this.added = [];
+      this.speech = [];
+    });
   }
 
   private forget(id: string): void {
@@ -316,11 +322,6 @@ export class FerryUploader extends LitElement {
 
   private rowIndex(id: string): number {
     return [...this.renderRoot.querySelectorAll('[part~=row]')].findIndex((row) => row.getAttribute('data-id') === id);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const id of [...this.extras.keys()]) this.forget(id);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import type { FerryUploader } from './uploader.js';
@@ -91,15 +91,6 @@ describe('<ferry-uploader>', () => {
     const cancelled = oneEvent(element, 'ferry-state');
     cancel.click();
     expect((await cancelled).detail.upload.state).to.equal('cancelled');
-  });
-
-  it('announces added files in a polite live region', async () => {
-    const element = await render();
-    pick(element, [randomFile(10, 'hello.txt', 'text/plain')]);
-    const status = element.shadowRoot!.querySelector('[role=status]')!;
-    expect(status.getAttribute('aria-live')).to.equal('polite');
-    await waitUntil(() => status.textContent!.includes('hello.txt added'), 'announced');
-    await oneEvent(element, 'ferry-complete');
   });
 
   it('says the bucket CORS must expose ETag when the browser cannot read a part ETag', async () => {

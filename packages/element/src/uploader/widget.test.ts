@@ -17,6 +17,14 @@ const $$ = (element: FerryUploader, selector: string): HTMLElement[] => [...elem
 const button = (element: FerryUploader, label: string): HTMLButtonElement | null => $(element, `button[aria-label="${label}"]`);
 const status = (element: FerryUploader): string => $(element, '[role=status]')!.textContent ?? '';
 
+/** Every text the live region takes from now on (each announcement replaces the last one). */
+function announcements(element: FerryUploader): string[] {
+  const said: string[] = [];
+  const region = $(element, '[role=status]')!;
+  new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+  return said;
+}
+
 function pick(element: FerryUploader, files: File[]): void {
   const input = $<HTMLInputElement>(element, 'input[type=file]')!;
   const transfer = new DataTransfer();
@@ -108,7 +116,8 @@ describe('<ferry-uploader> widget', () => {
     expect(rejected[0]!.textContent).to.contain('only .txt,image/* can be added');
     expect(rejected[1]!.textContent).to.contain('larger than');
     expect($$(element, '[part=row]')).to.have.length(3);
-    expect(status(element)).to.contain('b.exe not added');
+    await element.updateComplete;
+    expect(status(element)).to.contain('b.exe not added').and.contain('3 files added');
     // Dismissing a rejected row moves focus to the row that took its place.
     button(element, 'Dismiss b.exe')!.click();
     await element.updateComplete;
@@ -187,19 +196,23 @@ describe('<ferry-uploader> widget', () => {
     expect(fetched).to.equal('revoked');
   });
 
-  it('takes pasted files and announces every file added, also from code', async () => {
+  it('takes pasted files and announces every file added, also from code, in a polite live region', async () => {
     const uploader = new Uploader({ endpoint: stack.endpoint });
     const element = await fixture<FerryUploader>(html`<ferry-uploader multiple .uploader=${uploader}></ferry-uploader>`);
+    expect($(element, '[role=status]')!.getAttribute('aria-live')).to.equal('polite');
+    const said = announcements(element);
     const transfer = new DataTransfer();
     transfer.items.add(randomFile(10, 'pasted.txt', 'text/plain'));
     const added = oneEvent(element, 'ferry-add');
     element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
     expect((await added).detail.upload.name).to.equal('pasted.txt');
-    await waitUntil(() => status(element).includes('pasted.txt'), 'paste announced');
+    await waitUntil(() => element.keys.length === 1, 'pasted file stored');
     uploader.add(randomFile(10, 'from-code-1.txt', 'text/plain'));
     uploader.add(randomFile(10, 'from-code-2.txt', 'text/plain'));
-    await waitUntil(() => status(element) === '2 files added', 'files added from code announced once');
     await waitUntil(() => element.keys.length === 3, 'all stored');
+    await element.updateComplete;
+    expect(said.filter((text) => text.includes('added'))).to.deep.equal(['pasted.txt added', '2 files added']);
+    expect(said).to.include('pasted.txt uploaded').and.include('from-code-2.txt uploaded');
   });
 
   it('starts nothing before upload() in manual mode, and shows total progress', async () => {

@@ -1,0 +1,18 @@
+// @custom-elements-manifest/analyzer reads `static properties` entries with `state: true` as
+// attributes; drop every attribute whose field is private, so the manifest lists the public API only.
+export default {
+  globs: ['src/**/*.component.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [
+    {
+      name: 'ferry-private-state',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
+          const hidden = new Set((declaration.members ?? []).filter((member) => member.privacy === 'private').map((member) => member.name));
+          declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !hidden.has(attribute.fieldName ?? attribute.name));
+        }
+      },
+    },
+  ],
+};
