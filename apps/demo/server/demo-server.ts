@@ -1,7 +1,9 @@
 import { startLocalStore, type LocalStore } from '@ferry/local-store';
 import { createFerryHandler, createS3Provider, readServerEnv, toNodeListener, type S3ProviderOptions } from '@ferry/server';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
@@ -16,6 +18,11 @@ export interface DemoOptions {
   readonly dataDir?: string;
   /** Environment to read the signing configuration from. @default process.env */
   readonly env?: Record<string, string | undefined>;
+  /**
+   * Folder of the Vite app to serve, with its own `vite.config.ts` when it has one (the React
+   * and Vue examples). @default this demo's plain page
+   */
+  readonly app?: string;
 }
 
 /** A running demo. */
@@ -33,7 +40,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const standaloneElement = fileURLToPath(import.meta.resolve('@ferry/element/standalone'));
 
 /**
- * Serves the demo page (Vite) with `@ferry/server` under `/api/uploads`, signing for the
+ * Serves the demo page (or another Vite app, `app`) with `@ferry/server` under `/api/uploads`, signing for the
  * embedded local store or, with `FERRY_PROVIDER=s3`, for the configured bucket.
  */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
@@ -58,9 +65,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   });
   let vite: ViteDevServer;
   try {
+    const app = options.app ?? root;
+    const config = join(app, 'vite.config.ts');
     vite = await createServer({
-      root,
-      configFile: false,
+      root: app,
+      configFile: existsSync(config) ? config : false,
       logLevel: 'warn',
       server: { host: '127.0.0.1', port: options.port ?? 5173, strictPort: true },
       plugins: [

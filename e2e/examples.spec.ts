@@ -1,0 +1,51 @@
+import { startDemo, type Demo } from '@ferry/demo';
+import { inspectStore, type StoreInspector } from '@ferry/testing';
+import { expect, test } from '@playwright/test';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The element inside real React 19 (through @ferry/react) and Vue 3 apps, each served with the
+// signing endpoint and the embedded store: a file goes up and its bytes are read back.
+for (const [framework, folder] of [
+  ['React', 'react-example'],
+  ['Vue', 'vue-example'],
+] as const) {
+  test.describe(`${framework} example`, () => {
+    let demo: Demo;
+    let store: StoreInspector;
+    let dataDir: string;
+
+    test.beforeAll(async () => {
+      dataDir = await mkdtemp(join(tmpdir(), `ferry-${folder}-`));
+      const app = fileURLToPath(new URL(`../apps/${folder}`, import.meta.url));
+      demo = await startDemo({ port: 0, storePort: 0, dataDir, app, env: { FERRY_PROVIDER: 'local' } });
+      store = inspectStore(demo.store!);
+    });
+
+    test.afterAll(async () => {
+      store.close();
+      await demo.close();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    test(`uploads a picked file from the ${framework} app, stored byte for byte, the key reported back to the app`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(demo.url);
+      await expect(page.getByRole('heading', { name: `Ferry in ${framework}` })).toBeVisible();
+      const buffer = randomBytes(6 * 1024 * 1024 + 123);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: /drop files here/i }).click();
+      await (await chooser).setFiles([{ name: `${folder}.bin`, mimeType: 'application/octet-stream', buffer }]);
+      const item = page.locator('#stored li');
+      await expect(item).toHaveCount(1);
+      const key = (await item.textContent())!;
+      expect(key).toMatch(new RegExp(`/${folder}\\.bin$`));
+      expect(await store.objectSha256(key)).toBe(createHash('sha256').update(buffer).digest('hex'));
+      expect(errors).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,1 @@
+export { FerryUploader } from './ferry-uploader.js';
