@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need (pnpm, dependencies, Debian's chromium) and runs every test:
 # typecheck, the bundle-size budget, unit and integration tests (vitest, Node), component tests (@web/test-runner,
-# Chromium) and end-to-end tests (Playwright, Chromium), all against the real local store.
+# Chromium), the Storybook build, and end-to-end tests (Playwright, Chromium: the demo, the React and Vue
+# examples and every built story), all against the real local store.
 source "$(dirname "$0")/setup.sh"
 ensure_chromium
 
@@ -18,6 +19,7 @@ run size node scripts/size-budget.mjs
 run unit pnpm exec vitest run
 run core-browser pnpm --filter @ferry/core test
 run element pnpm --filter @ferry/element test
+run storybook pnpm exec storybook build --quiet --output-dir storybook-static
 run e2e pnpm exec playwright test
 
 # One summary line for the three runners' counts (pipefail has already stopped us on a failure).

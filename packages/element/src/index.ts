@@ -1,5 +1,6 @@
 export { FerryUploader } from './uploader/uploader.js';
 export { UploadController } from './controllers/upload-controller.js';
+export type { UploaderLike } from './controllers/upload-controller.js';
 export { ferryEvent } from './events/ferry-events.js';
 export type { FerryEventMap, FerryErrorDetail, FerryRejectDetail, FerryUploadDetail } from './events/ferry-events.js';
 export { formatBytes, formatDuration } from './format.js';

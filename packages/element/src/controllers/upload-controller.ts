@@ -2,6 +2,12 @@ import { Uploader, type UploaderOptions, type UploadSnapshot } from '@ferry/core
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ferryEvent, type FerryErrorDetail } from '../events/ferry-events.js';
 
+/**
+ * What the element needs of an uploader: `Uploader` from @ferry/core, or anything shaped like it
+ * (a fake for stories).
+ */
+export type UploaderLike = Pick<Uploader, 'on' | 'list' | 'add' | 'start' | 'pause' | 'resume' | 'retry' | 'cancel' | 'remove'>;
+
 /** The engine's events that become `ferry-*` DOM events, with their own `detail`. */
 const RELAYED = ['add', 'state', 'progress', 'complete', 'error', 'remove'] as const;
 type Relayed = (typeof RELAYED)[number];
@@ -13,7 +19,7 @@ type Relayed = (typeof RELAYED)[number];
 export class UploadController implements ReactiveController {
   /** The uploads, in the order added, as last reported. */
   uploads: UploadSnapshot[] = [];
-  private current: Uploader | undefined;
+  private current: UploaderLike | undefined;
   private unsubscribe: (() => void)[] = [];
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -21,12 +27,12 @@ export class UploadController implements ReactiveController {
   }
 
   /** The uploader in use, if any yet. */
-  get active(): Uploader | undefined {
+  get active(): UploaderLike | undefined {
     return this.current;
   }
 
   /** The uploader to use: `provided` when given, else one built from `options()` on first use. */
-  uploader(provided: Uploader | undefined, options: () => UploaderOptions): Uploader {
+  uploader(provided: UploaderLike | undefined, options: () => UploaderOptions): UploaderLike {
     const wanted = provided ?? this.current ?? new Uploader(options());
     if (wanted !== this.current) this.attach(wanted);
     return wanted;
@@ -41,7 +47,7 @@ export class UploadController implements ReactiveController {
     this.unsubscribe = [];
   }
 
-  private attach(uploader: Uploader): void {
+  private attach(uploader: UploaderLike): void {
     this.hostDisconnected();
     this.current = uploader;
     this.uploads = uploader.list();

@@ -1,7 +1,7 @@
-import type { ResumeStore, Uploader, UploaderOptions, UploadSnapshot } from '@ferry/core';
+import type { ResumeStore, UploaderOptions, UploadSnapshot } from '@ferry/core';
 import { createIndexedDbResumeStore } from '@ferry/core/resume';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { UploadController } from '../controllers/upload-controller.js';
+import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
 import { ferryEvent } from '../events/ferry-events.js';
 import { fileRow, percentOf, progressBar } from '../file-row/file-row.js';
 import { formatBytes } from '../format.js';
@@ -146,8 +146,8 @@ export class FerryUploader extends LitElement {
   /** No files can be added and the buttons are off. @default false */
   disabled = false;
 
-  /** An `Uploader` to use instead of one built from the attributes above. */
-  uploader: Uploader | undefined;
+  /** An `Uploader` (from @ferry/core) to use instead of one built from the attributes above. */
+  uploader: UploaderLike | undefined;
 
   private dragging = false;
   private announcement = '';
