@@ -4,7 +4,8 @@ import { createHttpEndpoint, Uploader, type Endpoint } from '@ferry/core';
 import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { droppedFiles } from '../input/dropped-files.js';
 import type { FerryUploader } from './uploader.js';
 import './uploader.js';
 
@@ -311,5 +312,88 @@ describe('<ferry-uploader> languages and direction', () => {
     expect(name.scrollWidth).to.be.greaterThan(name.clientWidth);
     expect(getComputedStyle(name).textOverflow).to.equal('ellipsis');
     expect(name.title).to.contain('very-long-name-');
+  });
+});
+
+describe('<ferry-uploader> themes, motion and zoom', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' }));
+
+  it('follows the system’s dark preference unless the theme attribute says otherwise', async () => {
+    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint}></ferry-uploader>`);
+    const colour = () => getComputedStyle($(element, '.dropzone')!).borderColor;
+    const light = colour();
+    await emulateMedia({ colorScheme: 'dark' });
+    const dark = colour();
+    expect(dark).to.not.equal(light);
+    element.theme = 'light';
+    await element.updateComplete;
+    expect(colour()).to.equal(light);
+    await expect(element).to.be.accessible();
+  });
+
+  it('animates progress only when motion is welcome', async () => {
+    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader>`);
+    pick(element, [randomFile(10, 'motion.txt', 'text/plain')]);
+    await element.updateComplete;
+    const indicator = $(element, '[part=progress-indicator]')!;
+    expect(getComputedStyle(indicator).transitionDuration).to.equal('0.2s');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(indicator).transitionDuration).to.equal('0s');
+  });
+
+  it('keeps page styles out and its own in; slots replace the hint and fill the empty state', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <style>button { background: rgb(255, 0, 0) !important; } .dropzone { display: none; }</style>
+      <ferry-uploader endpoint=${stack.endpoint}><span slot="hint">Drop invoices</span><p slot="empty">No invoices yet</p></ferry-uploader>
+    </div>`);
+    const element = wrapper.querySelector('ferry-uploader')!;
+    const zone = $(element, '.dropzone')!;
+    expect(getComputedStyle(zone).backgroundColor).to.not.equal('rgb(255, 0, 0)');
+    expect(getComputedStyle(zone).display).to.equal('block');
+    expect(zone.querySelector('slot')!.assignedNodes()[0]!.textContent).to.equal('Drop invoices');
+    expect(($(element, 'slot[name=empty]') as HTMLSlotElement).assignedNodes()[0]!.textContent).to.equal('No invoices yet');
+  });
+
+  it('stays usable at 200 % zoom: nothing overflows a 640 px column', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 640px"><div style="zoom: 2">
+      <ferry-uploader endpoint=${stack.endpoint} multiple manual directory></ferry-uploader></div></div>`);
+    const element = wrapper.querySelector('ferry-uploader')!;
+    pick(element, [randomFile(10, 'zoomed-file-with-a-long-name.txt', 'text/plain'), randomFile(20, 'second.txt', 'text/plain')]);
+    await element.updateComplete;
+    const bounds = wrapper.getBoundingClientRect();
+    for (const part of $$(element, '[part~=action], [part=upload-button], [part=folder-button], .dropzone')) {
+      expect(part.getBoundingClientRect().right, part.getAttribute('aria-label') ?? part.textContent!).to.be.at.most(bounds.right + 0.5);
+    }
+  });
+});
+
+describe('droppedFiles', () => {
+  // FAKES of the browser's FileSystemEntry API: a synthetic drop cannot carry a real folder.
+  const fakeFile = (path: string): FileSystemFileEntry =>
+    ({ isFile: true, isDirectory: false, fullPath: `/${path}`, file: (done: (file: File) => void) => done(new File([path], path.split('/').pop()!)) }) as unknown as FileSystemFileEntry;
+  const fakeDirectory = (path: string, children: FileSystemEntry[]): FileSystemDirectoryEntry =>
+    ({
+      isFile: false,
+      isDirectory: true,
+      fullPath: `/${path}`,
+      createReader: () => {
+        // Hands entries out two at a time, as Chromium does in batches of 100, then none.
+        const left = [...children];
+        return { readEntries: (done: (batch: FileSystemEntry[]) => void) => done(left.splice(0, 2)) };
+      },
+    }) as unknown as FileSystemDirectoryEntry;
+
+  it('recurses into dropped folders, reading every batch, and keeps relative paths', async () => {
+    const tree = fakeDirectory('album', [
+      fakeFile('album/a.txt'),
+      fakeFile('album/b.txt'),
+      fakeFile('album/c.txt'),
+      fakeDirectory('album/raw', [fakeFile('album/raw/d.bin')]),
+    ]);
+    const loose = fakeFile('loose.txt');
+    const transfer = { items: [tree, loose].map((entry) => ({ webkitGetAsEntry: () => entry })), files: [] } as unknown as DataTransfer;
+    const picked = await droppedFiles(transfer);
+    expect(picked.map(({ path }) => path).sort()).to.deep.equal(['album/a.txt', 'album/b.txt', 'album/c.txt', 'album/raw/d.bin', 'loose.txt']);
+    expect(picked.find(({ path }) => path === 'album/raw/d.bin')!.file.name).to.equal('d.bin');
   });
 });
