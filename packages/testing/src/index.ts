@@ -5,3 +5,5 @@ export { inspectStore } from './store-inspector.js';
 export type { StoreInspector } from './store-inspector.js';
 export { startFaultProxy } from './fault-proxy.js';
 export type { Fault, FaultProxy, FaultRule, ProxiedRequest } from './fault-proxy.js';
+export { startOssContractFake } from './oss-contract-fake.js';
+export type { OssContractCall, OssContractFake } from './oss-contract-fake.js';

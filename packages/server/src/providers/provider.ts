@@ -3,6 +3,8 @@ export interface PresignedRequest {
   readonly url: string;
   /** Headers that were signed and that the browser sets itself (never `Content-Length` or `Host`). */
   readonly headers: Readonly<Record<string, string>>;
+  /** Seconds the URL is valid, when the store cut the lifetime asked for (OSS: 7 days, STS expiry). */
+  readonly expiresIn?: number;
 }
 
 /** A part the store holds. */
@@ -36,7 +38,14 @@ export interface StorageProvider {
     key: string;
     uploadId: string;
     parts: readonly { partNumber: number; etag: string }[];
-  }): Promise<{ location: string; etag?: string | undefined }>;
+  }): Promise<{
+    location: string;
+    etag?: string | undefined;
+    /** The upload callback's answer, relayed by the store (OSS). */
+    callback?: string | undefined;
+    /** The object's CRC-64/ECMA as the store computed it (OSS `x-oss-hash-crc64ecma`). */
+    crc64?: string | undefined;
+  }>;
   /** Aborts a multipart upload. */
   abortMultipart(input: { key: string; uploadId: string }): Promise<void>;
 }

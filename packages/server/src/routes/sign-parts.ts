@@ -16,7 +16,7 @@ async function presign(context: RouteContext, key: string, partNumber: number, c
       contentLength,
       expiresIn: urlLifetimeSeconds,
     });
-    return { method: 'PUT', partNumber, url: signed.url, headers: signed.headers, expiresAt: Date.now() + urlLifetimeSeconds * 1000 };
+    return { method: 'PUT', partNumber, url: signed.url, headers: signed.headers, expiresAt: Date.now() + (signed.expiresIn ?? urlLifetimeSeconds) * 1000 };
   } catch (error) {
     throw storageFailure(`to presign part ${partNumber}`, error);
   }

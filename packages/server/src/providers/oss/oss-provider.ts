@@ -1,0 +1,191 @@
+import type { PresignedRequest, ProviderPart, StorageProvider } from '../provider.js';
+import { ossEncode, ossQueryString, type OssCredentials, type OssRequest } from './oss-credentials.js';
+import { ossV1AuthorizationHeaders, ossV1PresignQuery } from './oss-v1-signer.js';
+import { ossV4AuthorizationHeaders, ossV4PresignQuery } from './oss-v4-signer.js';
+import { completeMultipartXml, ossErrorFields, parseOssXml } from './oss-xml.js';
+
+/** OSS keeps a presigned URL valid for 7 days at most. */
+export const OSS_MAX_URL_LIFETIME = 7 * 24 * 3600;
+
+/** An upload callback: OSS POSTs `body` to `url` once the object is stored, and relays the answer. */
+export interface OssCallback {
+  /** Where OSS sends the callback. */
+  readonly url: string;
+  /** The body, with OSS variables (`${bucket}`, `${object}`, `${size}`, `${mimeType}`…) and custom `${x:name}` ones. */
+  readonly body: string;
+  /** `application/x-www-form-urlencoded` or `application/json`. @default 'application/x-www-form-urlencoded' */
+  readonly bodyType?: string;
+  /** Values of the custom `x:` variables (`{ 'x:user': 'alice' }`). */
+  readonly variables?: Readonly<Record<string, string>>;
+}
+
+/** Options of {@link createOssProvider}. */
+export interface OssProviderOptions {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The region, as OSS V4 names it: `cn-hangzhou`, `ap-southeast-1`… */
+  readonly region: string;
+  /** The endpoint, without the bucket. @default `https://oss-${region}.aliyuncs.com` */
+  readonly endpoint?: string;
+  /** `endpoint` is a custom domain bound to the bucket (URLs are `endpoint/key`). @default false */
+  readonly customDomain?: boolean;
+  /** An AccessKey pair or STS credentials (with `securityToken` and `expiration`). */
+  readonly credentials: OssCredentials;
+  /** `v4` (OSS4-HMAC-SHA256) or the legacy `v1`. @default 'v4' */
+  readonly signatureVersion?: 'v4' | 'v1';
+  /** `x-oss-storage-class` of new objects (`Standard`, `IA`, `Archive`, `ColdArchive`…). @default the bucket's */
+  readonly storageClass?: string;
+  /** User metadata of new objects, sent as `x-oss-meta-<name>`. @default none */
+  readonly metadata?: Readonly<Record<string, string>>;
+  /** The upload callback: signed into single PUTs, sent by the server on CompleteMultipartUpload. @default none */
+  readonly callback?: OssCallback;
+  /** Told when a requested URL lifetime was cut (7-day limit, STS expiry). @default console.warn */
+  readonly onWarning?: (message: string) => void;
+  /** The fetch used for the server's own calls to OSS. @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
+}
+
+/** The store's refusal of a server-side call; `name` is OSS's `Code` (`NoSuchUpload`…). */
+class OssError extends Error {
+  constructor(code: string, message: string, readonly status: number) {
+    super(message);
+    this.name = code;
+  }
+}
+
+const base64 = (value: string) => Buffer.from(value).toString('base64');
+
+/**
+ * A {@link StorageProvider} for Alibaba Cloud OSS with signers of Ferry's own (V4, or V1 for
+ * legacy setups). Browsers only PUT objects and parts to presigned URLs that sign the headers
+ * they must send (`Content-Type`, `x-oss-storage-class`, `x-oss-meta-*`, the callback) and the
+ * exact `Content-Length`; the server initiates, lists, completes and aborts with signed requests.
+ *
+ * @example
+ * ```ts
+ * const provider = createOssProvider({
+ *   bucket: 'uploads',
+ *   region: 'cn-hangzhou',
+ *   credentials: { accessKeyId: process.env.OSS_AK!, accessKeySecret: process.env.OSS_SK! },
+ * });
+ * ```
+ */
+export function createOssProvider(options: OssProviderOptions): StorageProvider {
+  const { bucket, region, credentials } = options;
+  const endpoint = new URL(options.endpoint ?? `https://oss-${region}.aliyuncs.com`);
+  const host = options.customDomain ? endpoint.host : `${bucket}.${endpoint.host}`;
+  const origin = `${endpoint.protocol}//${host}`;
+  const version = options.signatureVersion ?? 'v4';
+  const warn = options.onWarning ?? ((message: string) => console.warn(`@ferry/server: ${message}`));
+  const send = options.fetch ?? globalThis.fetch;
+  const objectUrl = (key: string) => `${origin}/${ossEncode(key, true)}`;
+
+  /** Headers every new object carries: storage class and metadata. */
+  const objectHeaders = (): Record<string, string> => ({
+    ...(options.storageClass ? { 'x-oss-storage-class': options.storageClass } : {}),
+    ...Object.fromEntries(Object.entries(options.metadata ?? {}).map(([name, value]) => [`x-oss-meta-${name.toLowerCase()}`, value])),
+  });
+
+  const callbackHeaders = (): Record<string, string> => {
+    const { callback } = options;
+    if (!callback) return {};
+    const json = { callbackUrl: callback.url, callbackBody: callback.body, callbackBodyType: callback.bodyType ?? 'application/x-www-form-urlencoded' };
+    return {
+      'x-oss-callback': base64(JSON.stringify(json)),
+      ...(callback.variables ? { 'x-oss-callback-var': base64(JSON.stringify(callback.variables)) } : {}),
+    };
+  };
+
+  /** Seconds a URL may live: as asked, but never past 7 days or the STS credentials' expiry. */
+  const lifetime = (requested: number): number => {
+    let seconds = requested;
+    if (seconds > OSS_MAX_URL_LIFETIME) {
+      warn(`URL lifetime ${requested} s is over OSS's 7-day limit; signing for ${OSS_MAX_URL_LIFETIME} s.`);
+      seconds = OSS_MAX_URL_LIFETIME;
+    }
+    if (credentials.expiration) {
+      const left = Math.floor((credentials.expiration.getTime() - Date.now()) / 1000);
+      if (left < seconds) {
+        warn(`The STS credentials expire in ${left} s; URLs are signed for that long only.`);
+        seconds = Math.max(1, left);
+      }
+    }
+    return seconds;
+  };
+
+  const presign = (request: OssRequest, requested: number): PresignedRequest & { expiresIn: number } => {
+    const expiresIn = lifetime(requested);
+    // Content-Length is signed too, so a URL cannot store more (or fewer) bytes than planned.
+    const query =
+      version === 'v4'
+        ? ossV4PresignQuery(request, credentials, region, expiresIn, { additionalHeaders: ['content-length'] }).query
+        : ossV1PresignQuery(request, credentials, Math.floor(Date.now() / 1000) + expiresIn);
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'content-length'));
+    return { url: `${objectUrl(request.key)}?${ossQueryString(query)}`, headers, expiresIn };
+  };
+
+  /** A server-side call to OSS, signed in the Authorization header; the answer's text. */
+  const call = async (method: string, key: string, query: Record<string, string>, headers: Record<string, string> = {}, body?: string) => {
+    const request: OssRequest = { method, bucket, key, query, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/xml' } };
+    const signed = version === 'v4' ? ossV4AuthorizationHeaders(request, credentials, region) : ossV1AuthorizationHeaders(request, credentials);
+    const { canonicalRequest: _c, stringToSign: _s, signature: _g, ...sent } = signed as Record<string, string>;
+    const url = `${objectUrl(key)}${Object.keys(query).length ? `?${ossQueryString(query)}` : ''}`;
+    const response = await send(url, { method, headers: sent, ...(body === undefined ? {} : { body }) });
+    const text = await response.text();
+    if (!response.ok) {
+      const fields = ossErrorFields(text);
+      throw new OssError(fields['Code'] ?? `HTTP${response.status}`, fields['Message'] ?? `OSS answered ${response.status}.`, response.status);
+    }
+    return { text, response };
+  };
+
+  return {
+    async presignPut({ key, contentType, contentLength, expiresIn }) {
+      const headers = { 'Content-Type': contentType, 'Content-Length': String(contentLength), ...objectHeaders(), ...callbackHeaders() };
+      return presign({ method: 'PUT', bucket, key, query: {}, headers }, expiresIn);
+    },
+
+    async createMultipart({ key, contentType }) {
+      const { text } = await call('POST', key, { uploads: '' }, { 'Content-Type': contentType, ...objectHeaders() });
+      const result = parseOssXml(text)['InitiateMultipartUploadResult'] as { UploadId?: string } | undefined;
+      if (!result?.UploadId) throw new Error('OSS created a multipart upload without an UploadId.');
+      return result.UploadId;
+    },
+
+    async presignPart({ key, uploadId, partNumber, contentLength, expiresIn }) {
+      const query = { partNumber: String(partNumber), uploadId };
+      return presign({ method: 'PUT', bucket, key, query, headers: { 'Content-Length': String(contentLength) } }, expiresIn);
+    },
+
+    async listParts({ key, uploadId }) {
+      const parts: ProviderPart[] = [];
+      let marker = '';
+      for (;;) {
+        const { text } = await call('GET', key, { uploadId, ...(marker ? { 'part-number-marker': marker } : {}) });
+        const page = (parseOssXml(text)['ListPartsResult'] ?? {}) as { Part?: Record<string, string>[]; IsTruncated?: string; NextPartNumberMarker?: string };
+        for (const part of page.Part ?? []) {
+          parts.push({ partNumber: Number(part['PartNumber']), size: Number(part['Size']), etag: String(part['ETag']) });
+        }
+        if (page.IsTruncated !== 'true' || !page.NextPartNumberMarker) return parts;
+        marker = page.NextPartNumberMarker;
+      }
+    },
+
+    async completeMultipart({ key, uploadId, parts }) {
+      const { text, response } = await call('POST', key, { uploadId }, callbackHeaders(), completeMultipartXml(parts));
+      // With a callback, OSS answers with the callback server's body instead of its own XML.
+      const result = parseOssXml(text)['CompleteMultipartUploadResult'] as { ETag?: string } | undefined;
+      const callback = options.callback ? text : undefined;
+      return {
+        location: objectUrl(key),
+        etag: result?.ETag ?? response.headers.get('etag') ?? undefined,
+        ...(callback === undefined ? {} : { callback }),
+        crc64: response.headers.get('x-oss-hash-crc64ecma') ?? undefined,
+      };
+    },
+
+    async abortMultipart({ key, uploadId }) {
+      await call('DELETE', key, { uploadId });
+    },
+  };
+}
