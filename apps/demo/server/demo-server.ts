@@ -1,5 +1,13 @@
 import { startLocalStore, type LocalStore } from '@ferry/local-store';
-import { createFerryHandler, createS3Provider, readServerEnv, toNodeListener, type S3ProviderOptions } from '@ferry/server';
+import {
+  createFerryHandler,
+  createOssProvider,
+  createS3Provider,
+  readServerEnv,
+  toNodeListener,
+  type S3ProviderOptions,
+  type StorageProvider,
+} from '@ferry/server';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -41,23 +49,33 @@ const standaloneElement = fileURLToPath(import.meta.resolve('@ferry/element/stan
 
 /**
  * Serves the demo page (or another Vite app, `app`) with `@ferry/server` under `/api/uploads`, signing for the
- * embedded local store or, with `FERRY_PROVIDER=s3`, for the configured bucket.
+ * embedded local store or, with `FERRY_PROVIDER=s3` or `oss`, for the configured bucket.
  */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const env = readServerEnv(options.env ?? process.env);
   let store: LocalStore | undefined;
-  let s3: S3ProviderOptions;
-  if (env.provider === 'local') {
-    store = await startLocalStore({
-      directory: options.dataDir ?? fileURLToPath(new URL('../../../.ferry-data', import.meta.url)),
-      port: options.storePort ?? 4568,
-    });
-    s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
+  let provider: StorageProvider;
+  let target: Demo['target'];
+  if (env.provider === 'oss') {
+    const oss = env.oss!;
+    provider = createOssProvider(oss);
+    target = { endpoint: oss.endpoint ?? `https://oss-${oss.region}.aliyuncs.com`, bucket: oss.bucket };
   } else {
-    s3 = env.s3!;
+    let s3: S3ProviderOptions;
+    if (env.provider === 'local') {
+      store = await startLocalStore({
+        directory: options.dataDir ?? fileURLToPath(new URL('../../../.ferry-data', import.meta.url)),
+        port: options.storePort ?? 4568,
+      });
+      s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
+    } else {
+      s3 = env.s3!;
+    }
+    provider = createS3Provider(s3);
+    target = { endpoint: s3.endpoint ?? `https://s3.${s3.region ?? 'us-east-1'}.amazonaws.com`, bucket: s3.bucket };
   }
   const handler = createFerryHandler({
-    provider: createS3Provider(s3),
+    provider,
     // Without FERRY_SECRET, upload tokens only live as long as this process.
     secret: env.secret ?? randomBytes(32).toString('hex'),
     basePath: '/api/uploads',
@@ -97,7 +115,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   return {
     url: `http://127.0.0.1:${port}/`,
     store,
-    target: { endpoint: s3.endpoint ?? `https://s3.${s3.region ?? 'us-east-1'}.amazonaws.com`, bucket: s3.bucket },
+    target,
     async close() {
       await vite.close();
       await store?.close();

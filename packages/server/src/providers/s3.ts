@@ -24,6 +24,18 @@ export interface S3ProviderOptions {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
 }
 
+/** The SDK client the provider signs and calls with (shared with the conformance tests). */
+export function s3ClientFor(options: S3ProviderOptions): S3Client {
+  return new S3Client({
+    region: options.region ?? 'us-east-1',
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: options.forcePathStyle ?? true } : {}),
+    ...(options.forcePathStyle === undefined ? {} : { forcePathStyle: options.forcePathStyle }),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
+}
+
 /**
  * A {@link StorageProvider} for S3 and S3-compatible stores, signing with the AWS SDK's SigV4
  * presigner. Checksums are only computed when an operation requires them: otherwise presigned
@@ -35,14 +47,7 @@ export interface S3ProviderOptions {
  * ```
  */
 export function createS3Provider(options: S3ProviderOptions): StorageProvider {
-  const client = new S3Client({
-    region: options.region ?? 'us-east-1',
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: options.forcePathStyle ?? true } : {}),
-    ...(options.forcePathStyle === undefined ? {} : { forcePathStyle: options.forcePathStyle }),
-    ...(options.credentials ? { credentials: options.credentials } : {}),
-  });
+  const client = s3ClientFor(options);
   const Bucket = options.bucket;
 
   return {
