@@ -7,3 +7,5 @@ export { startFaultProxy } from './fault-proxy.js';
 export type { Fault, FaultProxy, FaultRule, ProxiedRequest } from './fault-proxy.js';
 export { startOssContractFake } from './oss-contract-fake.js';
 export type { OssContractCall, OssContractFake } from './oss-contract-fake.js';
+export { startOssStack } from './oss-stack.js';
+export type { OssStack } from './oss-stack.js';

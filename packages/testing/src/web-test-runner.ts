@@ -3,6 +3,7 @@ import type { TestRunnerConfig } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import type { Fault } from './fault-proxy.js';
+import { startOssStack, type OssStack } from './oss-stack.js';
 import { startTestStack, type TestStack } from './test-stack.js';
 
 
@@ -15,6 +16,9 @@ export interface BrowserStackConfig {
   readonly bucket: string;
   /** A signing endpoint whose store's CORS rule does not expose `ETag` (a common misconfiguration). */
   readonly hiddenEtagEndpoint: string;
+  /** A signing endpoint for Alibaba Cloud OSS, in front of the OSS CONTRACT FAKE (objects at `${ossUrl}/${key}`). */
+  readonly ossEndpoint: string;
+  readonly ossUrl: string;
 }
 
 /**
@@ -25,6 +29,7 @@ export interface BrowserStackConfig {
 export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsconfig: string }): TestRunnerConfig {
   let stack: TestStack | undefined;
   let hiddenEtag: TestStack | undefined;
+  let oss: OssStack | undefined;
   return {
     files,
     nodeResolve: true,
@@ -38,10 +43,12 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         async serverStart() {
           stack = await startTestStack({ cors: true });
           hiddenEtag = await startTestStack({ cors: true, storeCors: { exposeHeaders: [] } });
+          oss = await startOssStack();
         },
         async serverStop() {
           await stack?.close();
           await hiddenEtag?.close();
+          await oss?.close();
         },
         // Browser tests script the fault proxies with executeServerCommand('ferry-fault' (store) or
         // 'ferry-endpoint-fault' (signing endpoint), { method?, url? (RegExp source), times?, fault }),
@@ -74,12 +81,14 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           return true;
         },
         serve(context) {
-          if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag) return undefined;
+          if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag || !oss) return undefined;
           const config: BrowserStackConfig = {
             endpoint: stack.endpoint,
             storeEndpoint: stack.store.endpoint,
             bucket: stack.store.bucket,
             hiddenEtagEndpoint: hiddenEtag.endpoint,
+            ossEndpoint: oss.endpoint,
+            ossUrl: oss.fake.url,
           };
           return { body: `export default ${JSON.stringify(config)};`, type: 'js' };
         },
