@@ -289,8 +289,10 @@ test('keyboard only: tab to the drop zone, Enter opens the picker, the file uplo
   await open(page);
   await throttleUploads(page, 8 * MiB);
   const file = await randomFileOnDisk('keyboard.bin', 40 * MiB);
-  await tabTo(page, /drop files here/i);
+  // Listen first: Playwright turns on file-chooser interception asynchronously, and a key press
+  // (unlike click(), which waits for actionability) can beat it and open no chooser event.
   const chooser = page.waitForEvent('filechooser');
+  await tabTo(page, /drop files here/i);
   await page.keyboard.press('Enter');
   const settled = nextSettled(page);
   await (await chooser).setFiles(file.path);

@@ -3,10 +3,12 @@ import type { Translation } from './translations/translation.js';
 
 const registry = new Map<string, Translation>([['en', en]]);
 
-/** Built-in languages other than English, loaded on first use so that pages in English never pay for them. */
+/**
+ * Built-in languages other than English, by primary language (`zh-CN` falls back to `zh`), loaded
+ * on first use so that pages in English never pay for them.
+ */
 const builtIn: Readonly<Record<string, () => Promise<Translation>>> = {
   zh: () => import('./translations/zh-cn.js').then((module) => module.zhCn),
-  'zh-cn': () => import('./translations/zh-cn.js').then((module) => module.zhCn),
 };
 
 /**

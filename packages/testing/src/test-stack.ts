@@ -1,11 +1,10 @@
 import { startLocalStore, type CorsRule, type LocalStore } from '@ferry/local-store';
 import { createFerryHandler, createS3Provider, toNodeListener, type FerryHandlerOptions } from '@ferry/server';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import { startSigningServer } from './signing-server.js';
 import { inspectStore, type StoreInspector } from './store-inspector.js';
 
 /** A running local store plus a signing server in front of it, for tests. */
@@ -54,21 +53,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       ...options.handler,
     }),
   );
-  const server: Server = createServer((request, response) => {
-    if (options.cors) {
-      response.setHeader('Access-Control-Allow-Origin', '*');
-      response.setHeader('Access-Control-Allow-Headers', '*');
-      response.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE');
-      if (request.method === 'OPTIONS') {
-        response.end();
-        return;
-      }
-    }
-    listener(request, response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const endpointFaults = await startFaultProxy(`http://127.0.0.1:${port}`);
+  const signing = await startSigningServer(listener, options.cors ?? false);
+  const endpointFaults = await startFaultProxy(signing.origin);
   const inspector = inspectStore(store);
   return {
     ...inspector,
@@ -79,8 +65,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     async close() {
       inspector.close();
       await endpointFaults.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await signing.close();
       await storeFaults.close();
       await store.close();
       await rm(directory, { recursive: true, force: true });

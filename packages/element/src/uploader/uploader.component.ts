@@ -164,6 +164,7 @@ export class FerryUploader extends LitElement {
   private focusAfterRemoval: number | undefined;
   private value = '';
   private speech: string[] = [];
+  private loadedFor = '';
   private added: string[] = [];
 
   constructor() {
@@ -382,7 +383,8 @@ export class FerryUploader extends LitElement {
 
   override render() {
     const locale = this.resolvedLocale;
-    void loadTranslation(locale).then((loaded) => loaded && this.requestUpdate());
+    // A language other than English loads once, on first use; the render after it has its strings.
+    if (locale !== this.loadedFor) void loadTranslation((this.loadedFor = locale)).then((loaded) => loaded && this.requestUpdate());
     const t = this.t;
     const uploads = this.uploads.uploads;
     const live = uploads.filter((upload) => upload.state !== 'cancelled');
