@@ -1,6 +1,7 @@
 import S3rver from '@20minutes/s3rver';
 import { mkdir } from 'node:fs/promises';
 import { corsConfigurationXml, type CorsRule } from './cors-rule.js';
+import { checksumVerification } from './checksum-verification.js';
 import { multipartOperations } from './multipart-operations.js';
 
 /** Options of {@link startLocalStore}. */
@@ -63,7 +64,7 @@ export async function startLocalStore(options: LocalStoreOptions): Promise<Local
   });
   const listeners = new Set<(request: StoreRequest) => void>();
   // Ahead of s3rver's router (the last middleware), after its XML encoder and vhost handling.
-  server.middleware.splice(server.middleware.length - 1, 0, multipartOperations(options.directory));
+  server.middleware.splice(server.middleware.length - 1, 0, checksumVerification(), multipartOperations(options.directory));
   server.middleware.unshift(async (ctx, next) => {
     if (listeners.size > 0) {
       const finished = new Promise<number>((resolve) => ctx.res.once('close', () => resolve(ctx.res.statusCode)));
