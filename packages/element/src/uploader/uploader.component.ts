@@ -173,10 +173,7 @@ export class FerryUploader extends LitElement {
     this.addEventListener('ferry-complete', ({ detail }) => this.announce(this.t.done(detail.upload.name)));
     this.addEventListener('ferry-error', ({ detail }) => this.announce(this.t.failed(detail.upload.name, detail.error.message)));
     this.addEventListener('ferry-remove', ({ detail }) => this.forget(detail.upload.id));
-    this.addEventListener('paste', (event) => {
-      const files = event.clipboardData?.files;
-      if (files?.length) this.add([...files].map((file) => ({ file, path: '' })));
-    });
+    this.addEventListener('paste', (event) => this.addFiles(event.clipboardData?.files ?? []));
   }
 
   /** Keys of the stored objects, in the order added. */
