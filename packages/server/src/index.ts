@@ -13,6 +13,8 @@ export { ossV4AuthorizationHeaders, ossV4CanonicalRequest, ossV4PresignQuery } f
 export type { OssV4Signature } from './providers/oss/oss-v4-signer.js';
 export { ossV1AuthorizationHeaders, ossV1PresignQuery, ossV1StringToSign } from './providers/oss/oss-v1-signer.js';
 export type { StorageProvider, PresignedRequest, ProviderPart } from './providers/provider.js';
+export { PART_CHECKSUM_ALGORITHMS } from './part-checksum.js';
+export type { PartChecksum, PartChecksumAlgorithm } from './part-checksum.js';
 export { toNodeListener } from './adapters/node.js';
 export { readServerEnv } from './env-config.js';
 export type { ServerEnv } from './env-config.js';

@@ -148,6 +148,9 @@ export async function startOssContractFake(options: { readonly bucket?: string; 
     if (auth === 'query' && operation !== 'put-object' && operation !== 'upload-part') return answer(403, errorXml('AccessDenied', 'Only PUTs go straight from browsers.'));
     if (auth === 'query' && !checked.signed.includes('content-length')) return answer(400, errorXml('InvalidArgument', 'Presigned PUTs must sign Content-Length.'));
     if (headers['content-length'] !== undefined && Number(headers['content-length']) !== bytes.length) return answer(400, errorXml('IncompleteBody', 'Content-Length differs from the body.'));
+    if (headers['content-md5'] !== undefined && createHash('md5').update(bytes).digest('base64') !== headers['content-md5']) {
+      return answer(400, errorXml('InvalidDigest', 'The Content-MD5 you specified is not valid.'));
+    }
     switch (operation) {
       case 'put-object': {
         objects.set(key, { bytes, headers });

@@ -134,6 +134,36 @@ describe('OSS through the contract fake', () => {
     expect(oss.calls.find((c) => c.key === key && c.operation === 'complete')!.signedHeaders).toContain('x-oss-callback');
   });
 
+  it('per-part Content-MD5: signed and returned, other bytes refused (InvalidDigest); other algorithms refused with 400', async () => {
+    const handler = handlerFor();
+    const part = randomBytes(5 * MiB);
+    const created = await json(handler, '/api/multipart', {
+      method: 'POST',
+      body: JSON.stringify({ filename: 'md5.bin', type: 'application/octet-stream', size: part.length, partSize: 5 * MiB, metadata: {} }),
+    });
+    const key = created['key'] as string;
+    const batch = (checksums: unknown) =>
+      handler(
+        new Request(`http://app/api/multipart/${created['uploadId']}/batch?key=${encodeURIComponent(key)}`, {
+          method: 'POST',
+          headers: { 'X-Ferry-Upload-Token': created['token'] as string },
+          body: JSON.stringify({ key, partNumbers: [1], checksums }),
+        }),
+      );
+    const md5 = createHash('md5').update(part).digest('base64');
+    const signed = (await (await batch({ algorithm: 'md5', values: { 1: md5 } })).json()) as { parts: { url: string; headers: Record<string, string> }[] };
+    expect(signed.parts[0]!.headers).toEqual({ 'Content-MD5': md5 });
+    const wrong = await fetch(signed.parts[0]!.url, { method: 'PUT', headers: signed.parts[0]!.headers, body: randomBytes(5 * MiB) });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('<Code>InvalidDigest</Code>');
+    const right = await fetch(signed.parts[0]!.url, { method: 'PUT', headers: signed.parts[0]!.headers, body: part });
+    expect(right.status).toBe(200);
+    expect(oss.calls.at(-1)!.signedHeaders).toContain('content-md5');
+    const sha = await batch({ algorithm: 'sha256', values: { 1: createHash('sha256').update(part).digest('base64') } });
+    expect(sha.status).toBe(400);
+    expect(((await sha.json()) as { message: string }).message).toContain('takes md5');
+  });
+
   it('abort: the upload is gone from the store; a second abort is a 404 not-found', async () => {
     const handler = handlerFor();
     const created = await json(handler, '/api/multipart', {

@@ -1,3 +1,5 @@
+import type { PartChecksum, PartChecksumAlgorithm } from '../part-checksum.js';
+
 /** A presigned request: the URL and the headers the browser must send with it. */
 export interface PresignedRequest {
   readonly url: string;
@@ -19,6 +21,8 @@ export interface ProviderPart {
  * Every presigned URL also signs the exact `Content-Length` of its body.
  */
 export interface StorageProvider {
+  /** Per-part checksum algorithms the store verifies (a sign request may carry one). @default none */
+  readonly partChecksums?: readonly PartChecksumAlgorithm[];
   /** Presigns a PUT of a whole object. */
   presignPut(input: { key: string; contentType: string; contentLength: number; expiresIn: number }): Promise<PresignedRequest>;
   /** Starts a multipart upload; returns the upload id. */
@@ -30,6 +34,8 @@ export interface StorageProvider {
     partNumber: number;
     contentLength: number;
     expiresIn: number;
+    /** The part's digest: signed, and returned as the header the browser must send. */
+    checksum?: PartChecksum;
   }): Promise<PresignedRequest>;
   /** Every part stored so far (all pages). */
   listParts(input: { key: string; uploadId: string }): Promise<ProviderPart[]>;

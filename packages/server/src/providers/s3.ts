@@ -24,6 +24,9 @@ export interface S3ProviderOptions {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
 }
 
+/** The header that carries each part checksum algorithm to S3. */
+const S3_CHECKSUM_HEADER = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' } as const;
+
 /** The SDK client the provider signs and calls with (shared with the conformance tests). */
 export function s3ClientFor(options: S3ProviderOptions): S3Client {
   return new S3Client({
@@ -63,16 +66,25 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
       return UploadId;
     },
 
-    async presignPart({ key, uploadId, partNumber, contentLength, expiresIn }) {
+    partChecksums: ['md5', 'sha256', 'crc32c'],
+
+    async presignPart({ key, uploadId, partNumber, contentLength, expiresIn, checksum }) {
+      const header = checksum ? S3_CHECKSUM_HEADER[checksum.algorithm] : undefined;
       const command = new UploadPartCommand({
         Bucket,
         Key: key,
         UploadId: uploadId,
         PartNumber: partNumber,
         ContentLength: contentLength,
+        ...(checksum?.algorithm === 'md5' ? { ContentMD5: checksum.value } : {}),
+        ...(checksum?.algorithm === 'sha256' ? { ChecksumSHA256: checksum.value } : {}),
+        ...(checksum?.algorithm === 'crc32c' ? { ChecksumCRC32C: checksum.value } : {}),
       });
-      const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: new Set(['content-length']) });
-      return { url, headers: {} };
+      const signed = new Set(['content-length', ...(header ? [header.toLowerCase()] : [])]);
+      // The checksum stays a signed header (not hoisted into the query), so the browser sends it
+      // and the store compares it with the bytes.
+      const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: signed, unhoistableHeaders: signed });
+      return { url, headers: header && checksum ? { [header]: checksum.value } : {} };
     },
 
     async listParts({ key, uploadId }) {

@@ -1,12 +1,13 @@
 import type { SignedPart } from '@ferry/core';
 import { ServerError } from '../errors.js';
+import { readPartChecksums, type PartChecksum } from '../part-checksum.js';
 import { readJsonBody, requireInteger } from '../request-input.js';
 import { authorizeUpload, BODY_LIMIT, partGeometry, storageFailure, type RouteContext } from './route-context.js';
 
 /** Most parts one batch may sign. */
 const MAX_BATCH = 1000;
 
-async function presign(context: RouteContext, key: string, partNumber: number, contentLength: number): Promise<SignedPart> {
+async function presign(context: RouteContext, key: string, partNumber: number, contentLength: number, checksum?: PartChecksum): Promise<SignedPart> {
   const { provider, urlLifetimeSeconds } = context.options;
   try {
     const signed = await provider.presignPart({
@@ -15,6 +16,7 @@ async function presign(context: RouteContext, key: string, partNumber: number, c
       partNumber,
       contentLength,
       expiresIn: urlLifetimeSeconds,
+      ...(checksum ? { checksum } : {}),
     });
     return { method: 'PUT', partNumber, url: signed.url, headers: signed.headers, expiresAt: Date.now() + (signed.expiresIn ?? urlLifetimeSeconds) * 1000 };
   } catch (error) {
@@ -22,7 +24,11 @@ async function presign(context: RouteContext, key: string, partNumber: number, c
   }
 }
 
-/** `POST /multipart/:uploadId/batch { key, partNumbers }`: presigns parts of the plan, each for its exact size. */
+/**
+ * `POST /multipart/:uploadId/batch { key, partNumbers, checksums? }`: presigns parts of the plan,
+ * each for its exact size and, with `checksums: { algorithm, values }`, for its digest too (the
+ * checksum header is signed and returned, so the store refuses other bytes with BadDigest).
+ */
 export async function signParts(context: RouteContext): Promise<{ parts: SignedPart[] }> {
   const body = await readJsonBody(context.request, BODY_LIMIT);
   const claims = authorizeUpload(context, body['key']);
@@ -33,7 +39,8 @@ export async function signParts(context: RouteContext): Promise<{ parts: SignedP
   }
   const partNumbers = numbers.map((n: unknown) => requireInteger(n, 'partNumbers[]', 1, count));
   if (new Set(partNumbers).size !== partNumbers.length) throw new ServerError('bad-request', 'partNumbers has duplicates.');
-  const parts = await Promise.all(partNumbers.map((n) => presign(context, claims.key, n, sizeOf(n))));
+  const checksums = readPartChecksums(body['checksums'], partNumbers, context.options.provider.partChecksums ?? []);
+  const parts = await Promise.all(partNumbers.map((n) => presign(context, claims.key, n, sizeOf(n), checksums?.get(n))));
   return { parts };
 }
 

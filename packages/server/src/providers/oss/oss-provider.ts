@@ -152,9 +152,13 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
       return result.UploadId;
     },
 
-    async presignPart({ key, uploadId, partNumber, contentLength, expiresIn }) {
+    // OSS verifies Content-MD5 (signed by default); its CRC-64 covers the whole object instead.
+    partChecksums: ['md5'],
+
+    async presignPart({ key, uploadId, partNumber, contentLength, expiresIn, checksum }) {
       const query = { partNumber: String(partNumber), uploadId };
-      return presign({ method: 'PUT', bucket, key, query, headers: { 'Content-Length': String(contentLength) } }, expiresIn);
+      const headers = { 'Content-Length': String(contentLength), ...(checksum ? { 'Content-MD5': checksum.value } : {}) };
+      return presign({ method: 'PUT', bucket, key, query, headers }, expiresIn);
     },
 
     async listParts({ key, uploadId }) {
