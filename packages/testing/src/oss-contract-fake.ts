@@ -77,6 +77,9 @@ export async function startOssContractFake(options: { readonly bucket?: string; 
   const uploads = new Map<string, Upload>();
 
   /** Checks the V4 signature of a request; the names it signed, or an error to answer with. */
+  /** What OSS V4 signs: `x-oss-*`, Content-Type and Content-MD5 always, plus the additional headers. */
+  const signedNames = (headers: Record<string, string>, additional: readonly string[]) =>
+    [...Object.keys(headers).filter((name) => name.startsWith('x-oss-') || name === 'content-type' || name === 'content-md5'), ...additional].sort();
   const parseStamp = (date: string) =>
     new Date(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`);
   const verify = (request: OssRequest, auth: 'header' | 'query'): { signed: string[] } | { error: [number, string, string] } => {
@@ -92,7 +95,7 @@ export async function startOssContractFake(options: { readonly bucket?: string; 
       const names = additional ? additional.split(';') : [];
       const expected = ossV4PresignQuery({ ...request, query: unsigned, headers: lower }, credentials, region, Number(expires), { time, additionalHeaders: names });
       if (expected.query['x-oss-signature'] !== given) return { error: [403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match.'] };
-      return { signed: [...Object.keys(lower).filter((name) => name.startsWith('x-oss-') || name === 'content-type' || name === 'content-md5'), ...names].sort() };
+      return { signed: signedNames(lower, names) };
     }
     const authorization = lower['authorization'] ?? '';
     const match = /^OSS4-HMAC-SHA256 Credential=[^,]+(?:,AdditionalHeaders=([^,]+))?,Signature=([0-9a-f]{64})$/.exec(authorization);
@@ -103,7 +106,7 @@ export async function startOssContractFake(options: { readonly bucket?: string; 
     const names = match[1] ? match[1].split(';') : [];
     const expected = ossV4AuthorizationHeaders({ ...request, headers }, credentials, region, { time, additionalHeaders: names });
     if (expected.signature !== match[2]) return { error: [403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match.'] };
-    return { signed: [...Object.keys(headers).filter((name) => name.startsWith('x-oss-') || name === 'content-type' || name === 'content-md5'), ...names].sort() };
+    return { signed: signedNames(headers, names) };
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
