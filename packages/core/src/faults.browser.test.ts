@@ -2,7 +2,7 @@ import { randomFile, sha256Hex, storedSha256, untilSettled } from '@ferry/testin
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createHttpEndpoint, Uploader, type Endpoint, type UploaderEvents, type UploaderOptions } from './index.js';
+import { createHttpEndpoint, isStoreError, Uploader, type Endpoint, type UploaderEvents, type UploaderOptions } from './index.js';
 
 // Faults injected by a real proxy between Chromium (XHR transport) and the real local store.
 const stackUrl = '/__ferry/stack.js';
@@ -172,5 +172,38 @@ describe('faults between Chromium and the store', () => {
     expect(details['Code']).to.equal('SignatureDoesNotMatch');
     expect(details['StringToSign']).to.contain('AWS4-HMAC-SHA256');
     expect(retries).to.deep.equal([]);
+  });
+
+  it('per-part checksums: an endpoint that hashes each part before signing gets x-amz-checksum-sha256 signed; a part corrupted on the way is refused (BadDigest) and sent again', async () => {
+    // The hashing endpoint is the test's own (crypto.subtle, SHA-256); what it exercises is the
+    // engine handing each part's bytes to signParts and the HTTP endpoint forwarding `checksums`.
+    const inner = createHttpEndpoint({ url: stack.endpoint });
+    const signed: string[][] = [];
+    const endpoint: Endpoint = {
+      ...inner,
+      async signParts(input, options) {
+        const values: Record<number, string> = {};
+        for (const n of input.partNumbers) {
+          const digest = await crypto.subtle.digest('SHA-256', await input.bytes!(n).arrayBuffer());
+          values[n] = btoa(String.fromCharCode(...new Uint8Array(digest)));
+        }
+        const parts = await inner.signParts({ ...input, checksums: { algorithm: 'sha256', values } }, options);
+        signed.push(...parts.map((part) => Object.keys(part.headers)));
+        return parts;
+      },
+    };
+    await inject({ method: 'PUT', url: part(2), times: 1, fault: { kind: 'corrupt', offset: 1000 } });
+    const part2PutsBefore = (await partPuts()).filter((n) => n === 2).length;
+    const { file, retries, settled } = await upload({
+      endpoint,
+      // A BadDigest says the bytes were damaged on the way: sending them again mends it.
+      retry: { backoffMs: 10, shouldRetry: ({ error }) => (isStoreError(error) && error.details.Code === 'BadDigest' ? true : undefined) },
+    });
+    const done = await settled();
+    expect(done.state, done.error?.message).to.equal('done');
+    expect(signed.every((names) => names.includes('x-amz-checksum-sha256'))).to.equal(true);
+    expect(retries.map((retry) => [retry.partNumber, isStoreError(retry.error) && retry.error.details.Code])).to.deep.equal([[2, 'BadDigest']]);
+    expect((await partPuts()).filter((n) => n === 2).length - part2PutsBefore).to.equal(2);
+    await identical(done.key!, file);
   });
 });

@@ -4,8 +4,8 @@ import { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
 import { planParts, type PartPlan, type PlannedPart } from './part-plan.js';
 import type { RequestPool } from './request-pool.js';
 import { PartUrls } from './part-urls.js';
-import type { CallOptions, FileDescriptor, MultipartHandle } from './ports/endpoint.js';
-import type { TransportRequest, TransportResponse } from './ports/transport.js';
+import type { CallOptions, FileDescriptor, MultipartHandle, SignedRequest, SinglePutParams } from './ports/endpoint.js';
+import type { TransportResponse } from './ports/transport.js';
 import { withRetry, type RetryState } from './retry.js';
 import { StallWatchdog } from './stall-watchdog.js';
 import { ThroughputMeter } from './throughput.js';
@@ -44,6 +44,9 @@ export interface FileUploadHost {
 const PAUSED = new FerryError(ErrorCode.Aborted, 'The upload was paused.');
 const CANCELLED = new FerryError(ErrorCode.Aborted, 'The upload was cancelled.');
 
+/** For calls that neither pause nor cancel may stop (creating and aborting a multipart upload). */
+const UNSTOPPABLE = new AbortController().signal;
+
 /** Failures a retry cannot mend: the multipart upload is aborted rather than left to bill its owner. */
 const UNRECOVERABLE: ReadonlySet<string> = new Set([
   ErrorCode.SignatureMismatch,
@@ -74,6 +77,7 @@ export class FileUpload {
   readonly #meter = new ThroughputMeter();
   #key: string | undefined;
   #location: string | undefined;
+  #callback: string | undefined;
   #plan: PartPlan | undefined;
   #progress: PartProgress[] = [];
   #handle: MultipartHandle | undefined;
@@ -114,6 +118,7 @@ export class FileUpload {
       parts: { done, total },
       key: this.#key,
       location: this.#location,
+      callback: this.#callback,
       error: this.#error,
     });
   }
@@ -144,12 +149,15 @@ export class FileUpload {
     this.#setState(UploadState.Cancelled);
     this.#forgetResume();
     const handle = this.#handle ?? (await this.#creating?.catch(() => undefined));
-    if (!handle) return;
+    if (handle) await this.#abortOnStore(handle);
+  }
+
+  /** Aborts `handle` on the store; one already gone (aborted elsewhere, or expired) leaves nothing to bill. */
+  async #abortOnStore(handle: MultipartHandle): Promise<void> {
     const { endpoint } = this.#host.options;
     try {
-      await this.#call((options) => endpoint.abortMultipart(handle, options), new AbortController().signal);
+      await this.#call((options) => endpoint.abortMultipart(handle, options), UNSTOPPABLE);
     } catch (error) {
-      // Already gone from the store (aborted elsewhere, or expired): nothing is left to bill.
       if (!(isEndpointError(error) && error.status === 404)) throw error;
     }
   }
@@ -182,28 +190,16 @@ export class FileUpload {
     const { endpoint } = this.#host.options;
     // Kept across runs (pause, retry): a resent body counts again only past what it reached.
     if (this.#progress.length === 0) this.#progress = [{ sent: 0, etag: undefined }];
-    let params = await this.#call((options) => endpoint.singlePutParams(this.#descriptor(), options), signal);
-    this.#key = params.key;
+    const body = this.#source.slice(0, this.#source.size);
+    const sign = (): Promise<SinglePutParams> =>
+      this.#call((options) => endpoint.singlePutParams({ ...this.#descriptor(), bytes: body }, options), signal);
+    let params: Promise<SinglePutParams> | undefined = sign();
+    const { key, url } = await params;
+    this.#key = key;
     this.#setState(UploadState.Uploading);
-    await this.#retry(signal, undefined, async (online) => {
-      const release = await this.#host.pool.acquire(signal);
-      try {
-        await this.#send({
-          ...params,
-          body: this.#source.slice(0, this.#source.size),
-          signal: AbortSignal.any([signal, online]),
-          onProgress: (sent) => this.#record(0, sent),
-        });
-      } catch (error) {
-        if (isFerryError(error) && error.code === ErrorCode.UrlExpired) {
-          params = await this.#call((options) => endpoint.singlePutParams(this.#descriptor(), options), signal);
-        }
-        throw error;
-      } finally {
-        release();
-      }
-    });
-    this.#location = params.url.split('?')[0];
+    // An OSS upload callback answers in the PUT's body; S3 sends none.
+    this.#callback = (await this.#put(0, body, signal, signal, () => (params ??= sign()), () => (params = undefined))).body || undefined;
+    this.#location = url.split('?')[0];
   }
 
   /**
@@ -215,8 +211,7 @@ export class FileUpload {
     const handle = this.#handle;
     if (!handle) return;
     this.#forgetUpload();
-    const { endpoint } = this.#host.options;
-    await this.#call((options) => endpoint.abortMultipart(handle, options), new AbortController().signal).catch(() => undefined);
+    await this.#abortOnStore(handle).catch(() => undefined);
   }
 
   /** Drops the multipart upload's identity and stored parts; bytes counted stay counted (progress never falls). */
@@ -268,7 +263,7 @@ export class FileUpload {
       // Not aborted by pause or cancel: a created upload must be known, or it could never be aborted.
       this.#creating ??= this.#call(
         (options) => endpoint.createMultipart({ ...this.#descriptor(), partSize: plan.partSize }, options),
-        new AbortController().signal,
+        UNSTOPPABLE,
       );
       try {
         this.#handle = await this.#creating;
@@ -280,9 +275,10 @@ export class FileUpload {
       signal.throwIfAborted();
     }
     const handle = this.#handle;
+    const bytes = (n: number): Blob => this.#source.slice(plan.parts[n - 1]!.start, plan.parts[n - 1]!.end);
     this.#urls ??= new PartUrls({
       endpoint,
-      handle,
+      handle: { ...handle, bytes },
       batchSize: signBatchSize,
       refillAhead: this.#host.options.concurrency,
       partCount: plan.parts.length,
@@ -309,64 +305,69 @@ export class FileUpload {
     signal.throwIfAborted();
     this.#setState(UploadState.Completing);
     const parts = this.#progress.map((part, index) => ({ partNumber: index + 1, etag: part.etag! }));
-    const result = await this.#call((options) => endpoint.completeMultipart({ ...handle, parts }, options), signal);
+    const result = await this.#call((options) => endpoint.completeMultipart({ ...handle, parts, bytes }, options), signal);
     this.#location = result.location;
+    this.#callback = result.callback;
   }
 
   /** Uploads one part with retries; `noNewAttempts` stops it from starting (again) but not mid-request. */
   async #uploadPart(part: PlannedPart, signal: AbortSignal, noNewAttempts: AbortSignal): Promise<void> {
     const urls = this.#urls!;
-    const index = part.number - 1;
-    await this.#retry(noNewAttempts, part.number, async (online) => {
+    const n = part.number;
+    const size = part.end - part.start;
+    const { etag } = await this.#put(n - 1, this.#source.slice(part.start, part.end), signal, noNewAttempts, () => urls.get(n, signal), () => urls.invalidate(n), n);
+    if (!etag) {
+      throw new FerryError(
+        ErrorCode.EtagMissing,
+        `Part ${n} was stored but its ETag is hidden: the bucket's CORS rule must expose it (ExposeHeader ETag).`,
+      );
+    }
+    this.#stored(n - 1, etag, size);
+    this.#host.partStored(size);
+  }
+
+  /**
+   * PUTs `body` (progress slot `index`) through the shared pool with retries, on the request
+   * `signed` gives; `expired` forgets it when the store says its URL expired, so the retry signs
+   * anew. A request with no progress for `stallTimeout` is aborted and retried.
+   */
+  async #put(
+    index: number,
+    body: Blob,
+    signal: AbortSignal,
+    noNewAttempts: AbortSignal,
+    signed: () => Promise<SignedRequest>,
+    expired: () => void,
+    partNumber?: number,
+  ): Promise<TransportResponse> {
+    const { transport, stallTimeout } = this.#host.options;
+    return this.#retry(noNewAttempts, partNumber, async (online) => {
       const release = await this.#host.pool.acquire(noNewAttempts);
+      let watchdog: StallWatchdog | undefined;
       try {
-        const signed = await urls.get(part.number, signal);
-        let etag: string | null;
-        try {
-          ({ etag } = await this.#send({
-            method: signed.method,
-            url: signed.url,
-            headers: signed.headers,
-            body: this.#source.slice(part.start, part.end),
-            partNumber: part.number,
-            signal: AbortSignal.any([signal, online]),
-            onProgress: (sent) => this.#record(index, sent),
-          }));
-        } catch (error) {
-          if (isFerryError(error) && error.code === ErrorCode.UrlExpired) urls.invalidate(part.number);
-          throw error;
-        }
-        if (!etag) {
-          throw new FerryError(
-            ErrorCode.EtagMissing,
-            `Part ${part.number} was stored but its ETag is unreadable: the bucket's CORS rule must expose it (ExposeHeader ETag).`,
-          );
-        }
-        this.#stored(index, etag, part.end - part.start);
-        this.#host.partStored(part.end - part.start);
+        const { method, url, headers } = await signed();
+        // Only a transport that reports progress as it goes can be told apart from a stalled one.
+        if (transport.reportsProgress !== false) watchdog = new StallWatchdog(stallTimeout, partNumber === undefined ? 'The upload' : `Part ${partNumber}`);
+        return await transport.send({
+          method,
+          url,
+          headers,
+          body,
+          partNumber,
+          signal: AbortSignal.any([signal, online, watchdog?.signal ?? signal]),
+          onProgress: (sent) => {
+            watchdog?.touch();
+            this.#record(index, sent);
+          },
+        });
+      } catch (error) {
+        if (isFerryError(error) && error.code === ErrorCode.UrlExpired) expired();
+        throw error;
       } finally {
+        watchdog?.stop();
         release();
       }
     });
-  }
-
-  /** Sends through the transport, aborting (for a retry) when no progress is seen for `stallTimeout`. */
-  async #send(request: TransportRequest): Promise<TransportResponse> {
-    const { transport, stallTimeout } = this.#host.options;
-    if (transport.reportsProgress === false) return transport.send(request);
-    const watchdog = new StallWatchdog(stallTimeout, request.partNumber === undefined ? 'The upload' : `Part ${request.partNumber}`);
-    try {
-      return await transport.send({
-        ...request,
-        signal: AbortSignal.any([request.signal, watchdog.signal]),
-        onProgress: (sent) => {
-          watchdog.touch();
-          request.onProgress(sent);
-        },
-      });
-    } finally {
-      watchdog.stop();
-    }
   }
 
   /** Part `index` is stored with `etag`. */

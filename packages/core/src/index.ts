@@ -23,6 +23,7 @@ export { createXhrTransport } from './adapters/xhr-transport.js';
 export { parseStoreErrorXml, parseRetryAfter } from './adapters/store-error-response.js';
 export type {
   CallOptions,
+  ChecksumAlgorithm,
   CompleteMultipartInput,
   CompletedObject,
   CreateMultipartInput,
@@ -32,6 +33,7 @@ export type {
   SignedPart,
   SignedRequest,
   SignPartsInput,
+  SinglePutInput,
   SinglePutParams,
   StoredPart,
 } from './ports/endpoint.js';

@@ -9,8 +9,8 @@ import { Uploader } from './index.js';
 const stackUrl = '/__ferry/stack.js';
 const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
 
-async function upload(file: File) {
-  const uploader = new Uploader({ endpoint: stack.ossEndpoint });
+async function upload(file: File, endpoint = stack.ossEndpoint) {
+  const uploader = new Uploader({ endpoint });
   const { id } = uploader.add(file);
   return untilSettled(uploader, id);
 }
@@ -33,5 +33,24 @@ describe('@ferry/core against the OSS contract fake', () => {
     expect(done.method).to.equal('multipart');
     expect(done.parts.total).to.be.greaterThan(1);
     expect(await stored(done.key!)).to.equal(await sha256Hex(file));
+  });
+
+  it('passes the upload callback\'s answer to the complete event: single PUT (OSS answers the PUT) and multipart (the server relays it)', async () => {
+    for (const file of [randomFile(3000, 'small.txt', 'text/plain'), randomFile(11 * 1024 * 1024, 'large.bin')]) {
+      const uploader = new Uploader({ endpoint: stack.ossCallbackEndpoint });
+      const completed = new Promise<string | undefined>((resolve) => uploader.on('complete', ({ upload }) => resolve(upload.callback)));
+      const { id } = uploader.add(file);
+      const done = await untilSettled(uploader, id);
+      expect(done.state, done.error?.message).to.equal('done');
+      // The application's callback server echoes what OSS sent it: this object's key and size.
+      expect(JSON.parse((await completed)!)).to.deep.equal({ ok: true, got: JSON.stringify({ object: done.key, size: file.size }) });
+      expect(done.callback).to.equal(await completed);
+    }
+  });
+
+  it('has no callback answer when no callback is configured', async () => {
+    const done = await upload(randomFile(2000, 'plain.txt', 'text/plain'));
+    expect(done.state, done.error?.message).to.equal('done');
+    expect(done.callback).to.equal(undefined);
   });
 });

@@ -1,12 +1,12 @@
 import { EndpointError } from './errors/endpoint-error.js';
-import type { CallOptions, Endpoint, MultipartHandle, SignedPart } from './ports/endpoint.js';
+import type { CallOptions, Endpoint, SignedPart, SignPartsInput } from './ports/endpoint.js';
 
 /** Options of {@link PartUrls}. */
 export interface PartUrlsOptions {
   /** The endpoint that signs. */
   readonly endpoint: Endpoint;
-  /** The upload the parts belong to. */
-  readonly handle: MultipartHandle;
+  /** The upload the parts belong to, and the parts' bytes for an endpoint that hashes them. */
+  readonly handle: Omit<SignPartsInput, 'partNumbers'>;
   /** Most part numbers per signing request. */
   readonly batchSize: number;
   /** The next batch is signed in the background once fewer URLs than this remain ahead. */

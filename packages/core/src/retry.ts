@@ -58,8 +58,7 @@ export function decideRetry(
   aborted: boolean,
   random: () => number = Math.random,
 ): RetryDecision {
-  if (aborted) return { retry: false, exhausted: false };
-  const delayMs = retryDelay(error, attempt, policy, random);
+  const delayMs = aborted ? undefined : retryDelay(error, attempt, policy, random);
   if (delayMs === undefined) return { retry: false, exhausted: false };
   if (attempt >= policy.limit) return { retry: false, exhausted: true };
   return { retry: true, delayMs };

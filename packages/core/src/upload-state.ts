@@ -45,6 +45,8 @@ export interface UploadSnapshot {
   readonly key?: string | undefined;
   /** The stored object's URL, once done. */
   readonly location?: string | undefined;
+  /** The upload callback's answer, once done (OSS `x-oss-callback`; the store relays it). */
+  readonly callback?: string | undefined;
   /** Why the upload stopped, in state `error`. */
   readonly error?: FerryError | undefined;
 }

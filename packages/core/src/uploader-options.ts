@@ -84,13 +84,14 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
   const concurrency = options.concurrency ?? 4;
   const signBatchSize = options.signBatchSize ?? 16;
   if (typeof options.endpoint === 'string' ? options.endpoint === '' : typeof options.endpoint?.signParts !== 'function') {
-    throw new FerryError(ErrorCode.InvalidInput, 'endpoint must be a URL or an object implementing the Endpoint calls.');
+    throw new FerryError(ErrorCode.InvalidInput, 'endpoint must be a URL or an Endpoint object.');
   }
   const multipartThreshold = options.multipartThreshold ?? partSize;
+  const stallTimeout = options.stallTimeout ?? 30_000;
   requireRange('concurrency', concurrency, 1);
   requireRange('partSize', partSize, limits.minPartSize, limits.maxPartSize);
   requireRange('signBatchSize', signBatchSize, 1);
-  requireRange('stallTimeout', options.stallTimeout ?? 1, 1);
+  requireRange('stallTimeout', stallTimeout, 1);
   requireRange('multipartThreshold', multipartThreshold, 0, limits.maxPartSize);
   // Typed readonly throughout; not frozen, to spare every user the bytes.
   return {
@@ -103,8 +104,8 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
     signBatchSize,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     limits,
-    autoStart: options.autoStart ?? true,
-    stallTimeout: options.stallTimeout ?? 30_000,
+    autoStart: options.autoStart !== false,
+    stallTimeout,
     onUploadLost: options.onUploadLost ?? 'restart',
     resumeStore: options.resumeStore,
     scheduleProgress: options.scheduleProgress ?? defaultProgressScheduler(),

@@ -102,7 +102,7 @@ export class Uploader {
    */
   add(source: UploadSource, metadata: Readonly<Record<string, string>> = {}): UploadSnapshot {
     if (!source || typeof source.slice !== 'function' || !Number.isSafeInteger(source.size) || source.size < 0) {
-      throw new FerryError(ErrorCode.InvalidInput, 'add() takes a File or an object with name, type, size and slice().');
+      throw new FerryError(ErrorCode.InvalidInput, 'add() takes a File or a { name, type, size, slice() } object.');
     }
     const upload = new FileUpload(`u${this.#nextId++}`, source, metadata, this.#host);
     this.#uploads.set(upload.id, upload);

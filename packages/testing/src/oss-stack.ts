@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createFerryHandler, createOssProvider, toNodeListener } from '@ferry/server';
 import { startOssContractFake, type OssContractFake } from './oss-contract-fake.js';
 import { startSigningServer } from './signing-server.js';
@@ -19,9 +21,18 @@ export interface OssStack {
  * new Uploader({ endpoint: oss.endpoint });
  * ```
  */
-export async function startOssStack(): Promise<OssStack> {
+export async function startOssStack(options: { readonly callback?: boolean } = {}): Promise<OssStack> {
   const fake = await startOssContractFake();
-  const provider = createOssProvider({ bucket: fake.bucket, region: fake.region, endpoint: fake.url, customDomain: true, credentials: fake.credentials });
+  // The application's callback server, when asked for: it answers what OSS POSTed to it, as JSON.
+  const callbacks = options.callback ? await startCallbackServer() : undefined;
+  const provider = createOssProvider({
+    bucket: fake.bucket,
+    region: fake.region,
+    endpoint: fake.url,
+    customDomain: true,
+    credentials: fake.credentials,
+    ...(callbacks ? { callback: { url: callbacks.url, body: '{"object":"${object}","size":${size}}', bodyType: 'application/json' } } : {}),
+  });
   const listener = toNodeListener(createFerryHandler({ provider, secret: 'oss-stack-secret-oss-stack-secret!', basePath: '/api/uploads', onError: () => undefined }));
   const signing = await startSigningServer(listener, true);
   return {
@@ -30,6 +41,24 @@ export async function startOssStack(): Promise<OssStack> {
     async close() {
       await signing.close();
       await fake.close();
+      await callbacks?.close();
     },
+  };
+}
+
+/** A stand-in for the application's upload-callback route: answers `{ ok, got }` with the body OSS sent. */
+async function startCallbackServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ ok: true, got: Buffer.concat(chunks).toString() }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/stored`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -19,6 +19,9 @@ export interface BrowserStackConfig {
   /** A signing endpoint for Alibaba Cloud OSS, in front of the OSS CONTRACT FAKE (objects at `${ossUrl}/${key}`). */
   readonly ossEndpoint: string;
   readonly ossUrl: string;
+  /** The same, with an upload callback configured (JSON body with the object and size); objects at `${ossCallbackUrl}/${key}`. */
+  readonly ossCallbackEndpoint: string;
+  readonly ossCallbackUrl: string;
 }
 
 /**
@@ -30,6 +33,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
   let stack: TestStack | undefined;
   let hiddenEtag: TestStack | undefined;
   let oss: OssStack | undefined;
+  let ossCallback: OssStack | undefined;
   return {
     files,
     nodeResolve: true,
@@ -44,11 +48,13 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           stack = await startTestStack({ cors: true });
           hiddenEtag = await startTestStack({ cors: true, storeCors: { exposeHeaders: [] } });
           oss = await startOssStack();
+          ossCallback = await startOssStack({ callback: true });
         },
         async serverStop() {
           await stack?.close();
           await hiddenEtag?.close();
           await oss?.close();
+          await ossCallback?.close();
         },
         // Browser tests script the fault proxies with executeServerCommand('ferry-fault' (store) or
         // 'ferry-endpoint-fault' (signing endpoint), { method?, url? (RegExp source), times?, fault }),
@@ -81,7 +87,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           return true;
         },
         serve(context) {
-          if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag || !oss) return undefined;
+          if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag || !oss || !ossCallback) return undefined;
           const config: BrowserStackConfig = {
             endpoint: stack.endpoint,
             storeEndpoint: stack.store.endpoint,
@@ -89,6 +95,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
             hiddenEtagEndpoint: hiddenEtag.endpoint,
             ossEndpoint: oss.endpoint,
             ossUrl: oss.fake.url,
+            ossCallbackEndpoint: ossCallback.endpoint,
+            ossCallbackUrl: ossCallback.fake.url,
           };
           return { body: `export default ${JSON.stringify(config)};`, type: 'js' };
         },

@@ -10,7 +10,7 @@ export function createDefaultTransport(): Transport {
   if (typeof XMLHttpRequest !== 'function') {
     throw new FerryError(
       ErrorCode.InvalidInput,
-      "No XMLHttpRequest here: pass createFetchTransport() from '@ferry/core/fetch'.",
+      "No XMLHttpRequest: pass createFetchTransport() from '@ferry/core/fetch'.",
     );
   }
   return createXhrTransport();

@@ -34,7 +34,7 @@ export function createFetchTransport(fetchImpl: typeof fetch = globalThis.fetch)
         throw storeErrorFromResponse(response.status, body, response.headers.get('Retry-After'), request.partNumber, request);
       }
       request.onProgress(request.body.size);
-      return { etag: response.headers.get('ETag') };
+      return { etag: response.headers.get('ETag'), header: (name) => response.headers.get(name), body: await response.text() };
     },
   };
 }

@@ -53,8 +53,10 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
         method,
         headers,
         signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
-        credentials: options.credentials ?? 'same-origin',
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // Left out, fetch's default applies: 'same-origin'.
+        credentials: options.credentials as RequestCredentials,
+        // No body when there is none: JSON.stringify(undefined) is undefined.
+        body: JSON.stringify(body),
       });
       text = await response.text();
     } catch (error) {
@@ -77,7 +79,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
       const message = typeof detail.message === 'string' ? detail.message : text.slice(0, 200);
       throw new EndpointError(operation, `The endpoint answered HTTP ${response.status}: ${message}`, {
         status: response.status,
-        ...(typeof detail.code === 'string' ? { serverCode: detail.code } : {}),
+        serverCode: typeof detail.code === 'string' ? detail.code : undefined,
       });
     }
     if (json === undefined) {
@@ -108,7 +110,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
         'POST',
         uploadPath(input, '/batch'),
         callOptions,
-        { key: input.key, partNumbers: input.partNumbers },
+        { key: input.key, partNumbers: input.partNumbers, checksums: input.checksums },
         input.token,
       );
       return answer.array('parts', (part): SignedPart => ({
@@ -132,7 +134,13 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     async completeMultipart(input, callOptions) {
       const parts = input.parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag }));
       const shape = await call('complete-multipart', 'POST', uploadPath(input, '/complete'), callOptions, { parts }, input.token);
-      return { key: shape.string('key'), location: shape.string('location'), etag: shape.optionalString('etag') };
+      return {
+        key: shape.string('key'),
+        location: shape.string('location'),
+        etag: shape.optionalString('etag'),
+        crc64: shape.optionalString('crc64'),
+        callback: shape.optionalString('callback'),
+      };
     },
 
     async abortMultipart(input, callOptions) {

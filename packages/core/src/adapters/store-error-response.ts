@@ -55,11 +55,10 @@ export function storeErrorFromResponse(
   } else if (status === 403 && /expired/i.test(details.Message ?? '')) {
     code = ErrorCode.UrlExpired;
   }
-  const retryAfterMs = parseRetryAfter(retryAfter);
   return new StoreError(code, `${what} was refused by the store with HTTP ${status}${storeSays}.${advice}`, {
     status,
     details,
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    ...(partNumber === undefined ? {} : { partNumber }),
+    retryAfterMs: parseRetryAfter(retryAfter),
+    partNumber,
   });
 }

@@ -31,11 +31,12 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
     xhr.upload.onprogress = (event) => request.onProgress(event.loaded);
     xhr.onload = () => {
       settle();
+      const header = (name: string): string | null => xhr.getResponseHeader(name);
       if (xhr.status >= 200 && xhr.status < 300) {
         request.onProgress(request.body.size);
-        resolve({ etag: xhr.getResponseHeader('ETag') });
+        resolve({ etag: header('ETag'), header, body: xhr.responseText });
       } else {
-        reject(storeErrorFromResponse(xhr.status, xhr.responseText, xhr.getResponseHeader('Retry-After'), request.partNumber, request));
+        reject(storeErrorFromResponse(xhr.status, xhr.responseText, header('Retry-After'), request.partNumber, request));
       }
     };
     xhr.onerror = () => {
@@ -45,7 +46,7 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
         .slice(0, 1)
         .arrayBuffer()
         .then(
-          () => reject(new FerryError(ErrorCode.Network, 'PUT to the store failed (offline, connection reset, or a CORS rule not allowing this origin).')),
+          () => reject(new FerryError(ErrorCode.Network, 'PUT to the store failed (offline, connection reset, or CORS not allowing this origin).')),
           (error: unknown) =>
             reject(new FerryError(ErrorCode.FileUnreadable, 'The file can no longer be read (moved, deleted or changed).', { cause: error })),
         );

@@ -14,7 +14,7 @@ export interface EndpointErrorOptions extends FerryErrorOptions {
   /** HTTP status, when the endpoint answered. */
   status?: number;
   /** The `code` from the endpoint's `{ code, message }` body, when it sent one. */
-  serverCode?: string;
+  serverCode?: string | undefined;
 }
 
 /**

@@ -21,9 +21,9 @@ export interface StoreErrorOptions extends FerryErrorOptions {
   /** Fields parsed from the store's XML error body. */
   details: StoreErrorDetails;
   /** `Retry-After` in milliseconds, when the store sent one. */
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
   /** The 1-based part number, for part uploads. */
-  partNumber?: number;
+  partNumber?: number | undefined;
 }
 
 /**

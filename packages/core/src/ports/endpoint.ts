@@ -26,6 +26,15 @@ export interface SignedRequest {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/** A checksum algorithm the signer can sign per request (the store then refuses other bytes). */
+export type ChecksumAlgorithm = 'md5' | 'sha256' | 'crc32c';
+
+/** Input to sign a single PUT: the file and the bytes the PUT will send. */
+export interface SinglePutInput extends FileDescriptor {
+  /** The bytes the PUT will send, for an endpoint that hashes them before signing. */
+  readonly bytes?: Blob | undefined;
+}
+
 /** Answer to a single-PUT params call. */
 export interface SinglePutParams extends SignedRequest {
   /** The object key the server chose. */
@@ -52,6 +61,13 @@ export interface MultipartHandle {
 export interface SignPartsInput extends MultipartHandle {
   /** 1-based part numbers to sign. */
   readonly partNumbers: readonly number[];
+  /** Part `n`'s bytes, for an endpoint that hashes parts before signing. */
+  readonly bytes?: ((partNumber: number) => Blob) | undefined;
+  /**
+   * Each part's digest (base64, by part number). `@ferry/server` signs it as `Content-MD5` or
+   * `x-amz-checksum-*` and returns that header, so the store refuses other bytes (BadDigest).
+   */
+  readonly checksums?: { readonly algorithm: ChecksumAlgorithm; readonly values: Readonly<Record<number, string>> } | undefined;
 }
 
 /** One signed part URL. */
@@ -76,6 +92,8 @@ export interface StoredPart {
 export interface CompleteMultipartInput extends MultipartHandle {
   /** Every part, in order. */
   readonly parts: readonly { readonly partNumber: number; readonly etag: string }[];
+  /** Part `n`'s bytes, for an endpoint that checks the whole object's checksum. */
+  readonly bytes?: ((partNumber: number) => Blob) | undefined;
 }
 
 /** The stored object. */
@@ -86,6 +104,10 @@ export interface CompletedObject {
   readonly location: string;
   /** The object's ETag, when the store said. */
   readonly etag?: string | undefined;
+  /** The object's CRC-64/ECMA as the store computed it (OSS), as a decimal string. */
+  readonly crc64?: string | undefined;
+  /** The upload callback's answer, relayed by the store (OSS `x-oss-callback`). */
+  readonly callback?: string | undefined;
 }
 
 /**
@@ -99,7 +121,7 @@ export interface CompletedObject {
  */
 export interface Endpoint {
   /** Signs one PUT of a whole (small) file. */
-  singlePutParams(input: FileDescriptor, options: CallOptions): Promise<SinglePutParams>;
+  singlePutParams(input: SinglePutInput, options: CallOptions): Promise<SinglePutParams>;
   /** Creates a multipart upload. */
   createMultipart(input: CreateMultipartInput, options: CallOptions): Promise<MultipartHandle>;
   /** Signs a batch of part URLs. */

@@ -24,6 +24,10 @@ export interface TransportRequest extends SignedRequest {
 export interface TransportResponse {
   /** The ETag header, or `null` when it could not be read (CORS hides it unless exposed). */
   readonly etag: string | null;
+  /** Reads a response header (`null` when absent or hidden by CORS). */
+  readonly header?: ((name: string) => string | null) | undefined;
+  /** The response body (OSS: the upload callback's answer). */
+  readonly body?: string | undefined;
 }
 
 /**
