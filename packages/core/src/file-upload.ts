@@ -191,14 +191,20 @@ export class FileUpload {
     // Kept across runs (pause, retry): a resent body counts again only past what it reached.
     if (this.#progress.length === 0) this.#progress = [{ sent: 0, etag: undefined }];
     const body = this.#source.slice(0, this.#source.size);
-    const sign = (): Promise<SinglePutParams> =>
-      this.#call((options) => endpoint.singlePutParams({ ...this.#descriptor(), bytes: body }, options), signal);
-    let params: Promise<SinglePutParams> | undefined = sign();
-    const { key, url } = await params;
+    // Signed once, and again after the store said the URL expired; a failed signing is not kept.
+    let params: Promise<SinglePutParams> | undefined;
+    const signed = (): Promise<SinglePutParams> =>
+      (params ??= this.#call((options) => endpoint.singlePutParams({ ...this.#descriptor(), bytes: body }, options), signal).catch(
+        (error: unknown) => {
+          params = undefined;
+          throw error;
+        },
+      ));
+    const { key, url } = await signed();
     this.#key = key;
     this.#setState(UploadState.Uploading);
     // An OSS upload callback answers in the PUT's body; S3 sends none.
-    this.#callback = (await this.#put(0, body, signal, signal, () => (params ??= sign()), () => (params = undefined))).body || undefined;
+    this.#callback = (await this.#put(0, body, signal, signal, signed, () => (params = undefined))).body || undefined;
     this.#location = url.split('?')[0];
   }
 
