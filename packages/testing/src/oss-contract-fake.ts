@@ -1,3 +1,4 @@
+import { crc64 } from '@ferry/core/checksums';
 import { ossV4AuthorizationHeaders, ossV4PresignQuery, type OssCredentials, type OssRequest } from '@ferry/server';
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -54,6 +55,9 @@ function body(request: IncomingMessage): Promise<Buffer> {
     request.on('error', reject);
   });
 }
+
+/** OSS answers every write with the stored bytes' CRC-64/ECMA, as an unsigned decimal. */
+const crc64Header = (bytes: Uint8Array): Record<string, string> => ({ 'x-oss-hash-crc64ecma': String(crc64(bytes)) });
 
 /**
  * A CONTRACT FAKE of Alibaba Cloud OSS, not a store: no OSS emulator exists here, so this checks
@@ -158,7 +162,7 @@ export async function startOssContractFake(options: { readonly bucket?: string; 
       case 'put-object': {
         objects.set(key, { bytes, headers });
         const callback = await runCallback(headers, key, bytes.length);
-        return answer(callback?.status ?? 200, callback?.body ?? '', { ETag: md5(bytes) });
+        return answer(callback?.status ?? 200, callback?.body ?? '', { ETag: md5(bytes), ...crc64Header(bytes) });
       }
       case 'initiate': {
         const uploadId = randomUUID().replace(/-/g, '').toUpperCase();
@@ -170,7 +174,7 @@ export async function startOssContractFake(options: { readonly bucket?: string; 
         if (!upload || upload.key !== key) return answer(404, errorXml('NoSuchUpload', 'The specified upload does not exist.'));
         const etag = md5(bytes);
         upload.parts.set(Number(query['partNumber']), { bytes, etag });
-        return answer(200, '', { ETag: etag });
+        return answer(200, '', { ETag: etag, ...crc64Header(bytes) });
       }
       case 'list-parts': {
         const upload = uploads.get(query['uploadId'] ?? '');
@@ -197,8 +201,8 @@ export async function startOssContractFake(options: { readonly bucket?: string; 
         uploads.delete(query['uploadId']!);
         const etag = `"${createHash('md5').update(object).digest('hex').toUpperCase()}-${listed.length}"`;
         const callback = await runCallback(headers, key, object.length);
-        if (callback) return answer(callback.status, callback.body, { ETag: etag });
-        return answer(200, `<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${key}</Key><ETag>${etag}</ETag></CompleteMultipartUploadResult>`, { ETag: etag });
+        if (callback) return answer(callback.status, callback.body, { ETag: etag, ...crc64Header(object) });
+        return answer(200, `<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${key}</Key><ETag>${etag}</ETag></CompleteMultipartUploadResult>`, { ETag: etag, ...crc64Header(object) });
       }
       case 'abort':
         if (!uploads.delete(query['uploadId'] ?? '')) return answer(404, errorXml('NoSuchUpload', 'The specified upload does not exist.'));

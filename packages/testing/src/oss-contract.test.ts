@@ -6,6 +6,7 @@ import { createFerryHandler, createOssProvider, type OssProviderOptions } from '
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crc64 } from '@ferry/core/checksums';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOssContractFake, type OssContractFake } from './oss-contract-fake.js';
 
@@ -124,6 +125,8 @@ describe('OSS through the contract fake', () => {
       body: JSON.stringify({ parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) }),
     });
     expect(JSON.parse(done['callback'] as string)).toMatchObject({ ok: true, got: `{"object":"${key}","size":${file.length}}` });
+    // The object's CRC-64 as OSS answered it, relayed for the client to compare with its parts'.
+    expect(done['crc64']).toBe(String(crc64(file)));
     expect(sha256(oss.object(key)!.bytes)).toBe(sha256(file));
     expect(oss.object(key)!.headers['content-type']).toBe('video/mp4');
     const server = oss.calls.filter((call) => call.key === key && call.auth === 'header').map((call) => call.operation);
