@@ -1,10 +1,11 @@
+import type { ChecksumAlgorithm } from '@ferry/core';
 import { ServerError } from './errors.js';
 
-/** Per-part checksum algorithms a sign request may carry. */
-export const PART_CHECKSUM_ALGORITHMS = ['md5', 'sha256', 'crc32c'] as const;
+/** One of {@link PART_CHECKSUM_ALGORITHMS}: the same names core's `checksums` input carries. */
+export type PartChecksumAlgorithm = ChecksumAlgorithm;
 
-/** One of {@link PART_CHECKSUM_ALGORITHMS}. */
-export type PartChecksumAlgorithm = (typeof PART_CHECKSUM_ALGORITHMS)[number];
+/** Per-part checksum algorithms a sign request may carry. */
+export const PART_CHECKSUM_ALGORITHMS = ['md5', 'sha256', 'crc32c'] as const satisfies readonly PartChecksumAlgorithm[];
 
 /** A part's checksum, base64 of the digest as the store's header wants it. */
 export interface PartChecksum {

@@ -7,5 +7,7 @@ export { startFaultProxy } from './fault-proxy.js';
 export type { Fault, FaultProxy, FaultRule, ProxiedRequest } from './fault-proxy.js';
 export { startOssContractFake } from './oss-contract-fake.js';
 export type { OssContractCall, OssContractFake } from './oss-contract-fake.js';
+export { startCallbackServer } from './callback-server.js';
+export type { CallbackServer } from './callback-server.js';
 export { startOssStack } from './oss-stack.js';
 export type { OssStack } from './oss-stack.js';

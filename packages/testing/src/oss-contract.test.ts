@@ -4,36 +4,27 @@
 // proven by Alibaba Cloud's published vectors (packages/server/src/providers/oss/*.test.ts).
 import { createFerryHandler, createOssProvider, type OssProviderOptions } from '@ferry/server';
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { crc64 } from '@ferry/core/checksums';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCallbackServer, type CallbackServer } from './callback-server.js';
 import { startOssContractFake, type OssContractFake } from './oss-contract-fake.js';
 
 const MiB = 1024 * 1024;
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 let oss: OssContractFake;
-let callbacks: Server;
+let callbacks: CallbackServer;
 let callbackUrl: string;
-const received: string[] = [];
 
 beforeAll(async () => {
   oss = await startOssContractFake();
   // The application's callback server: OSS POSTs to it once the object is stored.
-  callbacks = createServer(async (request, response) => {
-    let body = '';
-    for await (const chunk of request as AsyncIterable<Buffer>) body += chunk.toString();
-    received.push(body);
-    response.setHeader('Content-Type', 'application/json');
-    response.end(JSON.stringify({ ok: true, got: body }));
-  });
-  await new Promise<void>((resolve) => callbacks.listen(0, '127.0.0.1', resolve));
-  callbackUrl = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/stored`;
+  callbacks = await startCallbackServer();
+  callbackUrl = callbacks.url;
 });
 
 afterAll(async () => {
   await oss.close();
-  await new Promise<void>((resolve) => callbacks.close(() => resolve()));
+  await callbacks.close();
 });
 
 function handlerFor(extra: Partial<OssProviderOptions> = {}) {
@@ -72,7 +63,7 @@ describe('OSS through the contract fake', () => {
     expect(await put.json()).toMatchObject({ ok: true });
     const key = params['key'] as string;
     expect(sha256(oss.object(key)!.bytes)).toBe(sha256(bytes));
-    expect(received.at(-1)).toBe(`bucket=${oss.bucket}&object=${key}&size=3000&user=alice`);
+    expect(callbacks.received.at(-1)).toBe(`bucket=${oss.bucket}&object=${key}&size=3000&user=alice`);
     const call = oss.calls.at(-1)!;
     expect(call).toMatchObject({ operation: 'put-object', auth: 'query', status: 200 });
     expect(call.signedHeaders).toEqual(['content-length', 'content-type', 'x-oss-callback', 'x-oss-callback-var', 'x-oss-meta-origin', 'x-oss-storage-class']);

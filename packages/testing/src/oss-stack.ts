@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createFerryHandler, createOssProvider, toNodeListener } from '@ferry/server';
+import { startCallbackServer } from './callback-server.js';
 import { startOssContractFake, type OssContractFake } from './oss-contract-fake.js';
 import { startSigningServer } from './signing-server.js';
 
@@ -23,7 +22,6 @@ export interface OssStack {
  */
 export async function startOssStack(options: { readonly callback?: boolean } = {}): Promise<OssStack> {
   const fake = await startOssContractFake();
-  // The application's callback server, when asked for: it answers what OSS POSTed to it, as JSON.
   const callbacks = options.callback ? await startCallbackServer() : undefined;
   const provider = createOssProvider({
     bucket: fake.bucket,
@@ -43,22 +41,5 @@ export async function startOssStack(options: { readonly callback?: boolean } = {
       await fake.close();
       await callbacks?.close();
     },
-  };
-}
-
-/** A stand-in for the application's upload-callback route: answers `{ ok, got }` with the body OSS sent. */
-async function startCallbackServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ ok: true, got: Buffer.concat(chunks).toString() }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/stored`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
