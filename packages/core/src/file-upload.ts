@@ -41,8 +41,8 @@ export interface FileUploadHost {
 }
 
 /** Abort reasons that say why a run stopped, so the run does not mistake them for failures. */
-const PAUSED = new FerryError(ErrorCode.Aborted, 'The upload was paused.');
-const CANCELLED = new FerryError(ErrorCode.Aborted, 'The upload was cancelled.');
+const PAUSED = new FerryError(ErrorCode.Aborted, 'Paused.');
+const CANCELLED = new FerryError(ErrorCode.Aborted, 'Cancelled.');
 
 /** For calls that neither pause nor cancel may stop (creating and aborting a multipart upload). */
 const UNSTOPPABLE = new AbortController().signal;

@@ -23,6 +23,7 @@ export { createXhrTransport } from './adapters/xhr-transport.js';
 export { parseStoreErrorXml, parseRetryAfter } from './adapters/store-error-response.js';
 export type {
   CallOptions,
+  Checksum,
   ChecksumAlgorithm,
   CompleteMultipartInput,
   CompletedObject,

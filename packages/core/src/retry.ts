@@ -111,7 +111,7 @@ export async function withRetry<T>(task: (attempt: number) => Promise<T>, option
         if (decision.exhausted) {
           throw new FerryError(
             ErrorCode.RetriesExhausted,
-            `Gave up after ${attempt + 1} attempts: ${error instanceof Error ? error.message : String(error)}`,
+            `Gave up after ${attempt + 1} attempts: ${String(error)}`,
             { cause: error },
           );
         }

@@ -46,7 +46,7 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
         .slice(0, 1)
         .arrayBuffer()
         .then(
-          () => reject(new FerryError(ErrorCode.Network, 'PUT to the store failed (offline, connection reset, or CORS not allowing this origin).')),
+          () => reject(new FerryError(ErrorCode.Network, 'PUT to the store failed (offline, reset, or CORS refusing this origin).')),
           (error: unknown) =>
             reject(new FerryError(ErrorCode.FileUnreadable, 'The file can no longer be read (moved, deleted or changed).', { cause: error })),
         );

@@ -13,6 +13,7 @@
  * - `retries-exhausted`: a retryable failure persisted past the retry limit.
  * - `invalid-input`: the caller passed something unusable (a file, an option).
  * - `file-unreadable`: the file can no longer be read (moved, deleted or changed on disk).
+ * - `integrity`: the stored bytes' checksum differs from the file's, or could not be checked.
  * - `aborted`: the upload was cancelled.
  * - `unexpected`: a bug in Ferry or in an adapter; please report it with the `cause`.
  */
@@ -29,6 +30,7 @@ export const ErrorCode = {
   RetriesExhausted: 'retries-exhausted',
   InvalidInput: 'invalid-input',
   FileUnreadable: 'file-unreadable',
+  Integrity: 'integrity',
   Aborted: 'aborted',
   Unexpected: 'unexpected',
 } as const;

@@ -29,10 +29,18 @@ export interface SignedRequest {
 /** A checksum algorithm the signer can sign per request (the store then refuses other bytes). */
 export type ChecksumAlgorithm = 'md5' | 'sha256' | 'crc32c';
 
+/** A digest for the signer to sign: base64, as the store's header carries it. */
+export interface Checksum {
+  readonly algorithm: ChecksumAlgorithm;
+  readonly value: string;
+}
+
 /** Input to sign a single PUT: the file and the bytes the PUT will send. */
 export interface SinglePutInput extends FileDescriptor {
   /** The bytes the PUT will send, for an endpoint that hashes them before signing. */
   readonly bytes?: Blob | undefined;
+  /** The file's digest: `@ferry/server` signs it (`Content-MD5`, `x-amz-checksum-*`), so the store refuses other bytes. */
+  readonly checksum?: Checksum | undefined;
 }
 
 /** Answer to a single-PUT params call. */
