@@ -295,3 +295,36 @@ describe('per-part checksums (S3 provider, local store)', () => {
     }
   });
 });
+
+// The single-PUT params route takes the whole file's digest the same way: signed, returned, enforced.
+describe('single-PUT checksum (S3 provider, local store)', () => {
+  const params = (file: Uint8Array, checksum?: string) =>
+    call('GET', `/params?filename=small.txt&type=text%2Fplain&size=${file.length}${checksum === undefined ? '' : `&checksum=${encodeURIComponent(checksum)}`}`);
+
+  for (const algorithm of ['md5', 'sha256', 'crc32c'] as const) {
+    it(`${algorithm}: the signed header is returned, the right bytes are stored, other bytes of the same size get 400 BadDigest`, async () => {
+      const file = bytes(70_000, 7);
+      const value = DIGESTS[algorithm](file);
+      const signed = await params(file, `${algorithm}:${value}`);
+      expect(signed.status).toBe(200);
+      const header = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' }[algorithm];
+      expect(signed.json.headers).toEqual({ 'Content-Type': 'text/plain', [header]: value });
+      const other = bytes(70_000, 8);
+      const wrong = await fetch(signed.json.url, { method: 'PUT', headers: signed.json.headers, body: other });
+      expect(wrong.status).toBe(400);
+      expect(await wrong.text()).toContain('<Code>BadDigest</Code>');
+      const put = await fetch(signed.json.url, { method: 'PUT', headers: signed.json.headers, body: file });
+      expect(put.status).toBe(200);
+      expect(sha256(await objectBytes(signed.json.key))).toBe(sha256(file));
+    });
+  }
+
+  it('refuses an unknown algorithm or a malformed digest with 400 and a code', async () => {
+    const file = bytes(1000, 1);
+    for (const checksum of ['sha1:' + DIGESTS.md5(file), 'md5', 'md5:not base64!', 'sha256:' + DIGESTS.md5(file)]) {
+      const refused = await params(file, checksum);
+      expect(refused.status, checksum).toBe(400);
+      expect(refused.json.code).toBe('bad-request');
+    }
+  });
+});

@@ -158,6 +158,24 @@ describe('OSS through the contract fake', () => {
     expect(((await sha.json()) as { message: string }).message).toContain('takes md5');
   });
 
+  it('single PUT with Content-MD5: signed and returned, other bytes refused (InvalidDigest), the right ones stored with their CRC-64', async () => {
+    const handler = handlerFor();
+    const bytes = randomBytes(4000);
+    const md5 = createHash('md5').update(bytes).digest('base64');
+    const params = await json(handler, `/api/params?filename=small.bin&type=application/octet-stream&size=${bytes.length}&checksum=${encodeURIComponent(`md5:${md5}`)}`);
+    const headers = params['headers'] as Record<string, string>;
+    expect(headers).toEqual({ 'Content-Type': 'application/octet-stream', 'Content-MD5': md5 });
+    const wrong = await fetch(params['url'] as string, { method: 'PUT', headers, body: randomBytes(4000) });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('<Code>InvalidDigest</Code>');
+    const right = await fetch(params['url'] as string, { method: 'PUT', headers, body: bytes });
+    expect(right.status).toBe(200);
+    expect(right.headers.get('x-oss-hash-crc64ecma')).toBe(String(crc64(bytes)));
+    expect(oss.calls.at(-1)!.signedHeaders).toContain('content-md5');
+    const sha = await handler(new Request(`http://app/api/params?filename=s.bin&type=text/plain&size=4000&checksum=sha256:${createHash('sha256').update(bytes).digest('base64')}`));
+    expect(sha.status).toBe(400);
+  });
+
   it('abort: the upload is gone from the store; a second abort is a 404 not-found', async () => {
     const handler = handlerFor();
     const created = await json(handler, '/api/multipart', {

@@ -8,6 +8,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { PartChecksum } from '../part-checksum.js';
 import type { ProviderPart, StorageProvider } from './provider.js';
 
 /** Options of {@link createS3Provider}. */
@@ -26,6 +27,14 @@ export interface S3ProviderOptions {
 
 /** The header that carries each part checksum algorithm to S3. */
 const S3_CHECKSUM_HEADER = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' } as const;
+
+/** The SDK command fields that carry a checksum (the SDK signs them as the headers above). */
+function checksumFields(checksum: PartChecksum | undefined): { ContentMD5?: string; ChecksumSHA256?: string; ChecksumCRC32C?: string } {
+  if (checksum?.algorithm === 'md5') return { ContentMD5: checksum.value };
+  if (checksum?.algorithm === 'sha256') return { ChecksumSHA256: checksum.value };
+  if (checksum?.algorithm === 'crc32c') return { ChecksumCRC32C: checksum.value };
+  return {};
+}
 
 /** The SDK client the provider signs and calls with (shared with the conformance tests). */
 export function s3ClientFor(options: S3ProviderOptions): S3Client {
@@ -54,10 +63,12 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
   const Bucket = options.bucket;
 
   return {
-    async presignPut({ key, contentType, contentLength, expiresIn }) {
-      const command = new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: contentLength });
-      const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: new Set(['content-type', 'content-length']) });
-      return { url, headers: { 'Content-Type': contentType } };
+    async presignPut({ key, contentType, contentLength, expiresIn, checksum }) {
+      const header = checksum ? S3_CHECKSUM_HEADER[checksum.algorithm] : undefined;
+      const command = new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: contentLength, ...checksumFields(checksum) });
+      const signed = new Set(['content-type', 'content-length', ...(header ? [header.toLowerCase()] : [])]);
+      const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: signed, unhoistableHeaders: signed });
+      return { url, headers: { 'Content-Type': contentType, ...(header && checksum ? { [header]: checksum.value } : {}) } };
     },
 
     async createMultipart({ key, contentType }) {
@@ -76,9 +87,7 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
         UploadId: uploadId,
         PartNumber: partNumber,
         ContentLength: contentLength,
-        ...(checksum?.algorithm === 'md5' ? { ContentMD5: checksum.value } : {}),
-        ...(checksum?.algorithm === 'sha256' ? { ChecksumSHA256: checksum.value } : {}),
-        ...(checksum?.algorithm === 'crc32c' ? { ChecksumCRC32C: checksum.value } : {}),
+        ...checksumFields(checksum),
       });
       const signed = new Set(['content-length', ...(header ? [header.toLowerCase()] : [])]);
       // The checksum stays a signed header (not hoisted into the query), so the browser sends it

@@ -1,10 +1,14 @@
 import type { SinglePutParams } from '@ferry/core';
 import { ServerError } from '../errors.js';
 import { PART_LIMITS } from '../handler-options.js';
+import { readFileChecksum } from '../part-checksum.js';
 import { MAX_FILENAME, requireContentType, requireInteger, requireString } from '../request-input.js';
 import { checkSize, storageFailure, type RouteContext } from './route-context.js';
 
-/** `GET /params?filename&type&size`: presigns one PUT of a whole file. */
+/**
+ * `GET /params?filename&type&size[&checksum=<algorithm>:<base64>]`: presigns one PUT of a whole
+ * file, and with `checksum` its digest too (signed, so the store refuses other bytes).
+ */
 export async function singlePut(context: RouteContext): Promise<SinglePutParams> {
   const query = context.url.searchParams;
   const { options } = context;
@@ -16,6 +20,7 @@ export async function singlePut(context: RouteContext): Promise<SinglePutParams>
     throw new ServerError('too-large', `A single PUT may carry at most ${PART_LIMITS.maxSinglePut} bytes: use a multipart upload.`);
   }
   options.checkType(type);
+  const checksum = readFileChecksum(query.get('checksum'), options.provider.partChecksums ?? []);
   const metadata: Record<string, string> = {};
   for (const [name, value] of query) {
     const match = /^metadata\[(.+)\]$/.exec(name);
@@ -28,6 +33,7 @@ export async function singlePut(context: RouteContext): Promise<SinglePutParams>
       contentType: type,
       contentLength: size,
       expiresIn: options.urlLifetimeSeconds,
+      ...(checksum ? { checksum } : {}),
     });
     return { method: 'PUT', url: signed.url, headers: signed.headers, key };
   } catch (error) {

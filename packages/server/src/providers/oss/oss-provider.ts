@@ -140,8 +140,14 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
   };
 
   return {
-    async presignPut({ key, contentType, contentLength, expiresIn }) {
-      const headers = { 'Content-Type': contentType, 'Content-Length': String(contentLength), ...objectHeaders(), ...callbackHeaders() };
+    async presignPut({ key, contentType, contentLength, expiresIn, checksum }) {
+      const headers = {
+        'Content-Type': contentType,
+        'Content-Length': String(contentLength),
+        ...(checksum ? { 'Content-MD5': checksum.value } : {}),
+        ...objectHeaders(),
+        ...callbackHeaders(),
+      };
       return presign({ method: 'PUT', bucket, key, query: {}, headers }, expiresIn);
     },
 
