@@ -1,0 +1,99 @@
+import { startTestStack, type TestStack } from '@ferry/testing';
+import { untilSettled } from '@ferry/testing/browser';
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isStoreError, Uploader, type UploaderEvents } from '../index.js';
+import { crc32c, Crc32c, crc64, createInlineHasher, isIntegrityError, withChecksums } from './index.js';
+import { digestBlob } from './digest-blob.js';
+
+const MiB = 1024 * 1024;
+
+describe('CRC-32C (x-amz-checksum-crc32c)', () => {
+  it('gives the catalogued check value for "123456789" (CRC-32/ISCSI: 0xE3069283), and the same fed in chunks', () => {
+    expect(crc32c(new TextEncoder().encode('123456789'))).toBe(0xe3069283);
+    expect(crc32c(new Uint8Array())).toBe(0);
+    const data = randomBytes(50_001);
+    const running = new Crc32c();
+    for (let offset = 0; offset < data.length; offset += 4093) running.update(data.subarray(offset, offset + 4093));
+    expect(running.value).toBe(crc32c(data));
+  });
+});
+
+describe('digestBlob', () => {
+  it('streams a blob once and gives MD5 and SHA-256 as node:crypto does, CRC-32C big-endian, CRC-64 in decimal', async () => {
+    const data = randomBytes(3 * MiB + 11);
+    const digests = await digestBlob(new Blob([data]), ['md5', 'sha256', 'crc32c', 'crc64']);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32c(data));
+    expect(digests).toEqual({
+      md5: createHash('md5').update(data).digest('base64'),
+      sha256: createHash('sha256').update(data).digest('base64'),
+      crc32c: crc.toString('base64'),
+      crc64: String(crc64(data)),
+    });
+    expect(await digestBlob(new Blob([]), ['md5'])).toEqual({ md5: createHash('md5').digest('base64') });
+  });
+
+  it('fails with file-unreadable when the blob cannot be read', async () => {
+    const gone = { stream: () => new ReadableStream({ pull: (controller) => controller.error(new Error('NotReadableError')) }) } as unknown as Blob;
+    const failure = await digestBlob(gone, ['sha256']).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'file-unreadable' });
+  });
+});
+
+describe('withChecksums options', () => {
+  it('refuses an unknown algorithm and a call that turns nothing on, with invalid-input', () => {
+    expect(() => withChecksums({ endpoint: '/api' }, { algorithm: 'sha1' as never })).toThrow(/md5, sha256, crc32c/);
+    expect(() => withChecksums({ endpoint: '/api' }, {})).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+  });
+
+  it('leaves the options given alone, keeps a user retry hook first, and signs as many parts at a time as run at once', () => {
+    const shouldRetry = () => false;
+    const given = { endpoint: '/api', concurrency: 3, retry: { limit: 2, shouldRetry } };
+    const options = withChecksums(given, { algorithm: 'md5' });
+    expect(given.retry.shouldRetry).toBe(shouldRetry);
+    expect(options.signBatchSize).toBe(3);
+    expect(options.retry?.limit).toBe(2);
+    const badDigest = new Error('BadDigest');
+    expect(options.retry?.shouldRetry?.({ error: badDigest, attempt: 0 })).toBe(false);
+  });
+});
+
+// Node has no Worker: the inline hasher, the fetch transport, the real signature- and digest-checking store.
+describe('withChecksums against the local store (Node)', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack.close());
+  afterEach(() => stack.storeFaults.clear());
+
+  for (const [algorithm, size] of [['sha256', 12 * MiB], ['crc32c', 12 * MiB], ['md5', 300_000]] as const) {
+    it(`${algorithm}, ${size > 5 * MiB ? 'multipart' : 'single PUT'}: a byte flipped on the way is refused by the store (BadDigest) and sent again; the object is identical`, async () => {
+      const data = new Uint8Array(randomBytes(size));
+      const uploader = new Uploader(
+        withChecksums(
+          { endpoint: stack.endpoint, partSize: 5 * MiB, retry: { backoffMs: 10 }, scheduleProgress: (flush) => flush() },
+          { algorithm, hasher: createInlineHasher() },
+        ),
+      );
+      const retries: UploaderEvents['retry'][] = [];
+      uploader.on('retry', (event) => retries.push(event));
+      stack.storeFaults.inject({ method: 'PUT', url: size > 5 * MiB ? /[?&]partNumber=2&/ : /./, fault: { kind: 'corrupt', offset: 4321 } });
+      const { id } = uploader.add(new File([data], 'checked.bin'));
+      const done = await untilSettled(uploader, id);
+      expect(done.state, done.error?.message).toBe('done');
+      expect(retries.map(({ error }) => isStoreError(error) && error.details['Code'])).toEqual(['BadDigest']);
+      expect(await stack.objectSha256(done.key!)).toBe(createHash('sha256').update(data).digest('hex'));
+    });
+  }
+
+  it('crc64 on a store that reports none: the upload ends in an integrity error that says why', async () => {
+    const uploader = new Uploader(withChecksums({ endpoint: stack.endpoint, partSize: 5 * MiB, scheduleProgress: (flush) => flush() }, { crc64: true, hasher: createInlineHasher() }));
+    const { id } = uploader.add(new File([randomBytes(11 * MiB)], 's3.bin'));
+    const failed = await untilSettled(uploader, id);
+    expect(failed.state).toBe('error');
+    expect(isIntegrityError(failed.error)).toBe(true);
+    expect(failed.error?.message).toContain('is the store OSS?');
+  });
+});

@@ -1,0 +1,199 @@
+import { createDefaultTransport } from '#default-transport';
+import { createHttpEndpoint } from '../adapters/http-endpoint.js';
+import { ErrorCode, FerryError } from '../errors/ferry-error.js';
+import { isStoreError } from '../errors/store-error.js';
+import type { ChecksumAlgorithm, Endpoint, MultipartHandle } from '../ports/endpoint.js';
+import type { Transport } from '../ports/transport.js';
+import type { RetryState } from '../retry.js';
+import type { UploaderOptions } from '../uploader-options.js';
+import { combineCrc64 } from './crc64.js';
+import type { DigestAlgorithm, Digests } from './digest-blob.js';
+import { IntegrityError, isIntegrityError } from './integrity-error.js';
+import { createInlineHasher, createWorkerHasher, type PartHasher } from './part-hasher.js';
+
+/** Options of {@link withChecksums}. */
+export interface ChecksumOptions {
+  /**
+   * A digest of every part (and single PUT) that the endpoint signs into its URL, so the store
+   * itself refuses other bytes (`BadDigest`, OSS `InvalidDigest`) and they are sent again.
+   * `md5` works on S3 and OSS (`Content-MD5`); `sha256` and `crc32c` on S3 (`x-amz-checksum-*`).
+   * @default undefined (none)
+   */
+  readonly algorithm?: ChecksumAlgorithm | undefined;
+  /**
+   * Alibaba Cloud OSS: compare the CRC-64/ECMA the store answers (`x-oss-hash-crc64ecma`) with the
+   * file's: per part and per single PUT (a damaged one is sent again), and for the whole object,
+   * combined from the parts' without reading the file again. The bucket's CORS rule must expose
+   * `x-oss-hash-crc64ecma`.
+   * @default false
+   */
+  readonly crc64?: boolean | undefined;
+  /** Who hashes. @default createWorkerHasher() where `Worker` exists, else createInlineHasher() */
+  readonly hasher?: PartHasher | undefined;
+}
+
+/** The header OSS reports a stored body's CRC-64/ECMA in. */
+export const CRC64_HEADER = 'x-oss-hash-crc64ecma';
+
+const ALGORITHMS: readonly ChecksumAlgorithm[] = ['md5', 'sha256', 'crc32c'];
+
+/** Store answers that say the bytes arrived damaged: the same bytes sent again can succeed. */
+function damagedOnTheWay(error: unknown): boolean {
+  if (isIntegrityError(error)) return error.resend;
+  return isStoreError(error) && error.status === 400 && (error.details['Code'] === 'BadDigest' || error.details['Code'] === 'InvalidDigest');
+}
+
+/**
+ * Turns on integrity checks for an `Uploader`: parts are hashed in a Worker just before they are
+ * signed, the digest is signed into each URL, damaged parts are sent again, and on OSS the whole
+ * object's CRC-64 is checked after completion (`code: 'integrity'` on a mismatch). Returns new
+ * options; the ones given are left alone.
+ *
+ * @throws FerryError `invalid-input` when neither `algorithm` nor `crc64` is set, or the algorithm is unknown.
+ * @example
+ * ```ts
+ * import { withChecksums } from '@ferry/core/checksums';
+ * const uploader = new Uploader(withChecksums({ endpoint: '/api/uploads' }, { algorithm: 'md5', crc64: true }));
+ * ```
+ */
+export function withChecksums(options: UploaderOptions, checksums: ChecksumOptions): UploaderOptions {
+  const { algorithm, crc64 = false } = checksums;
+  if (algorithm !== undefined && !ALGORITHMS.includes(algorithm)) {
+    throw new FerryError(ErrorCode.InvalidInput, `checksum algorithm must be one of ${ALGORITHMS.join(', ')}, got ${String(algorithm)}.`);
+  }
+  if (algorithm === undefined && !crc64) throw new FerryError(ErrorCode.InvalidInput, 'withChecksums needs an algorithm, crc64, or both.');
+  const hasher = checksums.hasher ?? (typeof Worker === 'function' ? createWorkerHasher() : createInlineHasher());
+  const wanted: DigestAlgorithm[] = [...(algorithm ? [algorithm] : []), ...(crc64 ? (['crc64'] as const) : [])];
+  const inner = typeof options.endpoint === 'string' ? createHttpEndpoint({ url: options.endpoint }) : options.endpoint;
+  // Part digests by upload id then part number, so a part signed again (expired URL) is not hashed again.
+  const parts = new Map<string, Map<number, Promise<Digests>>>();
+  const singles = new WeakMap<Blob, Promise<Digests>>();
+  // The CRC-64 each signed URL's body must be stored with.
+  const expected = new Map<string, string>();
+
+  const partDigests = (handle: MultipartHandle, partNumber: number, bytes: Blob, signal: AbortSignal): Promise<Digests> => {
+    let upload = parts.get(handle.uploadId);
+    if (!upload) parts.set(handle.uploadId, (upload = new Map()));
+    let digests = upload.get(partNumber);
+    if (!digests) {
+      digests = hasher.digest(bytes, wanted, signal);
+      upload.set(partNumber, digests);
+      // A failed or aborted hash is not kept: the next signing hashes again.
+      digests.catch(() => upload.get(partNumber) === digests && upload.delete(partNumber));
+    }
+    return digests;
+  };
+
+  const needBytes = (bytes: unknown): void => {
+    if (!bytes) throw new FerryError(ErrorCode.Unexpected, 'withChecksums needs the bytes the engine passes to the endpoint.');
+  };
+
+  const endpoint: Endpoint = {
+    ...inner,
+    async singlePutParams(input, callOptions) {
+      needBytes(input.bytes);
+      const blob = input.bytes!;
+      let digests = singles.get(blob);
+      if (!digests) {
+        digests = hasher.digest(blob, wanted, callOptions.signal);
+        singles.set(blob, digests);
+        digests.catch(() => singles.delete(blob));
+      }
+      const digest = await digests;
+      const params = await inner.singlePutParams(
+        { ...input, checksum: algorithm ? { algorithm, value: digest[algorithm]! } : undefined },
+        callOptions,
+      );
+      if (crc64) expected.set(params.url, digest.crc64!);
+      return params;
+    },
+
+    async signParts(input, callOptions) {
+      needBytes(input.bytes);
+      const digests = await Promise.all(input.partNumbers.map((n) => partDigests(input, n, input.bytes!(n), callOptions.signal)));
+      const values = (name: ChecksumAlgorithm) => Object.fromEntries(input.partNumbers.map((n, index) => [n, digests[index]![name]!]));
+      const signed = await inner.signParts({ ...input, checksums: algorithm ? { algorithm, values: values(algorithm) } : undefined }, callOptions);
+      if (crc64) for (const part of signed) expected.set(part.url, digests[input.partNumbers.indexOf(part.partNumber)]?.crc64 ?? '');
+      return signed;
+    },
+
+    async completeMultipart(input, callOptions) {
+      let whole: bigint | undefined;
+      if (crc64) {
+        needBytes(input.bytes);
+        // Parts stored by an earlier session (resumed) are hashed now; the others already were.
+        whole = 0n;
+        for (const { partNumber } of input.parts) {
+          const bytes = input.bytes!(partNumber);
+          const digest = await partDigests(input, partNumber, bytes, callOptions.signal);
+          whole = combineCrc64(whole, BigInt(digest.crc64!), bytes.size);
+        }
+      }
+      const result = await inner.completeMultipart(input, callOptions);
+      parts.delete(input.uploadId);
+      if (whole !== undefined) {
+        const want = String(whole);
+        if (result.crc64 === undefined) {
+          throw new IntegrityError(`The endpoint did not relay the object's CRC-64 (${CRC64_HEADER}), so ${input.key} could not be checked: is the store OSS?`, {
+            expected: want,
+            resend: false,
+          });
+        }
+        if (result.crc64 !== want) {
+          throw new IntegrityError(`The stored ${input.key} differs from the file: CRC-64 ${result.crc64}, expected ${want}. Retry to upload it again.`, {
+            expected: want,
+            actual: result.crc64,
+            resend: false,
+          });
+        }
+      }
+      return result;
+    },
+
+    async abortMultipart(input, callOptions) {
+      parts.delete(input.uploadId);
+      return inner.abortMultipart(input, callOptions);
+    },
+  };
+
+  const base = options.transport ?? createDefaultTransport();
+  const transport: Transport = !crc64
+    ? base
+    : {
+        ...(base.reportsProgress === undefined ? {} : { reportsProgress: base.reportsProgress }),
+        async send(request) {
+          const response = await base.send(request);
+          const want = expected.get(request.url);
+          if (want === undefined) return response;
+          const actual = response.header?.(CRC64_HEADER) ?? null;
+          const what = request.partNumber === undefined ? 'The upload' : `Part ${request.partNumber}`;
+          if (actual === null && request.partNumber === undefined) {
+            // A part's CRC is covered by the whole object's check; a single PUT has no other.
+            throw new IntegrityError(`${what} could not be checked: the bucket's CORS rule must expose ${CRC64_HEADER}.`, { expected: want, resend: false });
+          }
+          if (actual !== null && actual !== want) {
+            throw new IntegrityError(`${what} arrived damaged: the store computed CRC-64 ${actual}, the file has ${want}.`, {
+              partNumber: request.partNumber,
+              expected: want,
+              actual,
+              resend: true,
+            });
+          }
+          expected.delete(request.url);
+          return response;
+        },
+      };
+
+  const userRetry = options.retry?.shouldRetry;
+  return {
+    ...options,
+    endpoint,
+    transport,
+    // Hashing a whole batch delays its first PUT: sign (and hash) as many parts at a time as run at once.
+    signBatchSize: options.signBatchSize ?? options.concurrency ?? 4,
+    retry: {
+      ...options.retry,
+      shouldRetry: (state: RetryState) => userRetry?.(state) ?? (damagedOnTheWay(state.error) ? true : undefined),
+    },
+  };
+}
