@@ -72,7 +72,14 @@ const crc64Header = (bytes: Uint8Array): Record<string, string> => ({ 'x-oss-has
  * const provider = createOssProvider({ bucket: oss.bucket, region: oss.region, credentials: oss.credentials, endpoint: oss.url, customDomain: true });
  * ```
  */
-export async function startOssContractFake(options: { readonly bucket?: string; readonly region?: string } = {}): Promise<OssContractFake> {
+export async function startOssContractFake(
+  options: {
+    readonly bucket?: string;
+    readonly region?: string;
+    /** Response headers the bucket's CORS rule exposes to pages. @default ETag, x-oss-hash-crc64ecma, x-oss-request-id */
+    readonly exposeHeaders?: readonly string[];
+  } = {},
+): Promise<OssContractFake> {
   const bucket = options.bucket ?? 'ferry-oss';
   const region = options.region ?? 'cn-hangzhou';
   const credentials: OssCredentials = { accessKeyId: 'FAKEOSSACCESSKEY', accessKeySecret: 'fake-oss-secret' };
@@ -115,7 +122,7 @@ export async function startOssContractFake(options: { readonly bucket?: string; 
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     response.setHeader('Access-Control-Allow-Origin', '*');
-    response.setHeader('Access-Control-Expose-Headers', 'ETag, x-oss-hash-crc64ecma, x-oss-request-id');
+    response.setHeader('Access-Control-Expose-Headers', (options.exposeHeaders ?? ['ETag', 'x-oss-hash-crc64ecma', 'x-oss-request-id']).join(', '));
     if (request.method === 'OPTIONS') {
       response.setHeader('Access-Control-Allow-Methods', 'PUT, GET, POST, DELETE');
       response.setHeader('Access-Control-Allow-Headers', '*');

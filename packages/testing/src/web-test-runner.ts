@@ -1,4 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestRunnerConfig } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
@@ -22,6 +24,9 @@ export interface BrowserStackConfig {
   /** The same, with an upload callback configured (JSON body with the object and size); objects at `${ossCallbackUrl}/${key}`. */
   readonly ossCallbackEndpoint: string;
   readonly ossCallbackUrl: string;
+  /** The same, with a bucket CORS rule that hides `x-oss-hash-crc64ecma` from pages; objects at `${ossHiddenCrcUrl}/${key}`. */
+  readonly ossHiddenCrcEndpoint: string;
+  readonly ossHiddenCrcUrl: string;
 }
 
 /**
@@ -30,16 +35,30 @@ export interface BrowserStackConfig {
  * default export of `/__ferry/stack.js` ({@link BrowserStackConfig}).
  */
 export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsconfig: string }): TestRunnerConfig {
+  const rootDir = process.cwd();
   let stack: TestStack | undefined;
   let hiddenEtag: TestStack | undefined;
   let oss: OssStack | undefined;
   let ossCallback: OssStack | undefined;
+  let ossHiddenCrc: OssStack | undefined;
+  const ossStacks = () => [oss, ossCallback, ossHiddenCrc].filter((candidate): candidate is OssStack => candidate !== undefined);
   return {
     files,
     nodeResolve: true,
     // Uploads through faults (Retry-After, stalls) take seconds, not mocha's default 2.
     testFramework: { config: { timeout: 20_000 } },
     concurrency: 1,
+    // A Worker script named by `new URL('./x.js', import.meta.url)` in source is a .ts file beside
+    // it: serve that (esbuild compiles it), as the build's output would have the .js.
+    middleware: [
+      (context, next) => {
+        const path = context.path;
+        if (path.endsWith('.js') && !path.startsWith('/__') && !existsSync(join(rootDir, path)) && existsSync(join(rootDir, path.replace(/\.js$/, '.ts')))) {
+          context.url = context.url.replace(/\.js(?=$|\?)/, '.ts');
+        }
+        return next();
+      },
+    ],
     plugins: [
       esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
       {
@@ -49,22 +68,33 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           hiddenEtag = await startTestStack({ cors: true, storeCors: { exposeHeaders: [] } });
           oss = await startOssStack();
           ossCallback = await startOssStack({ callback: true });
+          ossHiddenCrc = await startOssStack({ hideCrc64: true });
         },
         async serverStop() {
           await stack?.close();
           await hiddenEtag?.close();
           await oss?.close();
           await ossCallback?.close();
+          await ossHiddenCrc?.close();
         },
         // Browser tests script the fault proxies with executeServerCommand('ferry-fault' (store) or
         // 'ferry-endpoint-fault' (signing endpoint), { method?, url? (RegExp source), times?, fault }),
         // and 'ferry-faults-clear'; 'ferry-open-uploads', 'ferry-store-puts', 'ferry-store-creates' read what happened.
+        // 'ferry-oss-fault' ({ ...rule }) faults the PUTs to every OSS contract fake; 'ferry-oss-calls' ({ key })
+        // lists the requests a fake took for that key (operation, status, signed headers).
         executeCommand({ command, payload }) {
           if (!stack) return undefined;
           if (command === 'ferry-faults-clear') {
             stack.storeFaults.clear();
             stack.endpointFaults.clear();
+            for (const { storeFaults } of ossStacks()) storeFaults.clear();
             return true;
+          }
+          if (command === 'ferry-oss-calls') {
+            const { key } = payload as { key: string };
+            return ossStacks()
+              .flatMap(({ fake }) => fake.calls.filter((call) => call.key === key))
+              .map(({ operation, status, signedHeaders }) => ({ operation, status, signedHeaders }));
           }
           if (command === 'ferry-open-uploads') return stack.openMultipartUploads();
           if (command === 'ferry-store-puts') {
@@ -76,18 +106,22 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           if (command === 'ferry-store-creates') {
             return stack.storeFaults.requests.filter((request) => request.method === 'POST' && /\?uploads/.test(request.url)).length;
           }
-          if (command !== 'ferry-fault' && command !== 'ferry-endpoint-fault') return undefined;
+          if (command !== 'ferry-fault' && command !== 'ferry-endpoint-fault' && command !== 'ferry-oss-fault') return undefined;
           const rule = payload as { method?: string; url?: string; times?: number; fault: Fault };
-          (command === 'ferry-fault' ? stack.storeFaults : stack.endpointFaults).inject({
-            fault: rule.fault,
-            ...(rule.method ? { method: rule.method } : {}),
-            ...(rule.url ? { url: new RegExp(rule.url) } : {}),
-            ...(rule.times ? { times: rule.times } : {}),
-          });
+          const proxies =
+            command === 'ferry-fault' ? [stack.storeFaults] : command === 'ferry-endpoint-fault' ? [stack.endpointFaults] : ossStacks().map((each) => each.storeFaults);
+          for (const proxy of proxies) {
+            proxy.inject({
+              fault: rule.fault,
+              ...(rule.method ? { method: rule.method } : {}),
+              ...(rule.url ? { url: new RegExp(rule.url) } : {}),
+              ...(rule.times ? { times: rule.times } : {}),
+            });
+          }
           return true;
         },
         serve(context) {
-          if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag || !oss || !ossCallback) return undefined;
+          if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag || !oss || !ossCallback || !ossHiddenCrc) return undefined;
           const config: BrowserStackConfig = {
             endpoint: stack.endpoint,
             storeEndpoint: stack.store.endpoint,
@@ -97,6 +131,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
             ossUrl: oss.fake.url,
             ossCallbackEndpoint: ossCallback.endpoint,
             ossCallbackUrl: ossCallback.fake.url,
+            ossHiddenCrcEndpoint: ossHiddenCrc.endpoint,
+            ossHiddenCrcUrl: ossHiddenCrc.fake.url,
           };
           return { body: `export default ${JSON.stringify(config)};`, type: 'js' };
         },
