@@ -1,5 +1,6 @@
 import { Uploader } from '@ferry/core';
 import { createAdaptiveConcurrency } from '@ferry/core/adaptive-concurrency';
+import { withChecksums, type ChecksumOptions } from '@ferry/core/checksums';
 import AwsS3 from '@uppy/aws-s3';
 import Uppy from '@uppy/core';
 
@@ -10,6 +11,8 @@ export interface RunOptions {
   readonly concurrency: number;
   /** Ferry only: adaptive concurrency. */
   readonly adaptive: boolean;
+  /** ferry-sum only: the checksums to turn on. */
+  readonly checksums?: ChecksumOptions | undefined;
 }
 
 /** Uploads `files` completely; resolves when every one is stored. */
@@ -102,13 +105,14 @@ export const uppy: Client = async (files, { origin, partSize, concurrency }) => 
 };
 
 /** Ferry, with its defaults but for the part size and concurrency. */
-export const ferry: Client = async (files, { origin, partSize, concurrency, adaptive }) => {
-  const uploader = new Uploader({
+export const ferry: Client = async (files, { origin, partSize, concurrency, adaptive, checksums }) => {
+  const options = {
     endpoint: `${origin}/s3`,
     partSize,
     concurrency,
     ...(adaptive ? { concurrencyTuner: createAdaptiveConcurrency({ start: concurrency }) } : {}),
-  });
+  };
+  const uploader = new Uploader(checksums ? withChecksums(options, checksums) : options);
   let remaining = files.length;
   await new Promise<void>((resolve, reject) => {
     uploader.on('complete', () => --remaining === 0 && resolve());

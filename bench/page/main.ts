@@ -7,7 +7,8 @@ export interface PageResult {
   readonly longTasks: number;
 }
 
-const clients: Record<string, Client> = { raw, uppy, ferry };
+// ferry-sum is Ferry with the run's checksums (RunOptions.checksums) on.
+const clients: Record<string, Client> = { raw, uppy, ferry, 'ferry-sum': ferry };
 
 declare global {
   interface Window {

@@ -14,6 +14,8 @@ export interface BenchOptions {
   readonly clients: readonly string[];
   /** Ferry with adaptive concurrency (starting at `concurrency`). */
   readonly adaptive: boolean;
+  /** Checksums for the `ferry-sum` client (Ferry with `withChecksums`), or none. */
+  readonly checksums: { readonly algorithm?: 'md5' | 'sha256' | 'crc32c'; readonly crc64: boolean } | undefined;
 }
 
 const USAGE = `usage: bash scripts/bench.sh [options]
@@ -26,7 +28,8 @@ const USAGE = `usage: bash scripts/bench.sh [options]
   --files N --file-size KIB   many-files mode with other counts
   --clients LIST      comma-separated subset of raw,uppy,ferry (default all)
   --adaptive          Ferry with adaptive concurrency (off by default in Ferry)
-  --checksums         per-part checksums on (not available yet: Ferry has none before the integrity issue)`;
+  --checksums ALG     adds ferry-sum: Ferry with checksums (md5, sha256, crc32c, crc64 or md5+crc64),
+                      hashed in module Workers; with crc64 the sink answers each body's CRC-64 as OSS does`;
 
 /** Parses `argv`; exits with the usage on anything unknown. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -40,7 +43,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     fileSizeKiB: 0,
     clients: ['raw', 'uppy', 'ferry'] as readonly string[],
     adaptive: false,
+    checksums: undefined as BenchOptions['checksums'],
   };
+  let clientsGiven = false;
   const fail = (message: string): never => {
     console.error(`${message}\n${USAGE}`);
     process.exit(2);
@@ -62,14 +67,24 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--files': options.files = number(value(), flag, 1); break;
       case '--file-size': options.fileSizeKiB = number(value(), flag, 1); break;
       case '--adaptive': options.adaptive = true; break;
-      case '--clients': options.clients = (value() ?? '').split(',').filter(Boolean); break;
-      case '--checksums': fail('--checksums: @ferry/core has no per-part checksums yet (the OSS/integrity issue adds them)'); break;
+      case '--clients': options.clients = (value() ?? '').split(',').filter(Boolean); clientsGiven = true; break;
+      case '--checksums': {
+        const names = (value() ?? '').split('+');
+        const algorithm = names.find((name) => name !== 'crc64');
+        if (names.some((name) => !['md5', 'sha256', 'crc32c', 'crc64'].includes(name)) || names.filter((name) => name !== 'crc64').length > 1) {
+          fail('--checksums takes md5, sha256, crc32c, crc64 or one of the first three +crc64');
+        }
+        options.checksums = { ...(algorithm ? { algorithm: algorithm as 'md5' | 'sha256' | 'crc32c' } : {}), crc64: names.includes('crc64') };
+        break;
+      }
       case '--help': console.log(USAGE); process.exit(0); break;
       default: fail(`unknown option ${flag}`);
     }
   }
   if (options.files > 1 && options.fileSizeKiB === 0) options.fileSizeKiB = 64;
-  if (options.clients.some((c) => !['raw', 'uppy', 'ferry'].includes(c))) fail('--clients takes raw, uppy, ferry');
+  if (options.checksums && !clientsGiven) options.clients = [...options.clients, 'ferry-sum'];
+  if (options.clients.some((c) => !['raw', 'uppy', 'ferry', 'ferry-sum'].includes(c))) fail('--clients takes raw, uppy, ferry, ferry-sum');
+  if (options.clients.includes('ferry-sum') && !options.checksums) fail('ferry-sum needs --checksums');
   if (!options.clients.includes('raw')) fail('--clients must include raw: every ratio is to raw in the same round');
   return options;
 }

@@ -29,7 +29,7 @@ interface BenchPage {
   bench: {
     run(
       client: string,
-      options: { origin: string; partSize: number; concurrency: number; adaptive: boolean },
+      options: { origin: string; partSize: number; concurrency: number; adaptive: boolean; checksums: BenchOptions['checksums'] },
     ): Promise<{ ms: number; peakHeap: number; longTasks: number }>;
   };
 }
@@ -91,11 +91,22 @@ async function main(options: BenchOptions): Promise<void> {
           await page.setInputFiles('#files', paths);
           sink.reset();
           sink.takeCompletedSizes();
+          // The store's side of OSS CRC-64 (answering each body's CRC) only for the run that checks it.
+          sink.crc64 = client === 'ferry-sum' && options.checksums?.crc64 === true;
           const rss = await sampleRendererRss(rootPid);
           const measured = await page.evaluate(
             // Runs in the page, where main.ts defined `bench`.
             ({ name, run }) => (globalThis as unknown as BenchPage).bench.run(name, run),
-            { name: client, run: { origin, partSize: options.partSizeMiB * MiB, concurrency: options.concurrency, adaptive: options.adaptive } },
+            {
+              name: client,
+              run: {
+                origin,
+                partSize: options.partSizeMiB * MiB,
+                concurrency: options.concurrency,
+                adaptive: options.adaptive,
+                checksums: client === 'ferry-sum' ? options.checksums : undefined,
+              },
+            },
           );
           const peakRss = await rss.stop();
           const stats = sink.stats;
@@ -128,7 +139,10 @@ function report(options: BenchOptions, results: RunResult[], totalBytes: number)
     options.files > 1
       ? `${options.files} files of ${options.fileSizeKiB} KiB`
       : `one ${options.sizeMiB} MiB file, ${options.partSizeMiB} MiB parts`;
-  const ferryMode = options.adaptive ? ' (Ferry with adaptive concurrency)' : '';
+  const sums = options.checksums;
+  const ferryMode =
+    (options.adaptive ? ' (Ferry with adaptive concurrency)' : '') +
+    (sums ? `; ferry-sum: Ferry with ${[sums.algorithm, sums.crc64 ? 'crc64' : undefined].filter(Boolean).join(' + ')} checksums` : '');
   console.log(
     `\n${workload}, concurrency ${options.concurrency}${ferryMode}, +${options.latencyMs} ms per request, ${options.rounds} interleaved rounds`,
   );

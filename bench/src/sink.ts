@@ -1,3 +1,4 @@
+import { combineCrc64, Crc64 } from '@ferry/core/checksums';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -21,7 +22,12 @@ export interface SinkStats {
 interface Upload {
   readonly key: string;
   readonly parts: Map<number, number>;
+  /** Each part's CRC-64, when the sink answers them (`crc64`). */
+  readonly crcs: Map<number, bigint>;
 }
+
+/** The header that carries a signed checksum, by algorithm (what a signer returns for the browser to send). */
+const CHECKSUM_HEADER: Record<string, string> = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' };
 
 /**
  * A local stand-in for a store and its signing endpoint, for benchmarks only: it speaks the
@@ -39,6 +45,8 @@ export class BenchSink {
   stats: SinkStats = BenchSink.emptyStats();
   /** Delay added to every answer, in ms. */
   latency = 0;
+  /** Answer each body's CRC-64/ECMA (`x-oss-hash-crc64ecma`) and the object's at completion, as OSS does. */
+  crc64 = false;
 
   constructor(private readonly pageDir: string) {}
 
@@ -84,17 +92,26 @@ export class BenchSink {
   private async receive(path: string, method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     this.stats.maxInFlight = Math.max(this.stats.maxInFlight, ++this.inFlight);
     let size = 0;
+    const crc = this.crc64 ? new Crc64() : undefined;
     try {
-      for await (const chunk of request as AsyncIterable<Buffer>) size += chunk.length;
+      for await (const chunk of request as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        crc?.update(chunk);
+      }
     } finally {
       this.inFlight--;
     }
     this.stats.bytes += size;
     const [, , kind, id = '', part] = path.split('/');
-    if (kind === 'part') this.uploads.get(id)?.parts.set(Number(part), size);
-    else this.stats.objects++;
+    if (kind === 'part') {
+      this.uploads.get(id)?.parts.set(Number(part), size);
+      if (crc) this.uploads.get(id)?.crcs.set(Number(part), crc.value);
+    } else this.stats.objects++;
     await this.delay();
-    response.writeHead(method === 'POST' ? 204 : 200, { ETag: `"${id}-${part ?? 0}-${size}"` });
+    response.writeHead(method === 'POST' ? 204 : 200, {
+      ETag: `"${id}-${part ?? 0}-${size}"`,
+      ...(crc ? { 'x-oss-hash-crc64ecma': String(crc.value) } : {}),
+    });
     response.end();
   }
 
@@ -107,20 +124,25 @@ export class BenchSink {
       const id = `o${this.nextId++}`;
       const objectKey = `bench/${id}/${url.searchParams.get('filename') ?? 'file'}`;
       // Ferry PUTs to `url` with `headers`; Uppy POSTs a form with `fields`.
-      answer = { method: 'PUT', url: `${this.origin}/sink/object/${id}`, headers: {}, key: objectKey, fields: { key: objectKey } };
+      // A checksum the page asked to have signed comes back as the header to send (nothing is verified).
+      const [algorithm = '', value = ''] = (url.searchParams.get('checksum') ?? '').split(/:(.*)/);
+      const headers = CHECKSUM_HEADER[algorithm] ? { [CHECKSUM_HEADER[algorithm]]: value } : {};
+      answer = { method: 'PUT', url: `${this.origin}/sink/object/${id}`, headers, key: objectKey, fields: { key: objectKey } };
     } else if (segments.length === 1 && method === 'POST') {
       const uploadId = `u${this.nextId++}`;
-      const upload: Upload = { key: `bench/${uploadId}/${String(body['filename'] ?? 'file')}`, parts: new Map() };
+      const upload: Upload = { key: `bench/${uploadId}/${String(body['filename'] ?? 'file')}`, parts: new Map(), crcs: new Map() };
       this.uploads.set(uploadId, upload);
       answer = { uploadId, key: upload.key, token: 'bench' };
     } else if (segments[2] === 'batch') {
       this.stats.signRequests++;
       const numbers = (body['partNumbers'] as number[] | undefined) ?? [];
+      const checksums = body['checksums'] as { algorithm: string; values: Record<string, string> } | undefined;
+      const header = CHECKSUM_HEADER[checksums?.algorithm ?? ''];
       answer = {
         parts: numbers.map((partNumber) => ({
           partNumber,
           url: `${this.origin}/sink/part/${segments[1]}/${partNumber}`,
-          headers: {},
+          headers: header ? { [header]: checksums!.values[partNumber] } : {},
           expiresAt: Date.now() + 3_600_000,
         })),
       };
@@ -156,7 +178,8 @@ export class BenchSink {
     if (sizes.slice(0, -1).some((size) => size !== sizes[0])) this.stats.problems.push(`upload ${uploadId}: unequal parts`);
     this.stats.objects++;
     this.completedSizes.push(sizes.reduce((a, b) => a + b, 0));
-    return { location: `${this.origin}/${upload.key}`, key: upload.key, bucket: 'bench' };
+    const crc64 = this.crc64 ? numbers.reduce((whole, n) => combineCrc64(whole, upload.crcs.get(n) ?? 0n, upload.parts.get(n) ?? 0), 0n) : undefined;
+    return { location: `${this.origin}/${upload.key}`, key: upload.key, bucket: 'bench', ...(crc64 === undefined ? {} : { crc64: String(crc64) }) };
   }
 
   /** Total size of each multipart object completed since the last call. */

@@ -34,6 +34,14 @@ describe('digestBlob', () => {
     expect(await digestBlob(new Blob([]), ['md5'])).toEqual({ md5: createHash('md5').digest('base64') });
   });
 
+  it('gives the same SHA-256 past the 64 MiB whole-read limit, where it streams through @noble/hashes', async () => {
+    const data = randomBytes(64 * MiB + 1);
+    expect(await digestBlob(new Blob([data]), ['sha256', 'crc32c'])).toEqual({
+      sha256: createHash('sha256').update(data).digest('base64'),
+      crc32c: Buffer.from(new Uint32Array([crc32c(data)]).buffer).reverse().toString('base64'),
+    });
+  });
+
   it('fails with file-unreadable when the blob cannot be read', async () => {
     const gone = { stream: () => new ReadableStream({ pull: (controller) => controller.error(new Error('NotReadableError')) }) } as unknown as Blob;
     const failure = await digestBlob(gone, ['sha256']).catch((error: unknown) => error);
