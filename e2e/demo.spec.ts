@@ -116,6 +116,28 @@ test('a 23 MiB random file goes up as multipart with several parts in flight, an
   expect(await store.objectSha256(upload.key)).toBe(file.sha256);
 });
 
+test('with ?checksum=sha256 parts are hashed in the built hash worker: every part PUT carries its signed x-amz-checksum-sha256, and the object reads back identical', async ({ page }) => {
+  const worker = page.waitForEvent('worker');
+  await page.goto(`${demo.url}?checksum=sha256`);
+  await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
+  const buffer = randomBytes(19 * MiB);
+  const path = join(dataDir, 'summed.bin');
+  await writeFile(path, buffer);
+  const sent = new Map<number, string | undefined>();
+  page.on('request', (request) => {
+    const part = /[?&]partNumber=(\d+)/.exec(request.url());
+    if (request.method() === 'PUT' && part) sent.set(Number(part[1]), request.headers()['x-amz-checksum-sha256']);
+  });
+  const settled = nextSettled(page);
+  await pick(page, path);
+  const upload = await settled;
+  expect(upload).toMatchObject({ state: 'done', method: 'multipart' });
+  expect((await worker).url()).toMatch(/hash-worker/);
+  const digest = (n: number) => createHash('sha256').update(buffer.subarray((n - 1) * 8 * MiB, n * 8 * MiB)).digest('base64');
+  expect([...sent.entries()].sort(([a], [b]) => a - b)).toEqual([1, 2, 3].map((n) => [n, digest(n)]));
+  expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
+});
+
 test('the stored Content-Type is the picked file’s type, or application/octet-stream without one', async ({ page }) => {
   await open(page);
   const png = nextSettled(page);
