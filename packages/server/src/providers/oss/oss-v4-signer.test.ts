@@ -91,3 +91,15 @@ describe('OSS V4 presigned query (Go SDK v2 vectors)', () => {
     }
   });
 });
+
+// Alibaba Cloud, "Include a V4 signature in the Authorization header": the canonical URI is
+// UriEncode("/" + bucket + "/" + object) with "/" left as is, and UriEncode keeps only the RFC 3986
+// unreserved characters (A–Z a–z 0–9 - _ . ~). No SDK vector has such a key, so this checks the rule.
+describe('OSS V4 canonical URI of keys that need encoding', () => {
+  it('encodes spaces, unicode and +, keeps ~ and /', () => {
+    const signed = ossV4AuthorizationHeaders({ method: 'PUT', bucket: 'bucket', key: 'a b/über+1 ~日本.txt', query: {}, headers: {} }, credentials, 'cn-hangzhou', {
+      time: at(1702743657),
+    });
+    expect(signed.canonicalRequest.split('\n')[1]).toBe('/bucket/a%20b/%C3%BCber%2B1%20~%E6%97%A5%E6%9C%AC.txt');
+  });
+});
