@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { isStoreError, Uploader, type UploaderEvents } from '../index.js';
 import { createMemoryResumeStore } from '../resume/index.js';
-import { crc64, isIntegrityError, withChecksums, type ChecksumOptions } from './index.js';
+import { crc64, createWorkerHasher, isIntegrityError, withChecksums, type ChecksumOptions } from './index.js';
 
 const stackUrl = '/__ferry/stack.js';
 const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
@@ -55,10 +55,11 @@ describe('withChecksums in Chromium', () => {
     }
   });
 
-  it('OSS, Content-MD5 and CRC-64: every part signs Content-MD5, a damaged part is refused (InvalidDigest) and sent again, the whole object’s CRC-64 matches', async () => {
+  it('OSS, Content-MD5 and CRC-64 hashed by a pool of 3 workers: every part signs its Content-MD5, a damaged part is refused (InvalidDigest) and sent again, the whole object’s CRC-64 matches', async () => {
     const file = randomFile(16 * MiB + 5, 'md5.bin');
     const completed: string[] = [];
-    const { done, retries } = await upload(stack.ossEndpoint, file, { algorithm: 'md5', crc64: true }, { command: 'ferry-oss-fault', rule: { method: 'PUT', url: part(3), fault: corrupt } });
+    const hasher = createWorkerHasher({ workers: 3 });
+    const { done, retries } = await upload(stack.ossEndpoint, file, { algorithm: 'md5', crc64: true, hasher }, { command: 'ferry-oss-fault', rule: { method: 'PUT', url: part(3), fault: corrupt } });
     expect(done.state, done.error?.message).to.equal('done');
     expect(retries.map(({ partNumber, error }) => [partNumber, isStoreError(error) && error.details['Code']])).to.deep.equal([[3, 'InvalidDigest']]);
     const calls = await ossCalls(done.key!);
@@ -68,6 +69,19 @@ describe('withChecksums in Chromium', () => {
     completed.push(...calls.filter((call) => call.operation === 'complete').map((call) => String(call.status)));
     expect(completed).to.deep.equal(['200']);
     expect(await storedOss(stack.ossUrl, done.key!)).to.equal(await sha256Hex(file));
+    hasher.close?.();
+  });
+
+  it('a hash worker that cannot load fails the upload with invalid-input naming its URL (checksums are never skipped), and aborts the multipart upload', async () => {
+    const openBefore = (await executeServerCommand<string[], undefined>('ferry-open-uploads')).length;
+    const createsBefore = await executeServerCommand<number, undefined>('ferry-store-creates');
+    const hasher = createWorkerHasher({ workerUrl: '/no/such/hash-worker.js' });
+    const { done } = await upload(stack.endpoint, randomFile(11 * MiB, 'unhashed.bin'), { algorithm: 'sha256', hasher });
+    expect(done.state).to.equal('error');
+    expect(done.error?.code).to.equal('invalid-input');
+    expect(done.error?.message).to.contain('/no/such/hash-worker.js');
+    expect(await executeServerCommand<number, undefined>('ferry-store-creates')).to.equal(createsBefore + 1);
+    expect((await executeServerCommand<string[], undefined>('ferry-open-uploads')).length).to.equal(openBefore);
   });
 
   it('OSS, CRC-64 only: a part stored damaged is caught by its x-oss-hash-crc64ecma, sent again, and the object is identical', async () => {

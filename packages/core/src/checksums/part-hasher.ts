@@ -56,8 +56,18 @@ export function createWorkerHasher(options: WorkerHasherOptions = {}): PartHashe
   let nextId = 0;
   let broken: FerryError | undefined;
 
+  const fail = (reason: string): FerryError =>
+    (broken = new FerryError(ErrorCode.InvalidInput, `The hash worker could not run from ${String(url)} (${reason}): serve it there or pass workerUrl.`));
+
   const start = (): HashWorker => {
-    const hashWorker: HashWorker = { worker: new Worker(url, { type: 'module', name: 'ferry-hash' }), pending: new Map() };
+    let worker: Worker;
+    try {
+      worker = new Worker(url, { type: 'module', name: 'ferry-hash' });
+    } catch (error) {
+      // Some browsers refuse at once (a CSP without worker-src for this origin).
+      throw fail(error instanceof Error ? error.message : String(error));
+    }
+    const hashWorker: HashWorker = { worker, pending: new Map() };
     hashWorker.worker.onmessage = ({ data }: MessageEvent<HashResult>) => {
       const job = hashWorker.pending.get(data.id);
       hashWorker.pending.delete(data.id);
@@ -68,8 +78,8 @@ export function createWorkerHasher(options: WorkerHasherOptions = {}): PartHashe
     // A script that cannot load (wrong URL, CSP) fails every job: checksums are never skipped silently.
     hashWorker.worker.onerror = (event) => {
       event.preventDefault();
-      broken = new FerryError(ErrorCode.InvalidInput, `The hash worker could not run from ${String(url)} (${event.message || 'failed to load'}): serve it there or pass workerUrl.`);
-      for (const job of hashWorker.pending.values()) job.reject(broken);
+      const error = fail(event.message || 'failed to load');
+      for (const job of hashWorker.pending.values()) job.reject(error);
       hashWorker.pending.clear();
     };
     workers.push(hashWorker);
@@ -79,9 +89,14 @@ export function createWorkerHasher(options: WorkerHasherOptions = {}): PartHashe
   return {
     digest(blob, algorithms, signal) {
       if (broken) return Promise.reject(broken);
-      const idle = workers.find((candidate) => candidate.pending.size === 0);
-      const hashWorker =
-        idle ?? (workers.length < limit ? start() : workers.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least)));
+      let hashWorker: HashWorker;
+      try {
+        hashWorker =
+          workers.find((candidate) => candidate.pending.size === 0) ??
+          (workers.length < limit ? start() : workers.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least)));
+      } catch (error) {
+        return Promise.reject(error);
+      }
       const id = nextId++;
       // An aborted digest is dropped here; the worker finishes that part and its answer is ignored.
       return new Promise<Digests>((resolve, reject) => {

@@ -28,8 +28,15 @@ export interface ChecksumOptions {
    * @default false
    */
   readonly crc64?: boolean | undefined;
-  /** Who hashes. @default createWorkerHasher() where `Worker` exists, else createInlineHasher() */
+  /** Who hashes. @default one createWorkerHasher() shared by the page where `Worker` exists, else createInlineHasher() */
   readonly hasher?: PartHasher | undefined;
+}
+
+let sharedHasher: PartHasher | undefined;
+
+/** One worker pool for every uploader of the page (or the inline hasher where there is no `Worker`). */
+function defaultHasher(): PartHasher {
+  return (sharedHasher ??= typeof Worker === 'function' ? createWorkerHasher() : createInlineHasher());
 }
 
 /** The header OSS reports a stored body's CRC-64/ECMA in. */
@@ -62,7 +69,7 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
     throw new FerryError(ErrorCode.InvalidInput, `checksum algorithm must be one of ${ALGORITHMS.join(', ')}, got ${String(algorithm)}.`);
   }
   if (algorithm === undefined && !crc64) throw new FerryError(ErrorCode.InvalidInput, 'withChecksums needs an algorithm, crc64, or both.');
-  const hasher = checksums.hasher ?? (typeof Worker === 'function' ? createWorkerHasher() : createInlineHasher());
+  const hasher = checksums.hasher ?? defaultHasher();
   const wanted: DigestAlgorithm[] = [...(algorithm ? [algorithm] : []), ...(crc64 ? (['crc64'] as const) : [])];
   const inner = typeof options.endpoint === 'string' ? createHttpEndpoint({ url: options.endpoint }) : options.endpoint;
   // Part digests by upload id then part number, so a part signed again (expired URL) is not hashed again.
@@ -113,7 +120,10 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
       const digests = await Promise.all(input.partNumbers.map((n) => partDigests(input, n, input.bytes!(n), callOptions.signal)));
       const values = (name: ChecksumAlgorithm) => Object.fromEntries(input.partNumbers.map((n, index) => [n, digests[index]![name]!]));
       const signed = await inner.signParts({ ...input, checksums: algorithm ? { algorithm, values: values(algorithm) } : undefined }, callOptions);
-      if (crc64) for (const part of signed) expected.set(part.url, digests[input.partNumbers.indexOf(part.partNumber)]?.crc64 ?? '');
+      for (const part of signed) {
+        const crc = crc64 ? digests[input.partNumbers.indexOf(part.partNumber)]?.crc64 : undefined;
+        if (crc !== undefined) expected.set(part.url, crc);
+      }
       return signed;
     },
 
