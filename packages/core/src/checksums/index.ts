@@ -1,6 +1,7 @@
 export { Crc64, crc64, combineCrc64 } from './crc64.js';
 export { Crc32c, crc32c } from './crc32c.js';
-export { withChecksums, CRC64_HEADER } from './with-checksums.js';
+export { withChecksums } from './with-checksums.js';
+export { CRC64_HEADER } from './crc64-transport.js';
 export type { ChecksumOptions } from './with-checksums.js';
 export { createWorkerHasher, createInlineHasher } from './part-hasher.js';
 export type { PartHasher, WorkerHasherOptions } from './part-hasher.js';

@@ -3,10 +3,10 @@ import { createHttpEndpoint } from '../adapters/http-endpoint.js';
 import { ErrorCode, FerryError } from '../errors/ferry-error.js';
 import { isStoreError } from '../errors/store-error.js';
 import type { ChecksumAlgorithm, Endpoint, MultipartHandle } from '../ports/endpoint.js';
-import type { Transport } from '../ports/transport.js';
 import type { RetryState } from '../retry.js';
 import type { UploaderOptions } from '../uploader-options.js';
 import { combineCrc64 } from './crc64.js';
+import { CRC64_HEADER, crc64CheckingTransport } from './crc64-transport.js';
 import type { DigestAlgorithm, Digests } from './digest-blob.js';
 import { IntegrityError, isIntegrityError } from './integrity-error.js';
 import { createInlineHasher, createWorkerHasher, type PartHasher } from './part-hasher.js';
@@ -38,9 +38,6 @@ let sharedHasher: PartHasher | undefined;
 function defaultHasher(): PartHasher {
   return (sharedHasher ??= typeof Worker === 'function' ? createWorkerHasher() : createInlineHasher());
 }
-
-/** The header OSS reports a stored body's CRC-64/ECMA in. */
-export const CRC64_HEADER = 'x-oss-hash-crc64ecma';
 
 const ALGORITHMS: readonly ChecksumAlgorithm[] = ['md5', 'sha256', 'crc32c'];
 
@@ -167,32 +164,7 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
   };
 
   const base = options.transport ?? createDefaultTransport();
-  const transport: Transport = !crc64
-    ? base
-    : {
-        ...(base.reportsProgress === undefined ? {} : { reportsProgress: base.reportsProgress }),
-        async send(request) {
-          const response = await base.send(request);
-          const want = expected.get(request.url);
-          if (want === undefined) return response;
-          const actual = response.header?.(CRC64_HEADER) ?? null;
-          const what = request.partNumber === undefined ? 'The upload' : `Part ${request.partNumber}`;
-          if (actual === null && request.partNumber === undefined) {
-            // A part's CRC is covered by the whole object's check; a single PUT has no other.
-            throw new IntegrityError(`${what} could not be checked: the bucket's CORS rule must expose ${CRC64_HEADER}.`, { expected: want, resend: false });
-          }
-          if (actual !== null && actual !== want) {
-            throw new IntegrityError(`${what} arrived damaged: the store computed CRC-64 ${actual}, the file has ${want}.`, {
-              partNumber: request.partNumber,
-              expected: want,
-              actual,
-              resend: true,
-            });
-          }
-          expected.delete(request.url);
-          return response;
-        },
-      };
+  const transport = crc64 ? crc64CheckingTransport(base, expected) : base;
 
   const userRetry = options.retry?.shouldRetry;
   return {
