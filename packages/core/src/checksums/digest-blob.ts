@@ -41,8 +41,6 @@ function hashers(algorithm: DigestAlgorithm): { update(chunk: Uint8Array): void;
 /** Parts up to this size are read in one piece, so SHA-256 can run natively (WebCrypto has no streaming digest). */
 const WHOLE_READ_LIMIT = 64 * 1024 * 1024;
 
-const unreadable = (error: unknown) => new FerryError(ErrorCode.FileUnreadable, 'The file can no longer be read (moved, deleted or changed).', { cause: error });
-
 /**
  * Reads `blob` once and computes every digest asked for. SHA-256 of a part up to 64 MiB runs in
  * WebCrypto (about 4× @noble/hashes in Chromium) on the part read in one piece; otherwise the blob
@@ -56,25 +54,20 @@ const unreadable = (error: unknown) => new FerryError(ErrorCode.FileUnreadable, 
  */
 export async function digestBlob(blob: Blob, algorithms: readonly DigestAlgorithm[]): Promise<Digests> {
   const subtle = globalThis.crypto?.subtle;
-  if (subtle && algorithms.includes('sha256') && blob.size <= WHOLE_READ_LIMIT) {
-    const buffer = await blob.arrayBuffer().catch((error: unknown) => Promise.reject(unreadable(error)));
-    const bytes = new Uint8Array(buffer);
-    const others = algorithms.filter((algorithm) => algorithm !== 'sha256');
-    const running = others.map((algorithm) => [algorithm, hashers(algorithm)] as const);
-    for (const [, hash] of running) hash.update(bytes);
-    const sha256 = base64(new Uint8Array(await subtle.digest('SHA-256', buffer)));
-    return { sha256, ...Object.fromEntries(running.map(([algorithm, hash]) => [algorithm, hash.digest()])) };
-  }
-  const running = algorithms.map((algorithm) => [algorithm, hashers(algorithm)] as const);
-  const reader = blob.stream().getReader();
+  const whole = subtle !== undefined && algorithms.includes('sha256') && blob.size <= WHOLE_READ_LIMIT;
+  const running = algorithms.filter((algorithm) => !(whole && algorithm === 'sha256')).map((algorithm) => [algorithm, hashers(algorithm)] as const);
+  let sha256: string | undefined;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      for (const [, hash] of running) hash.update(value);
+    if (whole) {
+      const buffer = await blob.arrayBuffer();
+      for (const [, hash] of running) hash.update(new Uint8Array(buffer));
+      sha256 = base64(new Uint8Array(await subtle.digest('SHA-256', buffer)));
+    } else {
+      const reader = blob.stream().getReader();
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) for (const [, hash] of running) hash.update(chunk.value);
     }
   } catch (error) {
-    throw unreadable(error);
+    throw new FerryError(ErrorCode.FileUnreadable, 'The file can no longer be read (moved, deleted or changed).', { cause: error });
   }
-  return Object.fromEntries(running.map(([algorithm, hash]) => [algorithm, hash.digest()]));
+  return { ...(sha256 === undefined ? {} : { sha256 }), ...Object.fromEntries(running.map(([algorithm, hash]) => [algorithm, hash.digest()])) };
 }

@@ -41,6 +41,13 @@ function defaultHasher(): PartHasher {
 
 const ALGORITHMS: readonly ChecksumAlgorithm[] = ['md5', 'sha256', 'crc32c'];
 
+/** Where digests in progress or done are kept: a `Map` or a `WeakMap`. */
+interface DigestCache<K> {
+  get(key: K): Promise<Digests> | undefined;
+  set(key: K, digests: Promise<Digests>): unknown;
+  delete(key: K): unknown;
+}
+
 /** Store answers that say the bytes arrived damaged: the same bytes sent again can succeed. */
 function damagedOnTheWay(error: unknown): boolean {
   if (isIntegrityError(error)) return error.resend;
@@ -75,17 +82,22 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
   // The CRC-64 each signed URL's body must be stored with.
   const expected = new Map<string, string>();
 
+  /** The digests of `bytes`, hashed once per `key` in `cache`; a failed or aborted hash is not kept. */
+  const digestsOf = <K>(cache: DigestCache<K>, key: K, bytes: Blob, signal: AbortSignal): Promise<Digests> => {
+    let digests = cache.get(key);
+    if (!digests) {
+      const hashing = hasher.digest(bytes, wanted, signal);
+      cache.set(key, hashing);
+      hashing.catch(() => cache.get(key) === hashing && cache.delete(key));
+      digests = hashing;
+    }
+    return digests;
+  };
+
   const partDigests = (handle: MultipartHandle, partNumber: number, bytes: Blob, signal: AbortSignal): Promise<Digests> => {
     let upload = parts.get(handle.uploadId);
     if (!upload) parts.set(handle.uploadId, (upload = new Map()));
-    let digests = upload.get(partNumber);
-    if (!digests) {
-      digests = hasher.digest(bytes, wanted, signal);
-      upload.set(partNumber, digests);
-      // A failed or aborted hash is not kept: the next signing hashes again.
-      digests.catch(() => upload.get(partNumber) === digests && upload.delete(partNumber));
-    }
-    return digests;
+    return digestsOf(upload, partNumber, bytes, signal);
   };
 
   const needBytes = (bytes: unknown): void => {
@@ -96,14 +108,7 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
     ...inner,
     async singlePutParams(input, callOptions) {
       needBytes(input.bytes);
-      const blob = input.bytes!;
-      let digests = singles.get(blob);
-      if (!digests) {
-        digests = hasher.digest(blob, wanted, callOptions.signal);
-        singles.set(blob, digests);
-        digests.catch(() => singles.delete(blob));
-      }
-      const digest = await digests;
+      const digest = await digestsOf(singles, input.bytes!, input.bytes!, callOptions.signal);
       const params = await inner.singlePutParams(
         { ...input, checksum: algorithm ? { algorithm, value: digest[algorithm]! } : undefined },
         callOptions,
@@ -115,8 +120,8 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
     async signParts(input, callOptions) {
       needBytes(input.bytes);
       const digests = await Promise.all(input.partNumbers.map((n) => partDigests(input, n, input.bytes!(n), callOptions.signal)));
-      const values = (name: ChecksumAlgorithm) => Object.fromEntries(input.partNumbers.map((n, index) => [n, digests[index]![name]!]));
-      const signed = await inner.signParts({ ...input, checksums: algorithm ? { algorithm, values: values(algorithm) } : undefined }, callOptions);
+      const checksums = algorithm && { algorithm, values: Object.fromEntries(input.partNumbers.map((n, index) => [n, digests[index]![algorithm]!])) };
+      const signed = await inner.signParts({ ...input, checksums }, callOptions);
       for (const part of signed) {
         const crc = crc64 ? digests[input.partNumbers.indexOf(part.partNumber)]?.crc64 : undefined;
         if (crc !== undefined) expected.set(part.url, crc);
