@@ -28,12 +28,21 @@ export interface S3ProviderOptions {
 /** The header that carries each part checksum algorithm to S3. */
 const S3_CHECKSUM_HEADER = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' } as const;
 
-/** The SDK command fields that carry a checksum (the SDK signs them as the headers above). */
-function checksumFields(checksum: PartChecksum | undefined): { ContentMD5?: string; ChecksumSHA256?: string; ChecksumCRC32C?: string } {
-  if (checksum?.algorithm === 'md5') return { ContentMD5: checksum.value };
-  if (checksum?.algorithm === 'sha256') return { ChecksumSHA256: checksum.value };
-  if (checksum?.algorithm === 'crc32c') return { ChecksumCRC32C: checksum.value };
-  return {};
+/**
+ * What a checksum adds to a presigned PUT: the SDK command field that carries it, the header name
+ * to keep signed (not hoisted into the query, so the browser sends it and the store compares it
+ * with the bytes), and that header as the browser must send it.
+ */
+function checksumSigning(checksum: PartChecksum | undefined): {
+  fields: { ContentMD5?: string; ChecksumSHA256?: string; ChecksumCRC32C?: string };
+  signed: string[];
+  headers: Record<string, string>;
+} {
+  if (!checksum) return { fields: {}, signed: [], headers: {} };
+  const { algorithm, value } = checksum;
+  const header = S3_CHECKSUM_HEADER[algorithm];
+  const fields = algorithm === 'md5' ? { ContentMD5: value } : algorithm === 'sha256' ? { ChecksumSHA256: value } : { ChecksumCRC32C: value };
+  return { fields, signed: [header.toLowerCase()], headers: { [header]: value } };
 }
 
 /** The SDK client the provider signs and calls with (shared with the conformance tests). */
@@ -64,11 +73,11 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
 
   return {
     async presignPut({ key, contentType, contentLength, expiresIn, checksum }) {
-      const header = checksum ? S3_CHECKSUM_HEADER[checksum.algorithm] : undefined;
-      const command = new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: contentLength, ...checksumFields(checksum) });
-      const signed = new Set(['content-type', 'content-length', ...(header ? [header.toLowerCase()] : [])]);
+      const sum = checksumSigning(checksum);
+      const command = new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: contentLength, ...sum.fields });
+      const signed = new Set(['content-type', 'content-length', ...sum.signed]);
       const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: signed, unhoistableHeaders: signed });
-      return { url, headers: { 'Content-Type': contentType, ...(header && checksum ? { [header]: checksum.value } : {}) } };
+      return { url, headers: { 'Content-Type': contentType, ...sum.headers } };
     },
 
     async createMultipart({ key, contentType }) {
@@ -80,20 +89,11 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
     partChecksums: ['md5', 'sha256', 'crc32c'],
 
     async presignPart({ key, uploadId, partNumber, contentLength, expiresIn, checksum }) {
-      const header = checksum ? S3_CHECKSUM_HEADER[checksum.algorithm] : undefined;
-      const command = new UploadPartCommand({
-        Bucket,
-        Key: key,
-        UploadId: uploadId,
-        PartNumber: partNumber,
-        ContentLength: contentLength,
-        ...checksumFields(checksum),
-      });
-      const signed = new Set(['content-length', ...(header ? [header.toLowerCase()] : [])]);
-      // The checksum stays a signed header (not hoisted into the query), so the browser sends it
-      // and the store compares it with the bytes.
+      const sum = checksumSigning(checksum);
+      const command = new UploadPartCommand({ Bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, ContentLength: contentLength, ...sum.fields });
+      const signed = new Set(['content-length', ...sum.signed]);
       const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: signed, unhoistableHeaders: signed });
-      return { url, headers: header && checksum ? { [header]: checksum.value } : {} };
+      return { url, headers: sum.headers };
     },
 
     async listParts({ key, uploadId }) {
