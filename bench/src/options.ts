@@ -1,3 +1,5 @@
+import type { ChecksumAlgorithm } from '@ferry/core';
+
 /** Benchmark options, from the command line. */
 export interface BenchOptions {
   /** Size of the one large file, MiB. */
@@ -15,7 +17,7 @@ export interface BenchOptions {
   /** Ferry with adaptive concurrency (starting at `concurrency`). */
   readonly adaptive: boolean;
   /** Checksums for the `ferry-sum` client (Ferry with `withChecksums`), or none. */
-  readonly checksums: { readonly algorithm?: 'md5' | 'sha256' | 'crc32c'; readonly crc64: boolean } | undefined;
+  readonly checksums: { readonly algorithm?: ChecksumAlgorithm; readonly crc64: boolean } | undefined;
 }
 
 const USAGE = `usage: bash scripts/bench.sh [options]
@@ -74,7 +76,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         if (names.some((name) => !['md5', 'sha256', 'crc32c', 'crc64'].includes(name)) || names.filter((name) => name !== 'crc64').length > 1) {
           fail('--checksums takes md5, sha256, crc32c, crc64 or one of the first three +crc64');
         }
-        options.checksums = { ...(algorithm ? { algorithm: algorithm as 'md5' | 'sha256' | 'crc32c' } : {}), crc64: names.includes('crc64') };
+        options.checksums = { ...(algorithm ? { algorithm: algorithm as ChecksumAlgorithm } : {}), crc64: names.includes('crc64') };
         break;
       }
       case '--help': console.log(USAGE); process.exit(0); break;
