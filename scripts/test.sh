@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the tests need (pnpm, dependencies, Debian's chromium) and runs every test:
-# typecheck, the bundle-size budget, unit and integration tests (vitest, Node), component tests (@web/test-runner,
-# Chromium), the Storybook build, and end-to-end tests (Playwright, Chromium: the demo, the React and Vue
+# Installs what the tests need (pnpm, dependencies, Debian's chromium, firefox-esr and WebKitGTK) and
+# runs every test: typecheck, the bundle-size budget, unit and integration tests (vitest, Node),
+# the browser suites (@web/test-runner: core and element, each in Chromium, Firefox and WebKit),
+# the Storybook build, and end-to-end tests (Playwright, Chromium: the demo, the React and Vue
 # examples and every built story), all against the real local store.
 source "$(dirname "$0")/setup.sh"
-ensure_chromium
+ensure_browsers
 
 logs=$(mktemp -d)
 run() { # name, command...
@@ -17,8 +18,11 @@ run() { # name, command...
 run typecheck pnpm typecheck
 run size node scripts/size-budget.mjs
 run unit pnpm exec vitest run
-run core-browser pnpm --filter @ferry/core test
-run element pnpm --filter @ferry/element test
+engines=(chromium firefox webkit)
+for engine in "${engines[@]}"; do
+  run "core-$engine" env FERRY_BROWSER="$engine" pnpm --filter @ferry/core test
+  run "element-$engine" env FERRY_BROWSER="$engine" pnpm --filter @ferry/element test
+done
 run storybook pnpm exec storybook build --quiet --output-dir storybook-static
 run e2e pnpm exec playwright test
 
@@ -26,7 +30,13 @@ run e2e pnpm exec playwright test
 strip() { sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$1"; }
 unit=$(strip "$logs/unit.log" | sed -nE 's/^ *Tests +([0-9]+) passed.*/\1/p' | tail -1)
 wtr() { strip "$logs/$1.log" | sed -nE 's/.*\| ([0-9]+) passed, [0-9]+ failed.*/\1/p' | tail -1; }
-element=$(( $(wtr core-browser) + $(wtr element) ))
+element=0
+per_engine=()
+for engine in "${engines[@]}"; do
+  count=$(( $(wtr "core-$engine") + $(wtr "element-$engine") ))
+  per_engine+=("$engine $count")
+  element=$(( element + count ))
+done
 e2e=$(strip "$logs/e2e.log" | sed -nE 's/^ *([0-9]+) passed.*/\1/p' | tail -1)
-echo "ferry: vitest ${unit:-0}, web-test-runner ${element:-0}, playwright ${e2e:-0}"
+echo "ferry: vitest ${unit:-0}, web-test-runner ${element:-0} ($(IFS=,; echo "${per_engine[*]}" | sed 's/,/, /g')), playwright ${e2e:-0}"
 echo "$(( ${unit:-0} + ${element:-0} + ${e2e:-0} )) passed, 0 failed"

@@ -24,6 +24,25 @@ export function registerTranslation(translation: Translation): void {
 }
 
 /**
+ * `tag` as a BCP 47 language tag `Intl` accepts, or `undefined` when it is none: a POSIX locale
+ * such as `C` (WebKitGTK's `navigator.language` under `LANG=C`) or garbage in a `lang` attribute
+ * would otherwise make every `Intl` call throw. `en_US` becomes `en-US`.
+ * @example
+ * ```ts
+ * canonicalLocale('en_us'); // "en-US"
+ * canonicalLocale('C'); // undefined
+ * ```
+ */
+export function canonicalLocale(tag: string | null | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The registered strings for `locale` ("zh-CN", then "zh", then English), with `overrides` on top.
  * @example
  * ```ts

@@ -2,8 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestRunnerConfig } from '@web/test-runner';
-import { playwrightLauncher } from '@web/test-runner-playwright';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { launcherFor, selectedEngine } from './browsers.js';
 import type { Fault } from './fault-proxy.js';
 import { startOssStack, type OssStack } from './oss-stack.js';
 import { startTestStack, type TestStack } from './test-stack.js';
@@ -30,12 +29,14 @@ export interface BrowserStackConfig {
 }
 
 /**
- * A @web/test-runner config running `files` in Debian's Chromium, with TypeScript, and with a
+ * A @web/test-runner config running `files` in one engine (`FERRY_BROWSER`: Chromium, Firefox
+ * ESR or WebKitGTK, all Debian's), with TypeScript, and with a
  * real local store and signing server started beside the test server; pages find them in the
  * default export of `/__ferry/stack.js` ({@link BrowserStackConfig}).
  */
 export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsconfig: string }): TestRunnerConfig {
   const rootDir = process.cwd();
+  const engine = selectedEngine();
   let stack: TestStack | undefined;
   let hiddenEtag: TestStack | undefined;
   let oss: OssStack | undefined;
@@ -138,11 +139,6 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         },
       },
     ],
-    browsers: [
-      playwrightLauncher({
-        product: 'chromium',
-        launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] },
-      }),
-    ],
+    browsers: [launcherFor(engine)],
   };
 }

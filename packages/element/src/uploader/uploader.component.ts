@@ -7,7 +7,7 @@ import { fileRow, percentOf, progressBar } from '../file-row/file-row.js';
 import { formatBytes } from '../format.js';
 import { droppedFiles, pickedFiles, type PickedFile } from '../input/dropped-files.js';
 import { check, type Rejection } from '../input/restrictions.js';
-import { loadTranslation, translationFor } from '../localize.js';
+import { canonicalLocale, loadTranslation, translationFor } from '../localize.js';
 import type { FileAction, Translation } from '../translations/translation.js';
 import { uploaderStyles } from './uploader.styles.js';
 
@@ -228,7 +228,9 @@ export class FerryUploader extends LitElement {
   }
 
   private get resolvedLocale(): string {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    // The first of these that is a language tag Intl accepts: an invalid one would throw on every render.
+    const candidates = [this.locale, this.closest('[lang]')?.getAttribute('lang'), navigator.language];
+    return candidates.map(canonicalLocale).find((tag) => tag !== undefined) ?? 'en';
   }
 
   private get off(): boolean {
