@@ -100,6 +100,14 @@ test('a 1 KiB text file goes up in one PUT and is stored byte for byte as text/p
   expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
   expect((await store.objectHead(upload.key)).contentType).toBe('text/plain');
   await expect(page.locator('#stored li')).toHaveCount(1);
+  // The store is private: the object itself refuses an unsigned GET, and the page's link goes
+  // through the demo server to a presigned one that serves the exact bytes.
+  const direct = await page.request.get(`${demo.target.endpoint}/${demo.target.bucket}/${upload.key}`);
+  expect(direct.status()).toBe(403);
+  const href = await page.locator('#stored li a').getAttribute('href');
+  const linked = await page.request.get(new URL(href!, demo.url).href);
+  expect(linked.status()).toBe(200);
+  expect(sha256(await linked.body())).toBe(sha256(buffer));
 });
 
 test('a 23 MiB random file goes up as multipart with several parts in flight, and reads back identical', async ({ page }) => {

@@ -95,6 +95,29 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
           name: 'ferry-signing-endpoint',
           configureServer(server) {
             server.middlewares.use('/api/uploads', toNodeListener(handler));
+            // Links to stored objects: the bucket is private (so is the embedded store), so the
+            // page links here and is redirected to a short-lived presigned GET. A demo on loopback
+            // lets anyone read what was uploaded under the key prefix; an application would check
+            // who asks.
+            server.middlewares.use('/api/stored', (request, response) => {
+              const key = new URL(request.url ?? '/', 'http://demo').searchParams.get('key') ?? '';
+              if (!key.startsWith('uploads/') || !provider.presignGet) {
+                response.statusCode = 404;
+                response.end();
+                return;
+              }
+              void provider.presignGet({ key, expiresIn: 300 }).then(
+                ({ url }) => {
+                  response.statusCode = 302;
+                  response.setHeader('Location', url);
+                  response.end();
+                },
+                () => {
+                  response.statusCode = 502;
+                  response.end();
+                },
+              );
+            });
             // The self-contained element file, as a page without a bundler loads it (plain.html).
             server.middlewares.use('/ferry-uploader.js', (_request, response) => {
               void readFile(standaloneElement).then((code) => {

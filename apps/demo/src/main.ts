@@ -20,7 +20,8 @@ element.addEventListener('ferry-complete', (event) => {
   const { upload } = event.detail;
   const item = document.createElement('li');
   const link = document.createElement('a');
-  link.href = upload.location ?? '#';
+  // The bucket is private: the demo server redirects this link to a presigned GET.
+  link.href = upload.key ? `/api/stored?key=${encodeURIComponent(upload.key)}` : '#';
   link.textContent = upload.key ?? upload.name;
   item.append(link);
   stored.append(item);

@@ -28,7 +28,7 @@ async function upload(options: Partial<UploaderOptions> = {}, size = 12 * MiB) {
 }
 
 const identical = async (key: string, file: File) =>
-  expect(await storedSha256(stack.storeEndpoint, stack.bucket, key)).to.equal(await sha256Hex(file));
+  expect(await storedSha256(key)).to.equal(await sha256Hex(file));
 
 describe('faults between Chromium and the store', () => {
   afterEach(() => executeServerCommand('ferry-faults-clear'));
@@ -85,6 +85,29 @@ describe('faults between Chromium and the store', () => {
     expect(done.state).to.equal('done');
     expect(retries.length).to.be.at.least(1);
     expect(retries.every((r) => (r.error as { code: string }).code === 'network')).to.equal(true);
+    await identical(done.key!, file);
+  });
+
+  it('retries a part the browser aborts on its own (as Safari does in the background), never failing the upload', async () => {
+    // The real XMLHttpRequest of part 2 is aborted from outside Ferry, as the browser does: its
+    // abort event fires while Ferry's own signal is untouched. (window.stop() would do the same,
+    // but in Firefox it also cuts the test runner's connection.)
+    await inject({ method: 'PUT', url: part(2), times: 1, fault: { kind: 'throttle', bytesPerSecond: 2 * MiB } });
+    const inFlight: XMLHttpRequest[] = [];
+    const send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
+      inFlight.push(this);
+      send.call(this, body);
+    };
+    const { uploader, file, retries, settled } = await upload({ concurrency: 1 });
+    await new Promise<void>((resolve) =>
+      uploader.on('progress', ({ upload }) => upload.bytesSent > 5 * MiB + 256 * 1024 && resolve()),
+    );
+    XMLHttpRequest.prototype.send = send;
+    inFlight.at(-1)!.abort();
+    const done = await settled();
+    expect(done.state).to.equal('done');
+    expect(retries.map((r) => [r.partNumber, (r.error as { code: string }).code])).to.deep.equal([[2, 'network']]);
     await identical(done.key!, file);
   });
 

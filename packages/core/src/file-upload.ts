@@ -1,3 +1,4 @@
+import { anySignal } from './any-signal.js';
 import type { Connectivity } from './connectivity.js';
 import { isEndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
@@ -82,6 +83,8 @@ export class FileUpload {
   #progress: PartProgress[] = [];
   #handle: MultipartHandle | undefined;
   #creating: Promise<MultipartHandle> | undefined;
+  /** The current run; it never rejects (failures become the `error` state). */
+  #running: Promise<void> | undefined;
   #urls: PartUrls | undefined;
   readonly #method: 'single' | 'multipart';
 
@@ -127,7 +130,7 @@ export class FileUpload {
   start(): void {
     if (this.#state !== UploadState.Queued && this.#state !== UploadState.Paused && this.#state !== UploadState.Error) return;
     this.#error = undefined;
-    void this.#run();
+    this.#running = this.#run();
   }
 
   /** Stops sending, keeping stored parts; `start()` continues. */
@@ -147,8 +150,12 @@ export class FileUpload {
     if (state === UploadState.Done || state === UploadState.Cancelled || state === UploadState.Completing) return;
     this.#controller?.abort(CANCELLED);
     this.#setState(UploadState.Cancelled);
+    // The run stops at its next step, but a multipart upload it was creating is created first
+    // (see #multipartAttempt): wait for it, so that whatever exists on the store is aborted.
+    await this.#running;
     this.#forgetResume();
-    const handle = this.#handle ?? (await this.#creating?.catch(() => undefined));
+    const handle = this.#handle;
+    this.#handle = undefined;
     if (handle) await this.#abortOnStore(handle);
   }
 
@@ -259,6 +266,8 @@ export class FileUpload {
       const point = await resume
         .restore(this.#source, plan, (handle) => this.#call((options) => endpoint.listParts(handle, options), signal))
         .catch(() => undefined);
+      // Reading the resume store does not stop for pause or cancel: check before going on.
+      signal.throwIfAborted();
       if (point) {
         this.#handle = point.handle;
         this.#key = point.handle.key;
@@ -295,7 +304,7 @@ export class FileUpload {
     // A part that fails for good stops new parts from starting, but those in flight finish:
     // what they store is not sent again when the user retries.
     const failure = new AbortController();
-    const noNewParts = AbortSignal.any([signal, failure.signal]);
+    const noNewParts = anySignal([signal, failure.signal]);
     let firstFailure: { error: unknown } | undefined;
     const pending = plan.parts.filter((part) => this.#progress[part.number - 1]!.etag === undefined);
     await Promise.all(
@@ -360,7 +369,7 @@ export class FileUpload {
           headers,
           body,
           partNumber,
-          signal: AbortSignal.any([signal, online, watchdog?.signal ?? signal]),
+          signal: anySignal([signal, online, watchdog?.signal ?? signal]),
           onProgress: (sent) => {
             watchdog?.touch();
             this.#record(index, sent);
@@ -397,7 +406,7 @@ export class FileUpload {
     return this.#retry(signal, undefined, async (online) => {
       const release = await this.#host.endpointPool.acquire(signal);
       try {
-        return await task({ signal: AbortSignal.any([signal, online]) });
+        return await task({ signal: anySignal([signal, online]) });
       } finally {
         release();
       }

@@ -86,6 +86,45 @@ describe('signature checks (the reason this store was chosen)', () => {
   });
 });
 
+describe('a private bucket, as on S3 and OSS', () => {
+  it('answers 403 AccessDenied to an unsigned PUT, GET or DELETE, and stores nothing', async () => {
+    const url = `${store.endpoint}/${Bucket()}/anonymous/x.txt`;
+    for (const method of ['PUT', 'GET', 'DELETE']) {
+      const response = await fetch(url, { method, body: method === 'PUT' ? 'x' : undefined });
+      expect(response.status, method).toBe(403);
+      expect(await response.text(), method).toContain('<Code>AccessDenied</Code>');
+    }
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: Bucket(), Prefix: 'anonymous/' }));
+    expect(listed.KeyCount ?? 0).toBe(0);
+  });
+
+  it('still answers a CORS preflight, which carries no signature', async () => {
+    const response = await fetch(`${store.endpoint}/${Bucket()}/anonymous/x.txt`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://127.0.0.1:1', 'Access-Control-Request-Method': 'PUT' },
+    });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('body length', () => {
+  it('stores nothing of a PUT whose connection ends before its Content-Length (IncompleteBody)', async () => {
+    const url = new URL(
+      await getSignedUrl(client, new PutObjectCommand({ Bucket: Bucket(), Key: 'short/a.bin', ContentLength: 1000 }), { expiresIn: 60 }),
+    );
+    const { connect } = await import('node:net');
+    const socket = connect(Number(url.port), url.hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`PUT ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Length: 1000\r\n\r\n`);
+    socket.write(Buffer.alloc(400, 7));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const error = await storeError(client.send(new GetObjectCommand({ Bucket: Bucket(), Key: 'short/a.bin' })));
+    expect(error.name).toBe('NoSuchKey');
+  });
+});
+
 describe('multipart operations added to s3rver', () => {
   it('lists parts, lists uploads, and aborts so that nothing is left', async () => {
     const Key = 'mp/one.bin';

@@ -1,6 +1,8 @@
 import S3rver from '@20minutes/s3rver';
 import { mkdir } from 'node:fs/promises';
 import { corsConfigurationXml, type CorsRule } from './cors-rule.js';
+import { anonymousRefusal } from './anonymous-refusal.js';
+import { bodyLengthVerification } from './body-length-verification.js';
 import { checksumVerification } from './checksum-verification.js';
 import { multipartOperations } from './multipart-operations.js';
 
@@ -44,7 +46,8 @@ export interface LocalStore {
 
 /**
  * Starts an S3-compatible store on loopback that really verifies SigV4 signatures
- * (`@20minutes/s3rver`), extended with ListParts, AbortMultipartUpload and ListMultipartUploads.
+ * (`@20minutes/s3rver`), refuses unsigned requests and truncated bodies as S3 does, and is
+ * extended with ListParts, AbortMultipartUpload and ListMultipartUploads.
  *
  * @example
  * ```ts
@@ -64,7 +67,14 @@ export async function startLocalStore(options: LocalStoreOptions): Promise<Local
   });
   const listeners = new Set<(request: StoreRequest) => void>();
   // Ahead of s3rver's router (the last middleware), after its XML encoder and vhost handling.
-  server.middleware.splice(server.middleware.length - 1, 0, checksumVerification(), multipartOperations(options.directory));
+  server.middleware.splice(
+    server.middleware.length - 1,
+    0,
+    anonymousRefusal(),
+    bodyLengthVerification(),
+    checksumVerification(),
+    multipartOperations(options.directory),
+  );
   server.middleware.unshift(async (ctx, next) => {
     if (listeners.size > 0) {
       const finished = new Promise<number>((resolve) => ctx.res.once('close', () => resolve(ctx.res.statusCode)));

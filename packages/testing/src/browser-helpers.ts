@@ -1,4 +1,5 @@
-// Helpers for test pages running in Chromium (no Node APIs).
+// Helpers for test pages running in a browser (no Node APIs).
+import { executeServerCommand } from '@web/test-runner-commands';
 
 /** A `File` of `size` random bytes. */
 export function randomFile(size: number, name: string, type = 'application/octet-stream'): File {
@@ -15,12 +16,12 @@ export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** SHA-256 of the object stored under `key`, read back from the store with a plain GET. */
-export async function storedSha256(storeEndpoint: string, bucket: string, key: string): Promise<string> {
-  const path = key.split('/').map(encodeURIComponent).join('/');
-  const response = await fetch(`${storeEndpoint}/${bucket}/${path}`);
-  if (!response.ok) throw new Error(`GET ${key} answered ${response.status}`);
-  return sha256Hex(await response.arrayBuffer());
+/**
+ * SHA-256 of the object stored under `key` in the test stack's local store, read back by the test
+ * server with a signed GetObject (the store, like a private bucket, refuses unsigned reads).
+ */
+export async function storedSha256(key: string): Promise<string> {
+  return executeServerCommand<string, { key: string }>('ferry-stored-sha256', { key });
 }
 
 /** The part of an `Uploader` that {@link untilSettled} needs (kept structural: no dependency on core). */

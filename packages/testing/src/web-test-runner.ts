@@ -80,7 +80,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         },
         // Browser tests script the fault proxies with executeServerCommand('ferry-fault' (store) or
         // 'ferry-endpoint-fault' (signing endpoint), { method?, url? (RegExp source), times?, fault }),
-        // and 'ferry-faults-clear'; 'ferry-open-uploads', 'ferry-store-puts', 'ferry-store-creates' read what happened.
+        // and 'ferry-faults-clear'; 'ferry-open-uploads', 'ferry-store-puts', 'ferry-store-creates' read what happened;
+        // 'ferry-stored-sha256' ({ key }) reads an object back with a signed GET and hashes it.
         // 'ferry-oss-fault' ({ ...rule }) faults the PUTs to every OSS contract fake; 'ferry-oss-calls' ({ key })
         // lists the requests a fake took for that key (operation, status, signed headers).
         executeCommand({ command, payload }) {
@@ -98,6 +99,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
               .map(({ operation, status, signedHeaders }) => ({ operation, status, signedHeaders }));
           }
           if (command === 'ferry-open-uploads') return stack.openMultipartUploads();
+          if (command === 'ferry-stored-sha256') return stack.objectSha256((payload as { key: string }).key);
           if (command === 'ferry-store-puts') {
             // Part numbers of the part PUTs the store's proxy has seen so far.
             return stack.storeFaults.requests

@@ -1,3 +1,4 @@
+import { anySignal } from '../any-signal.js';
 import { ErrorCode } from '../errors/ferry-error.js';
 import { EndpointError, type EndpointOperation } from '../errors/endpoint-error.js';
 import type { CallOptions, Endpoint, MultipartHandle, SignedPart } from '../ports/endpoint.js';
@@ -48,11 +49,15 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     if (token !== undefined) headers[UPLOAD_TOKEN_HEADER] = token;
     let response: Response;
     let text: string;
+    // An explicit timer, not AbortSignal.timeout(): WebKit let that signal's timer go when nothing
+    // but AbortSignal.any held it (seen here: a signing call that never answered hung for good).
+    const timer = new AbortController();
+    const timeoutId = setTimeout(() => timer.abort(), timeout);
     try {
       response = await fetchImpl(`${base}${path}`, {
         method,
         headers,
-        signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
+        signal: anySignal([signal, timer.signal]),
         // Left out, fetch's default applies: 'same-origin'.
         credentials: options.credentials as RequestCredentials,
         // No body when there is none: JSON.stringify(undefined) is undefined.
@@ -61,12 +66,14 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
       text = await response.text();
     } catch (error) {
       if (signal.aborted) throw signal.reason;
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      const timedOut = timer.signal.aborted;
       throw new EndpointError(
         operation,
         timedOut ? `The signing endpoint ${base} did not answer within ${timeout} ms.` : `The signing endpoint ${base} could not be reached.`,
         { code: ErrorCode.EndpointUnreachable, cause: error },
       );
+    } finally {
+      clearTimeout(timeoutId);
     }
     let json: unknown;
     try {

@@ -53,7 +53,9 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
     };
     xhr.onabort = () => {
       settle();
-      reject(signal.reason);
+      // Not Ferry's abort but the browser's own (Safari aborts requests when a page is put in
+      // the background or the network changes): a network failure, which is retried.
+      reject(signal.aborted ? signal.reason : new FerryError(ErrorCode.Network, 'The browser aborted the PUT to the store.'));
     };
     xhr.send(request.body);
   });

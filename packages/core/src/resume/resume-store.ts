@@ -1,3 +1,4 @@
+import { ErrorCode, isFerryError } from '../errors/ferry-error.js';
 import type { MultipartHandle } from '../ports/endpoint.js';
 import type { ResumeStore } from '../ports/resume-store.js';
 import { fingerprint } from './fingerprint.js';
@@ -43,8 +44,10 @@ export function createResumeStore(records: ResumeRecords, options: ResumeStoreOp
       let listed;
       try {
         listed = await listParts(handle);
-      } catch {
-        // Aborted, completed, expired, or no longer ours: start afresh.
+      } catch (error) {
+        // Paused or cancelled meanwhile: the record still stands for a later run.
+        if (isFerryError(error) && error.code === ErrorCode.Aborted) throw error;
+        // Aborted on the store, completed, expired, or no longer ours: start afresh.
         await records.delete(id);
         return undefined;
       }

@@ -173,7 +173,7 @@ describe('<ferry-uploader> widget', () => {
     const done = oneEvent(element, 'ferry-complete');
     button(element, 'Resume movie.bin')!.click();
     const { upload } = (await done).detail;
-    expect(await storedSha256(stack.storeEndpoint, stack.bucket, upload.key!)).to.equal(await sha256Hex(file));
+    expect(await storedSha256(upload.key!)).to.equal(await sha256Hex(file));
     await element.updateComplete;
     expect($(element, '[part=key]')!.textContent).to.contain(upload.key!);
     expect($(element, '[part=progress]')!.getAttribute('aria-valuenow')).to.equal('100');

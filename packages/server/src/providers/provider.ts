@@ -54,4 +54,9 @@ export interface StorageProvider {
   }>;
   /** Aborts a multipart upload. */
   abortMultipart(input: { key: string; uploadId: string }): Promise<void>;
+  /**
+   * Presigns a GET of a stored object, for links to private objects (the demo's "stored" list).
+   * The handler exposes no route for it: an application decides who may read what.
+   */
+  presignGet?(input: { key: string; expiresIn: number }): Promise<PresignedRequest>;
 }

@@ -2,6 +2,7 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  GetObjectCommand,
   ListPartsCommand,
   PutObjectCommand,
   S3Client,
@@ -78,6 +79,10 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
       const signed = new Set(['content-type', 'content-length', ...sum.signed]);
       const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: signed, unhoistableHeaders: signed });
       return { url, headers: { 'Content-Type': contentType, ...sum.headers } };
+    },
+
+    async presignGet({ key, expiresIn }) {
+      return { url: await getSignedUrl(client, new GetObjectCommand({ Bucket, Key: key }), { expiresIn }), headers: {} };
     },
 
     async createMultipart({ key, contentType }) {

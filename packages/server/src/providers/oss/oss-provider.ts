@@ -151,6 +151,16 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
       return presign({ method: 'PUT', bucket, key, query: {}, headers }, expiresIn);
     },
 
+    async presignGet({ key, expiresIn }) {
+      const request: OssRequest = { method: 'GET', bucket, key, query: {}, headers: {} };
+      const seconds = lifetime(expiresIn);
+      const query =
+        version === 'v4'
+          ? ossV4PresignQuery(request, credentials, region, seconds).query
+          : ossV1PresignQuery(request, credentials, Math.floor(Date.now() / 1000) + seconds);
+      return { url: `${objectUrl(key)}?${ossQueryString(query)}`, headers: {}, expiresIn: seconds };
+    },
+
     async createMultipart({ key, contentType }) {
       const { text } = await call('POST', key, { uploads: '' }, { 'Content-Type': contentType, ...objectHeaders() });
       const result = parseOssXml(text)['InitiateMultipartUploadResult'] as { UploadId?: string } | undefined;
