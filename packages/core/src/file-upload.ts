@@ -1,5 +1,7 @@
 import { anySignal } from './any-signal.js';
 import type { Connectivity } from './connectivity.js';
+import type { StoreRefusal } from './store-refusal.js';
+import { isStoreError } from './errors/store-error.js';
 import { isEndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
 import { planParts, type PartPlan, type PlannedPart } from './part-plan.js';
@@ -34,6 +36,8 @@ export interface FileUploadHost {
   readonly endpointPool: RequestPool;
   /** Whether the runtime is online. */
   readonly connectivity: Connectivity;
+  /** Tells a store that refuses the page (CORS) from an outage. */
+  readonly storeRefusal: StoreRefusal;
   stateChanged(upload: FileUpload, previous: UploadState): void;
   progressed(upload: FileUpload): void;
   retrying(upload: FileUpload, state: RetryState & { delayMs: number; partNumber?: number | undefined }): void;
@@ -356,14 +360,16 @@ export class FileUpload {
     partNumber?: number,
   ): Promise<TransportResponse> {
     const { transport, stallTimeout } = this.#host.options;
+    const { storeRefusal } = this.#host;
     return this.#retry(noNewAttempts, partNumber, async (online) => {
       const release = await this.#host.pool.acquire(noNewAttempts);
       let watchdog: StallWatchdog | undefined;
+      let sentAny = false;
       try {
         const { method, url, headers } = await signed();
         // Only a transport that reports progress as it goes can be told apart from a stalled one.
         if (transport.reportsProgress !== false) watchdog = new StallWatchdog(stallTimeout, partNumber === undefined ? 'The upload' : `Part ${partNumber}`);
-        return await transport.send({
+        const response = await transport.send({
           method,
           url,
           headers,
@@ -371,12 +377,22 @@ export class FileUpload {
           partNumber,
           signal: anySignal([signal, online, watchdog?.signal ?? signal]),
           onProgress: (sent) => {
+            sentAny ||= sent > 0;
             watchdog?.touch();
             this.#record(index, sent);
           },
         });
+        storeRefusal.answered();
+        return response;
       } catch (error) {
         if (isFerryError(error) && error.code === ErrorCode.UrlExpired) expired();
+        if (isStoreError(error)) storeRefusal.answered();
+        // A CORS refusal looks like a network failure that sent nothing.
+        const reportsProgress = transport.reportsProgress !== false;
+        if (reportsProgress && isFerryError(error) && error.code === ErrorCode.Network && !sentAny && !signal.aborted) {
+          const refused = await storeRefusal.failedBeforeAnyByte(signal);
+          if (refused) throw refused;
+        }
         throw error;
       } finally {
         watchdog?.stop();

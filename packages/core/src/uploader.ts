@@ -1,4 +1,5 @@
 import { Connectivity } from './connectivity.js';
+import { StoreRefusal } from './store-refusal.js';
 import { Emitter } from './emitter.js';
 import { ErrorCode, FerryError, type FerryError as FerryErrorType } from './errors/ferry-error.js';
 import { FileUpload, type FileUploadHost, type UploadSource } from './file-upload.js';
@@ -62,6 +63,7 @@ export class Uploader {
       pool,
       endpointPool: new RequestPool(this.options.concurrency),
       connectivity: new Connectivity(),
+      storeRefusal: new StoreRefusal(this.options.endpoint.probe && ((signal) => this.options.endpoint.probe!({ signal }))),
       stateChanged: (upload, previous) => {
         // Progress pending for this upload goes out first, so 100 % precedes "done".
         if (this.#unreported.delete(upload)) emit('progress', { upload: upload.snapshot() });

@@ -37,6 +37,13 @@ export function bodyLengthVerification(): KoaMiddleware {
       if (received < declared) counted.destroy(incompleteBody());
     });
     source.pipe(counted);
+    // Answered before the body was read (a refused signature): drain the rest as Node would for
+    // an unread body, so the client gets the answer instead of a reset connection.
+    context.res.once('finish', () => {
+      if (source.readableEnded) return;
+      source.unpipe(counted);
+      source.resume();
+    });
     counted.on('error', () => undefined);
     context.req = counted;
     await next();

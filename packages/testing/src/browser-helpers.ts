@@ -1,5 +1,4 @@
-// Helpers for test pages running in a browser (no Node APIs).
-import { executeServerCommand } from '@web/test-runner-commands';
+// Helpers for test pages running in a browser (no Node APIs); untilSettled serves Node tests too.
 
 /** A `File` of `size` random bytes. */
 export function randomFile(size: number, name: string, type = 'application/octet-stream'): File {
@@ -21,6 +20,8 @@ export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
  * server with a signed GetObject (the store, like a private bucket, refuses unsigned reads).
  */
 export async function storedSha256(key: string): Promise<string> {
+  // Loaded when used: the test runner's command module touches `window`, which Node tests lack.
+  const { executeServerCommand } = await import('@web/test-runner-commands');
   return executeServerCommand<string, { key: string }>('ferry-stored-sha256', { key });
 }
 

@@ -17,6 +17,8 @@ export interface BrowserStackConfig {
   readonly bucket: string;
   /** A signing endpoint whose store's CORS rule does not expose `ETag` (a common misconfiguration). */
   readonly hiddenEtagEndpoint: string;
+  /** A signing endpoint whose store's CORS rule allows another origin only (the browser refuses every PUT). */
+  readonly corsRefusedEndpoint: string;
   /** A signing endpoint for Alibaba Cloud OSS, in front of the OSS CONTRACT FAKE (objects at `${ossUrl}/${key}`). */
   readonly ossEndpoint: string;
   readonly ossUrl: string;
@@ -39,6 +41,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
   const engine = selectedEngine();
   let stack: TestStack | undefined;
   let hiddenEtag: TestStack | undefined;
+  let corsRefused: TestStack | undefined;
   let oss: OssStack | undefined;
   let ossCallback: OssStack | undefined;
   let ossHiddenCrc: OssStack | undefined;
@@ -67,6 +70,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         async serverStart() {
           stack = await startTestStack({ cors: true });
           hiddenEtag = await startTestStack({ cors: true, storeCors: { exposeHeaders: [] } });
+          corsRefused = await startTestStack({ cors: true, storeCors: { allowedOrigins: ['https://elsewhere.example'] } });
           oss = await startOssStack();
           ossCallback = await startOssStack({ callback: true });
           ossHiddenCrc = await startOssStack({ hideCrc64: true });
@@ -74,6 +78,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         async serverStop() {
           await stack?.close();
           await hiddenEtag?.close();
+          await corsRefused?.close();
           await oss?.close();
           await ossCallback?.close();
           await ossHiddenCrc?.close();
@@ -124,12 +129,13 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           return true;
         },
         serve(context) {
-          if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag || !oss || !ossCallback || !ossHiddenCrc) return undefined;
+          if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag || !corsRefused || !oss || !ossCallback || !ossHiddenCrc) return undefined;
           const config: BrowserStackConfig = {
             endpoint: stack.endpoint,
             storeEndpoint: stack.store.endpoint,
             bucket: stack.store.bucket,
             hiddenEtagEndpoint: hiddenEtag.endpoint,
+            corsRefusedEndpoint: corsRefused.endpoint,
             ossEndpoint: oss.endpoint,
             ossUrl: oss.fake.url,
             ossCallbackEndpoint: ossCallback.endpoint,

@@ -154,5 +154,11 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     async abortMultipart(input, callOptions) {
       await call('abort-multipart', 'DELETE', uploadPath(input), callOptions, undefined, input.token);
     },
+
+    async probe({ signal }) {
+      // Any answer, whatever its status and CORS headers (an opaque no-cors response), proves the
+      // server is reachable; only a network failure rejects.
+      await fetchImpl(`${base}/params`, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal });
+    },
   };
 }

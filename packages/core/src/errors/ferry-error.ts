@@ -4,6 +4,8 @@
  * - `endpoint`: the signing endpoint failed or answered something that is not the protocol.
  * - `endpoint-unreachable`: the signing endpoint could not be reached at all.
  * - `network`: a request to the store failed at the network level.
+ * - `cors`: the store refuses this page before any byte is sent while the signing endpoint
+ *   answers: most likely the bucket's CORS rule (or a store this browser cannot reach).
  * - `stalled`: a request made no progress for `stallTimeout`; it is aborted and retried.
  * - `upload-lost`: the store no longer knows the multipart upload (`NoSuchUpload`).
  * - `store`: the store refused a request (see `StoreError` for its XML fields).
@@ -21,6 +23,7 @@ export const ErrorCode = {
   Endpoint: 'endpoint',
   EndpointUnreachable: 'endpoint-unreachable',
   Network: 'network',
+  Cors: 'cors',
   Stalled: 'stalled',
   UploadLost: 'upload-lost',
   Store: 'store',

@@ -140,4 +140,10 @@ export interface Endpoint {
   completeMultipart(input: CompleteMultipartInput, options: CallOptions): Promise<CompletedObject>;
   /** Aborts a multipart upload, deleting its parts. */
   abortMultipart(input: MultipartHandle, options: CallOptions): Promise<void>;
+  /**
+   * Resolves when the endpoint's server answers anything at all, and rejects when it cannot be
+   * reached. Lets Ferry tell a store that refuses the page (CORS) from an outage; without it,
+   * such a refusal is waited out like an outage.
+   */
+  probe?(options: CallOptions): Promise<void>;
 }
