@@ -5,6 +5,7 @@
 import { transform } from 'esbuild';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { BROWSER_TARGETS } from './browser-targets.mjs';
 
 /** Index just past the template literal whose opening backtick is at `start`, collapsing its text into `out`. */
 function template(source, start, out, collapse) {
@@ -67,7 +68,7 @@ for (const file of files) {
   let source = await readFile(file, 'utf8');
   if (!/\b(html|css)\s*`/.test(source)) continue;
   for (const match of [...source.matchAll(/\bcss\s*`([^`$\\]*)`/g)].reverse()) {
-    const { code } = await transform(match[1], { loader: 'css', minify: true, target: 'chrome120' });
+    const { code } = await transform(match[1], { loader: 'css', minify: true, target: BROWSER_TARGETS });
     source = source.slice(0, match.index) + 'css`' + code.trim() + '`' + source.slice(match.index + match[0].length);
   }
   const out = [];

@@ -49,7 +49,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     if (token !== undefined) headers[UPLOAD_TOKEN_HEADER] = token;
     let response: Response;
     let text: string;
-    // An explicit timer, not AbortSignal.timeout(): WebKit let that signal's timer go when nothing
+    // An explicit timer, not AbortSignal's own timeout signal: WebKit let that one's timer go when nothing
     // but AbortSignal.any held it (seen here: a signing call that never answered hung for good).
     const timer = new AbortController();
     const timeoutId = setTimeout(() => timer.abort(), timeout);

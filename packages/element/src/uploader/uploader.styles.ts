@@ -6,15 +6,14 @@ import { css } from 'lit';
  */
 export const uploaderStyles = css`
   :host {
-    /* light-dark() follows color-scheme: the system's, or the one the theme attribute forces. */
     color-scheme: light dark;
-    --ferry-accent: light-dark(#0b57d0, #a8c7fa);
-    --ferry-background: light-dark(transparent, #1f1f1f);
-    --ferry-foreground: light-dark(currentColor, #e3e3e3);
-    --ferry-muted: light-dark(#4b5059, #c4c7c5);
-    --ferry-border: light-dark(#767b84, #8e918f);
-    --ferry-error: light-dark(#b3261e, #f2b8b5);
-    --ferry-on-accent: light-dark(#fff, #1f1f1f);
+    --ferry-accent: #0b57d0;
+    --ferry-background: transparent;
+    --ferry-foreground: currentColor;
+    --ferry-muted: #4b5059;
+    --ferry-border: #767b84;
+    --ferry-error: #b3261e;
+    --ferry-on-accent: #fff;
     --ferry-radius: 8px;
     --ferry-gap: 0.5rem;
     display: block;
@@ -22,6 +21,28 @@ export const uploaderStyles = css`
     color: var(--ferry-foreground);
     background: var(--ferry-background);
     font: inherit;
+  }
+  /* The dark palette twice, for the system's preference and for theme="dark": CSS light-dark would
+     say it once, but Safari before 17.5 and Firefox before 120 (in the support matrix) lack it. */
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --ferry-accent: #a8c7fa;
+      --ferry-background: #1f1f1f;
+      --ferry-foreground: #e3e3e3;
+      --ferry-muted: #c4c7c5;
+      --ferry-border: #8e918f;
+      --ferry-error: #f2b8b5;
+      --ferry-on-accent: #1f1f1f;
+    }
+  }
+  :host([theme='dark']) {
+    --ferry-accent: #a8c7fa;
+    --ferry-background: #1f1f1f;
+    --ferry-foreground: #e3e3e3;
+    --ferry-muted: #c4c7c5;
+    --ferry-border: #8e918f;
+    --ferry-error: #f2b8b5;
+    --ferry-on-accent: #1f1f1f;
   }
   :host([theme='light']) {
     color-scheme: light;
