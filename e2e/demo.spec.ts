@@ -146,6 +146,22 @@ test('with ?checksum=sha256 parts are hashed in the built hash worker: every par
   expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
 });
 
+test('works on a 320 px wide phone screen: no horizontal scroll, and a 12 MiB file is stored byte for byte', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await open(page);
+  const file = await randomFileOnDisk('phone-video.mp4', 12 * 1024 * 1024);
+  const settled = nextSettled(page);
+  await pick(page, file.path);
+  const upload = await settled;
+  expect(upload.state).toBe('done');
+  expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const link = page.locator('#stored li a');
+  await expect(link).toHaveCount(1);
+  const box = (await link.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(320);
+});
+
 test('the stored Content-Type is the picked file’s type, or application/octet-stream without one', async ({ page }) => {
   await open(page);
   const png = nextSettled(page);

@@ -75,6 +75,7 @@ export class FerryUploader extends LitElement {
     multiple: { type: Boolean, reflect: true },
     directory: { type: Boolean },
     accept: {},
+    capture: {},
     maxFileSize: { type: Number, attribute: 'max-file-size' },
     minFileSize: { type: Number, attribute: 'min-file-size' },
     maxFiles: { type: Number, attribute: 'max-files' },
@@ -106,6 +107,13 @@ export class FerryUploader extends LitElement {
 
   /** Accepted types: MIME types, `type/*` families and `.ext` suffixes, comma-separated. @default '' (any) */
   accept = '';
+
+  /**
+   * Passed to the file input: on phones, `environment` (rear camera) or `user` (front camera)
+   * opens the camera, so a photo or video goes straight into the uploader; an empty value lets
+   * the phone choose. Desktop browsers ignore it. @default undefined (the file picker)
+   */
+  capture: string | undefined;
 
   /** Largest file accepted, bytes. @default undefined (no limit) */
   maxFileSize: number | undefined;
@@ -405,7 +413,15 @@ export class FerryUploader extends LitElement {
       >
         <slot name="hint">${t.dropHint(this.multiple)}</slot>
       </button>
-      <input type="file" hidden tabindex="-1" ?multiple=${this.multiple} accept=${this.accept} @change=${this.onPick} />
+      <input
+        type="file"
+        hidden
+        tabindex="-1"
+        ?multiple=${this.multiple}
+        accept=${this.accept}
+        capture=${this.capture ?? nothing}
+        @change=${this.onPick}
+      />
       ${this.directory
         ? html`<button part="folder-button" class="secondary" type="button" ?disabled=${this.off} @click=${() => this.pickerClick('[webkitdirectory]')}>
               ${t.chooseFolder}</button>

@@ -61,6 +61,13 @@ export const uploaderStyles = css`
     border-radius: var(--ferry-radius);
     padding: calc(var(--ferry-gap) / 2) calc(var(--ferry-gap) * 1.5);
     cursor: pointer;
+    /* WCAG 2.5.8: touch targets at least 24 × 24 CSS px, whatever the font size. */
+    min-block-size: 24px;
+    min-inline-size: 24px;
+  }
+  summary {
+    cursor: pointer;
+    min-block-size: 24px;
   }
   button:focus-visible,
   a:focus-visible,

@@ -331,6 +331,82 @@ describe('<ferry-uploader> languages and direction', () => {
   });
 });
 
+describe('<ferry-uploader> on a phone', () => {
+  /**
+   * A page of its own in a 320 px wide iframe: a real 320 px viewport in every engine (WebDriver
+   * cannot resize WebKit's window), with the element loaded into that page; a compact 10 px font,
+   * where only the element's own minimum keeps targets at 24 px.
+   */
+  async function phonePage(markup: string): Promise<{ frame: HTMLIFrameElement; element: FerryUploader }> {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'inline-size: 320px; block-size: 640px; border: 0';
+    const module = new URL('./uploader.js', import.meta.url).href;
+    frame.srcdoc = `<!doctype html><meta name="viewport" content="width=device-width"><body style="margin: 8px; font-size: 10px">${markup}<script type="module" src="${module}"></script>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const element = frame.contentDocument!.querySelector('ferry-uploader') as FerryUploader;
+    await waitUntil(() => element.shadowRoot !== null, 'the element is defined in the frame');
+    await element.updateComplete;
+    return { frame, element };
+  }
+
+  it('fits a 320 px viewport: no horizontal scroll, no overlapping controls, touch targets of 24 × 24 px at least', async () => {
+    const { frame, element } = await phonePage(
+      `<ferry-uploader endpoint="${stack.endpoint}" multiple directory max-file-size="30000000"></ferry-uploader>`,
+    );
+    try {
+      const win = frame.contentWindow!;
+      expect(win.innerWidth).to.equal(320);
+      const big = randomFile(24 * 1024 * 1024, 'holiday-video-from-the-phone-camera.mp4', 'video/mp4');
+      const small = randomFile(1000, 'receipt-scanned-at-the-shop.pdf', 'application/pdf');
+      const tooBig = randomFile(31_000_000, 'too-big-for-this-form.bin');
+      const progressed = oneEvent(element, 'ferry-progress');
+      pick(element, [big, small, tooBig]);
+      await progressed;
+      await element.updateComplete;
+      button(element, `Pause ${big.name}`)!.click(); // a paused row: Resume and Cancel
+      await waitUntil(() => $$(element, '[part=row]').some((row) => row.dataset['state'] === 'done'), 'the small file stored');
+      await element.updateComplete;
+      expect(frame.contentDocument!.documentElement.scrollWidth).to.be.at.most(320);
+      const targets = $$(element, 'button, summary').filter((target) => target.getClientRects().length > 0);
+      expect(targets.length).to.be.at.least(6); // drop zone, folder, Resume, Cancel, Remove, Dismiss
+      for (const target of targets) {
+        const box = target.getBoundingClientRect();
+        const label = target.getAttribute('aria-label') ?? target.textContent!.trim();
+        expect(box.width, label).to.be.at.least(24);
+        expect(box.height, label).to.be.at.least(24);
+        expect(box.right, label).to.be.at.most(320);
+      }
+      // Within each row, no control covers another or the file's name.
+      for (const row of $$(element, '[part~=row]')) {
+        const boxes = [...row.querySelectorAll<HTMLElement>('button, [part=name]')].map((each) => each.getBoundingClientRect());
+        for (const [i, a] of boxes.entries()) {
+          for (const b of boxes.slice(i + 1)) {
+            const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            expect(overlap, row.textContent!.trim().slice(0, 60)).to.equal(false);
+          }
+        }
+      }
+      button(element, `Cancel ${big.name}`)!.click();
+      await waitUntil(() => $$(element, '[part=row]').some((row) => row.dataset['state'] === 'cancelled'), 'the paused upload cancelled');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('passes capture to the file input, so a phone can take a photo or video straight into it', async () => {
+    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} accept="image/*" capture="environment"></ferry-uploader>`);
+    expect($<HTMLInputElement>(element, 'input[type=file]')!.getAttribute('capture')).to.equal('environment');
+    element.capture = '';
+    await element.updateComplete;
+    expect($<HTMLInputElement>(element, 'input[type=file]')!.getAttribute('capture')).to.equal('');
+    element.capture = undefined;
+    await element.updateComplete;
+    expect($<HTMLInputElement>(element, 'input[type=file]')!.hasAttribute('capture')).to.equal(false);
+  });
+});
+
 describe('<ferry-uploader> themes, motion and zoom', () => {
   /**
    * Emulates media features where the test runner can (over CDP: Chromium only); resolves `false`
