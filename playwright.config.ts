@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 // demo app, which each spec starts in-process with its own embedded store.
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/engines: the demo in Firefox and WebKit, run by vitest (vitest.engines.config.ts).
+  testIgnore: 'engines/**',
   workers: 1,
   timeout: 120_000,
   forbidOnly: true,

@@ -3,7 +3,7 @@
 # runs every test: typecheck, the bundle-size budget, unit and integration tests (vitest, Node),
 # the browser suites (@web/test-runner: core and element, each in Chromium, Firefox and WebKit),
 # the Storybook build, and end-to-end tests (Playwright, Chromium: the demo, the React and Vue
-# examples and every built story), all against the real local store.
+# examples and every built story; the demo again in Firefox and WebKit), all against the real local store.
 source "$(dirname "$0")/setup.sh"
 ensure_browsers
 
@@ -25,6 +25,7 @@ for engine in "${engines[@]}"; do
 done
 run storybook pnpm exec storybook build --quiet --output-dir storybook-static
 run e2e pnpm exec playwright test
+run e2e-engines pnpm exec vitest run --config vitest.engines.config.ts
 
 # One summary line for the three runners' counts (pipefail has already stopped us on a failure).
 strip() { sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$1"; }
@@ -38,5 +39,6 @@ for engine in "${engines[@]}"; do
   element=$(( element + count ))
 done
 e2e=$(strip "$logs/e2e.log" | sed -nE 's/^ *([0-9]+) passed.*/\1/p' | tail -1)
-echo "ferry: vitest ${unit:-0}, web-test-runner ${element:-0} ($(IFS=,; echo "${per_engine[*]}" | sed 's/,/, /g')), playwright ${e2e:-0}"
-echo "$(( ${unit:-0} + ${element:-0} + ${e2e:-0} )) passed, 0 failed"
+engines_e2e=$(strip "$logs/e2e-engines.log" | sed -nE 's/^ *Tests +([0-9]+) passed.*/\1/p' | tail -1)
+echo "ferry: vitest ${unit:-0}, web-test-runner ${element:-0} ($(IFS=,; echo "${per_engine[*]}" | sed 's/,/, /g')), playwright ${e2e:-0}, demo in firefox and webkit ${engines_e2e:-0}"
+echo "$(( ${unit:-0} + ${element:-0} + ${e2e:-0} + ${engines_e2e:-0} )) passed, 0 failed"

@@ -3,6 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { FIREFOX_PATH, MINIBROWSER_PATH } from './engine-paths.js';
 import { startWebKitDriver, type WebKitDriver } from './webkit-driver.js';
 
 /** The engines the browser tests run in, each from Debian's packages. */
@@ -10,11 +11,6 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 /** One of {@link ENGINES}. */
 export type Engine = (typeof ENGINES)[number];
 
-/** Debian's Firefox ESR (package `firefox-esr`), driven by puppeteer over WebDriver BiDi. */
-export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
-
-/** WebKitGTK's minimal browser, which WebKitWebDriver automates (package `webkit2gtk-driver`). */
-const MINIBROWSER_PATH = process.env['MINIBROWSER_PATH'] ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /**
  * The engine named by `FERRY_BROWSER` (`chromium`, `firefox` or `webkit`); Chromium when unset.

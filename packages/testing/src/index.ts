@@ -11,3 +11,5 @@ export { startCallbackServer } from './callback-server.js';
 export type { CallbackServer } from './callback-server.js';
 export { startOssStack } from './oss-stack.js';
 export type { OssStack } from './oss-stack.js';
+export { launchEngine } from './engine-page.js';
+export type { EngineBrowser, EnginePage } from './engine-page.js';
