@@ -4,7 +4,9 @@
 #   bash scripts/bench.sh --latency 20    the same with 20 ms added to every answer
 #   bash scripts/bench.sh --size 2048     a 2 GiB file
 #   bash scripts/bench.sh --many          1,000 files of 64 KiB
+#   bash scripts/bench.sh --browser all   the same in Chromium, Firefox ESR and WebKitGTK, each against raw in its own rounds
+#   bash scripts/bench.sh --shaped --browser all   a 100 Mbit/s link with 50 ms per answer (needs root: ip netns, tc)
 #   bash scripts/bench.sh --help          every option
 source "$(dirname "$0")/setup.sh"
-ensure_chromium
+ensure_browsers
 exec node bench/dist/run.js "$@"

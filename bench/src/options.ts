@@ -1,4 +1,5 @@
 import type { ChecksumAlgorithm } from '@ferry/core';
+import { BENCH_ENGINES, type BenchEngine } from './bench-browser.js';
 
 /** Benchmark options, from the command line. */
 export interface BenchOptions {
@@ -18,6 +19,10 @@ export interface BenchOptions {
   readonly adaptive: boolean;
   /** Checksums for the `ferry-sum` client (Ferry with `withChecksums`), or none. */
   readonly checksums: { readonly algorithm?: ChecksumAlgorithm; readonly crc64: boolean } | undefined;
+  /** The engines to run in, one after the other. */
+  readonly browsers: readonly BenchEngine[];
+  /** A shaped link: the bandwidth of a tbf qdisc in the bench's own network namespace, Mbit/s. */
+  readonly shapedMbit: number | undefined;
 }
 
 const USAGE = `usage: bash scripts/bench.sh [options]
@@ -30,6 +35,11 @@ const USAGE = `usage: bash scripts/bench.sh [options]
   --files N --file-size KIB   many-files mode with other counts
   --clients LIST      comma-separated subset of raw,uppy,ferry (default all)
   --adaptive          Ferry with adaptive concurrency (off by default in Ferry)
+  --browser NAME      chromium (default), firefox, webkit, or all: each engine's ratios come from its own rounds
+  --shaped            a shaped link: sink and browser in a network namespace of the bench's own, bandwidth
+                      limited by tbf (--rate, default 100 Mbit/s) and 50 ms added to every answer (unless
+                      --latency says otherwise); prints each client's share of the link; default size 64 MiB
+  --rate MBIT         the shaped link's bandwidth (default 100)
   --checksums ALG     adds ferry-sum: Ferry with checksums (md5, sha256, crc32c, crc64 or md5+crc64),
                       hashed in module Workers; with crc64 the sink answers each body's CRC-64 as OSS does`;
 
@@ -46,7 +56,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     clients: ['raw', 'uppy', 'ferry'] as readonly string[],
     adaptive: false,
     checksums: undefined as BenchOptions['checksums'],
+    browsers: ['chromium'] as readonly BenchEngine[],
+    shapedMbit: undefined as number | undefined,
   };
+  let sizeGiven = false;
+  let latencyGiven = false;
+  let rate = 100;
   let clientsGiven = false;
   const fail = (message: string): never => {
     console.error(`${message}\n${USAGE}`);
@@ -60,10 +75,19 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const flag = argv[i];
     const value = (): string | undefined => argv[++i];
     switch (flag) {
-      case '--size': options.sizeMiB = number(value(), flag, 1); break;
+      case '--size': options.sizeMiB = number(value(), flag, 1); sizeGiven = true; break;
+      case '--browser': {
+        const name = value() ?? '';
+        if (name === 'all') options.browsers = BENCH_ENGINES;
+        else if ((BENCH_ENGINES as readonly string[]).includes(name)) options.browsers = [name as BenchEngine];
+        else fail('--browser takes chromium, firefox, webkit or all');
+        break;
+      }
+      case '--shaped': options.shapedMbit = rate; break;
+      case '--rate': rate = number(value(), flag, 1); break;
       case '--part-size': options.partSizeMiB = number(value(), flag, 5); break;
       case '--concurrency': options.concurrency = number(value(), flag, 1); break;
-      case '--latency': options.latencyMs = number(value(), flag, 0); break;
+      case '--latency': options.latencyMs = number(value(), flag, 0); latencyGiven = true; break;
       case '--rounds': options.rounds = number(value(), flag, 1); break;
       case '--many': options.files = 1000; options.fileSizeKiB = 64; break;
       case '--files': options.files = number(value(), flag, 1); break;
@@ -84,6 +108,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     }
   }
   if (options.files > 1 && options.fileSizeKiB === 0) options.fileSizeKiB = 64;
+  if (options.shapedMbit !== undefined) {
+    options.shapedMbit = rate;
+    if (!latencyGiven) options.latencyMs = 50;
+    if (!sizeGiven) options.sizeMiB = 64;
+  }
   if (options.checksums && !clientsGiven) options.clients = [...options.clients, 'ferry-sum'];
   if (options.clients.some((c) => !['raw', 'uppy', 'ferry', 'ferry-sum'].includes(c))) fail('--clients takes raw, uppy, ferry, ferry-sum');
   if (options.clients.includes('ferry-sum') && !options.checksums) fail('ferry-sum needs --checksums');

@@ -1,5 +1,3 @@
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@ferry/testing/chromium';
-import { chromium } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,8 +5,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { launchBenchBrowser, type BenchEngine } from './bench-browser.js';
 import { parseOptions, type BenchOptions } from './options.js';
-import { browserPid, sampleRendererRss } from './renderer-memory.js';
+import { runInShapedLink } from './shaped-link.js';
 import { BenchSink } from './sink.js';
 
 const MiB = 1024 * 1024;
@@ -18,8 +17,9 @@ interface RunResult {
   readonly round: number;
   readonly ms: number;
   readonly peakHeap: number;
-  readonly peakRss: number;
-  readonly longTasks: number;
+  readonly peakRss: number | undefined;
+  readonly longTasks: number | null;
+  readonly maxLagMs: number;
   readonly signRequests: number;
   readonly maxInFlight: number;
 }
@@ -30,7 +30,7 @@ interface BenchPage {
     run(
       client: string,
       options: { origin: string; partSize: number; concurrency: number; adaptive: boolean; checksums: BenchOptions['checksums'] },
-    ): Promise<{ ms: number; peakHeap: number; longTasks: number }>;
+    ): Promise<{ ms: number; peakHeap: number; longTasks: number | null; maxLagMs: number }>;
   };
 }
 
@@ -73,65 +73,81 @@ async function main(options: BenchOptions): Promise<void> {
     const sink = new BenchSink(pageOut);
     const origin = await sink.start();
     sink.latency = options.latencyMs;
-    // Launched locally (not connected), so file inputs get paths, not bytes over a socket.
-    const marker = `--ferry-bench=${process.pid}`;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc', marker],
-    });
-    const rootPid = await browserPid(marker);
-    const results: RunResult[] = [];
     try {
-      for (let round = 0; round < options.rounds; round++) {
-        // Interleaved: each round starts with another client, so drift hits all alike.
-        const order = options.clients.map((_, i) => options.clients[(i + round) % options.clients.length]!);
-        for (const client of order) {
-          const page = await browser.newPage();
-          await page.goto(origin);
-          await page.setInputFiles('#files', paths);
-          sink.reset();
-          sink.takeCompletedSizes();
-          // The store's side of OSS CRC-64 (answering each body's CRC) only for the run that checks it.
-          sink.crc64 = client === 'ferry-sum' && options.checksums?.crc64 === true;
-          const rss = await sampleRendererRss(rootPid);
-          const measured = await page.evaluate(
-            // Runs in the page, where main.ts defined `bench`.
-            ({ name, run }) => (globalThis as unknown as BenchPage).bench.run(name, run),
-            {
-              name: client,
-              run: {
-                origin,
-                partSize: options.partSizeMiB * MiB,
-                concurrency: options.concurrency,
-                adaptive: options.adaptive,
-                checksums: client === 'ferry-sum' ? options.checksums : undefined,
-              },
-            },
-          );
-          const peakRss = await rss.stop();
-          const stats = sink.stats;
-          const completed = sink.takeCompletedSizes();
-          await page.close();
-          const problems = [...stats.problems];
-          if (stats.bytes < totalBytes) problems.push(`received ${stats.bytes} of ${totalBytes} bytes`);
-          if (stats.objects !== paths.length) problems.push(`stored ${stats.objects} of ${paths.length} objects`);
-          if (!many && completed[0] !== fileSize) problems.push(`completed object has ${completed[0]} bytes, not ${fileSize}`);
-          if (problems.length > 0) throw new Error(`${client}, round ${round + 1}: ${problems.join('; ')}`);
-          results.push({ client, round, ...measured, peakRss, signRequests: stats.signRequests, maxInFlight: stats.maxInFlight });
-          process.stderr.write(`round ${round + 1}/${options.rounds} ${client}: ${(totalBytes / MiB / (measured.ms / 1000)).toFixed(1)} MiB/s\n`);
-        }
+      for (const engine of options.browsers) {
+        const results = await runEngine(engine, options, sink, origin, paths, totalBytes, fileSize);
+        report(engine, options, results, totalBytes);
       }
     } finally {
-      await browser.close();
       await sink.close();
     }
-    report(options, results, totalBytes);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-function report(options: BenchOptions, results: RunResult[], totalBytes: number): void {
+/** Every round of every client in `engine`, interleaved, each checked against what the sink received. */
+async function runEngine(
+  engine: BenchEngine,
+  options: BenchOptions,
+  sink: BenchSink,
+  origin: string,
+  paths: readonly string[],
+  totalBytes: number,
+  fileSize: number,
+): Promise<RunResult[]> {
+  const many = paths.length > 1;
+  const browser = await launchBenchBrowser(engine);
+  const results: RunResult[] = [];
+  try {
+    for (let round = 0; round < options.rounds; round++) {
+      // Interleaved: each round starts with another client, so drift hits all alike.
+      const order = options.clients.map((_, i) => options.clients[(i + round) % options.clients.length]!);
+      for (const client of order) {
+        const page = await browser.newPage();
+        await page.goto(origin);
+        await page.setInputFiles("document.querySelector('#files')", paths);
+        sink.reset();
+        sink.takeCompletedSizes();
+        // The store's side of OSS CRC-64 (answering each body's CRC) only for the run that checks it.
+        sink.crc64 = client === 'ferry-sum' && options.checksums?.crc64 === true;
+        const rss = await browser.sampleRss();
+        const measured = await page.evaluate(
+          // Runs in the page, where main.ts defined `bench`.
+          ({ name, run }) => (globalThis as unknown as BenchPage).bench.run(name, run),
+          {
+            name: client,
+            run: {
+              origin,
+              partSize: options.partSizeMiB * MiB,
+              concurrency: options.concurrency,
+              adaptive: options.adaptive,
+              checksums: client === 'ferry-sum' ? options.checksums : undefined,
+            },
+          },
+        );
+        const peakRss = await rss.stop();
+        const stats = sink.stats;
+        const completed = sink.takeCompletedSizes();
+        await page.close();
+        const problems = [...stats.problems];
+        if (stats.bytes < totalBytes) problems.push(`received ${stats.bytes} of ${totalBytes} bytes`);
+        if (stats.objects !== paths.length) problems.push(`stored ${stats.objects} of ${paths.length} objects`);
+        if (!many && completed[0] !== fileSize) problems.push(`completed object has ${completed[0]} bytes, not ${fileSize}`);
+        if (problems.length > 0) throw new Error(`${engine} ${client}, round ${round + 1}: ${problems.join('; ')}`);
+        results.push({ client, round, ...measured, peakRss, signRequests: stats.signRequests, maxInFlight: stats.maxInFlight });
+        process.stderr.write(
+          `${engine} round ${round + 1}/${options.rounds} ${client}: ${(totalBytes / MiB / (measured.ms / 1000)).toFixed(1)} MiB/s\n`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
+function report(engine: BenchEngine, options: BenchOptions, results: RunResult[], totalBytes: number): void {
   const of = (client: string) => results.filter((r) => r.client === client);
   const rawByRound = new Map(of('raw').map((r) => [r.round, r.ms]));
   const mib = (bytes: number) => (bytes / MiB).toFixed(0);
@@ -143,22 +159,37 @@ function report(options: BenchOptions, results: RunResult[], totalBytes: number)
   const ferryMode =
     (options.adaptive ? ' (Ferry with adaptive concurrency)' : '') +
     (sums ? `; ferry-sum: Ferry with ${[sums.algorithm, sums.crc64 ? 'crc64' : undefined].filter(Boolean).join(' + ')} checksums` : '');
+  const link = options.shapedMbit === undefined ? 'loopback' : `a shaped link of ${options.shapedMbit} Mbit/s (tbf)`;
   console.log(
-    `\n${workload}, concurrency ${options.concurrency}${ferryMode}, +${options.latencyMs} ms per request, ${options.rounds} interleaved rounds`,
+    `\n${engine}: ${workload}, concurrency ${options.concurrency}${ferryMode}, ${link}, +${options.latencyMs} ms per answer, ${options.rounds} interleaved rounds`,
   );
   console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mib(totalmem())} MiB; ${new Date().toISOString().slice(0, 10)}\n`);
-  console.log('| client | MiB/s (median) | × raw (median) | total s (median) | peak JS heap MiB | peak renderer RSS MiB | long tasks (max) | signing requests | most PUTs in flight |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  const shaped = options.shapedMbit !== undefined;
+  console.log(
+    '| client | MiB/s (median) | × raw (median) |' +
+      (shaped ? ' share of the link |' : '') +
+      ' total s (median) | peak JS heap MiB | peak renderer RSS MiB | long tasks (max) | worst main-thread stall ms (max) | signing requests | most PUTs in flight |',
+  );
+  console.log(`|---|---|---|${shaped ? '---|' : ''}---|---|---|---|---|---|---|`);
   for (const client of options.clients) {
     const runs = of(client);
     const seconds = median(runs.map((r) => r.ms / 1000));
     const ratio = median(runs.map((r) => rawByRound.get(r.round)! / r.ms));
+    const heap = Math.max(...runs.map((r) => r.peakHeap));
+    const rss = runs.map((r) => r.peakRss).filter((value): value is number => value !== undefined);
+    const longTasks = runs.map((r) => r.longTasks).filter((value): value is number => value !== null);
+    // tbf counts rate in bits per second (1 Mbit = 10^6 bits): the payload's share of it.
+    const share = shaped ? ` ${(((totalBytes * 8) / seconds / (options.shapedMbit! * 1e6)) * 100).toFixed(1)} % |` : '';
     console.log(
-      `| ${client} | ${(totalBytes / MiB / seconds).toFixed(1)} | ${ratio.toFixed(3)} | ${seconds.toFixed(2)} | ` +
-        `${mib(Math.max(...runs.map((r) => r.peakHeap)))} | ${mib(Math.max(...runs.map((r) => r.peakRss)))} | ` +
-        `${Math.max(...runs.map((r) => r.longTasks))} | ${median(runs.map((r) => r.signRequests))} | ${Math.max(...runs.map((r) => r.maxInFlight))} |`,
+      `| ${client} | ${(totalBytes / MiB / seconds).toFixed(1)} | ${ratio.toFixed(3)} |${share} ${seconds.toFixed(2)} | ` +
+        `${heap > 0 ? mib(heap) : 'n/a'} | ${rss.length > 0 ? mib(Math.max(...rss)) : 'n/a'} | ` +
+        `${longTasks.length > 0 ? Math.max(...longTasks) : 'n/a'} | ${Math.max(...runs.map((r) => r.maxLagMs)).toFixed(0)} | ` +
+        `${median(runs.map((r) => r.signRequests))} | ${Math.max(...runs.map((r) => r.maxInFlight))} |`,
     );
   }
 }
 
-await main(parseOptions(process.argv.slice(2)));
+const options = parseOptions(process.argv.slice(2));
+// A shaped link runs this same command again inside a network namespace of its own.
+if (options.shapedMbit === undefined || process.env['FERRY_BENCH_NETNS']) await main(options);
+else process.exitCode = runInShapedLink(options.shapedMbit);

@@ -1,0 +1,61 @@
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@ferry/testing/chromium';
+import { launchEngine, type EnginePage } from '@ferry/testing';
+import { chromium } from '@playwright/test';
+import { browserPid, sampleRendererRss } from './renderer-memory.js';
+
+/** The engines the bench runs in (Debian's packages, as the tests). */
+export const BENCH_ENGINES = ['chromium', 'firefox', 'webkit'] as const;
+/** One of {@link BENCH_ENGINES}. */
+export type BenchEngine = (typeof BENCH_ENGINES)[number];
+
+/** A browser the bench drives: pages, and the renderer's memory where the engine lets us see it. */
+export interface BenchBrowser {
+  readonly engine: BenchEngine;
+  newPage(): Promise<EnginePage>;
+  /** Starts sampling the page's renderer RSS; `stop` resolves the peak, or undefined where unknown. */
+  sampleRss(): Promise<{ stop(): Promise<number | undefined> }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches `engine`. Chromium through Playwright, launched locally so file inputs get paths,
+ * with its renderer's RSS sampled; Firefox ESR and WebKitGTK through @ferry/testing's drivers
+ * (Firefox with BiDi network events off, which otherwise copy every body on its main thread).
+ */
+export async function launchBenchBrowser(engine: BenchEngine): Promise<BenchBrowser> {
+  if (engine !== 'chromium') {
+    const browser = await launchEngine(engine);
+    return {
+      engine,
+      newPage: () => browser.newPage(),
+      sampleRss: async () => ({ stop: async () => undefined }),
+      close: () => browser.close(),
+    };
+  }
+  const marker = `--ferry-bench=${process.pid}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc', marker],
+  });
+  const rootPid = await browserPid(marker);
+  return {
+    engine,
+    async newPage() {
+      // A context of its own for each run (as a fresh profile would be).
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      return {
+        goto: async (url) => void (await page.goto(url)),
+        async setInputFiles(locate, paths) {
+          const input = (await page.evaluateHandle(locate)).asElement();
+          if (!input) throw new Error(`${locate} is no element`);
+          await input.setInputFiles([...paths]);
+        },
+        evaluate: <A, T>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as never, arg) as Promise<T>,
+        close: () => context.close(),
+      };
+    },
+    sampleRss: () => sampleRendererRss(rootPid),
+    close: () => browser.close(),
+  };
+}
