@@ -19,3 +19,18 @@ export function abortable(signal: AbortSignal | undefined, arm: (resolve: () => 
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * `promise`, or a rejection with the signal's reason as soon as `signal` aborts, whichever comes
+ * first: a request whose engine is slow to honour its own signal cannot hang its caller.
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  let disarm = (): void => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    disarm = () => signal.removeEventListener('abort', onAbort);
+  });
+  return Promise.race([promise, aborted]).finally(disarm);
+}

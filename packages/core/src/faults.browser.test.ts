@@ -93,18 +93,19 @@ describe('faults between Chromium and the store', () => {
     // abort event fires while Ferry's own signal is untouched. (window.stop() would do the same,
     // but in Firefox it also cuts the test runner's connection.)
     await inject({ method: 'PUT', url: part(2), times: 1, fault: { kind: 'throttle', bytesPerSecond: 2 * MiB } });
-    const inFlight: XMLHttpRequest[] = [];
-    const send = XMLHttpRequest.prototype.send;
-    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
-      inFlight.push(this);
-      send.call(this, body);
-    };
+    const partTwo: XMLHttpRequest[] = [];
+    const open = XMLHttpRequest.prototype.open as (this: XMLHttpRequest, method: string, url: string) => void;
+    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL) {
+      if (/[?&]partNumber=2&/.test(String(url))) partTwo.push(this);
+      open.call(this, method, String(url));
+    } as typeof XMLHttpRequest.prototype.open;
     const { uploader, file, retries, settled } = await upload({ concurrency: 1 });
     await new Promise<void>((resolve) =>
       uploader.on('progress', ({ upload }) => upload.bytesSent > 5 * MiB + 256 * 1024 && resolve()),
     );
-    XMLHttpRequest.prototype.send = send;
-    inFlight.at(-1)!.abort();
+    XMLHttpRequest.prototype.open = open as typeof XMLHttpRequest.prototype.open;
+    expect(partTwo).to.have.length(1);
+    partTwo[0]!.abort();
     const done = await settled();
     expect(done.state).to.equal('done');
     expect(retries.map((r) => [r.partNumber, (r.error as { code: string }).code])).to.deep.equal([[2, 'network']]);

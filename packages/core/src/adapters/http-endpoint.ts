@@ -1,3 +1,4 @@
+import { raceAbort } from '../abortable.js';
 import { anySignal } from '../any-signal.js';
 import { ErrorCode } from '../errors/ferry-error.js';
 import { EndpointError, type EndpointOperation } from '../errors/endpoint-error.js';
@@ -49,21 +50,25 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     if (token !== undefined) headers[UPLOAD_TOKEN_HEADER] = token;
     let response: Response;
     let text: string;
-    // An explicit timer, not AbortSignal's own timeout signal: WebKit let that one's timer go when nothing
-    // but AbortSignal.any held it (seen here: a signing call that never answered hung for good).
+    // An explicit timer, not AbortSignal's own timeout signal, which WebKit seemed to drop when
+    // only AbortSignal.any held it (a signing call that never answered hung in 3 of 3 full runs).
     const timer = new AbortController();
     const timeoutId = setTimeout(() => timer.abort(), timeout);
     try {
-      response = await fetchImpl(`${base}${path}`, {
+      const combined = anySignal([signal, timer.signal]);
+      // Raced against the signal too, so an aborted call settles even if the engine's fetch does
+      // not: in WebKit a signing call that never answered still hung about one full run in five
+      // with the timer above; never since.
+      response = await raceAbort(fetchImpl(`${base}${path}`, {
         method,
         headers,
-        signal: anySignal([signal, timer.signal]),
+        signal: combined,
         // Left out, fetch's default applies: 'same-origin'.
         credentials: options.credentials as RequestCredentials,
         // No body when there is none: JSON.stringify(undefined) is undefined.
         body: JSON.stringify(body),
-      });
-      text = await response.text();
+      }), combined);
+      text = await raceAbort(response.text(), combined);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       const timedOut = timer.signal.aborted;
