@@ -17,9 +17,7 @@ async function run(size: number, timeout?: number) {
   const endpoint = timeout === undefined ? stack.endpoint : createHttpEndpoint({ url: stack.endpoint, timeout });
   const uploader = new Uploader({ endpoint, partSize: 5 * MiB, retry: { backoffMs: 10 } });
   const retries: UploaderEvents['retry'][] = [];
-  uploader.on('retry', (event) => { retries.push(event); console.log('retry', performance.now()|0, String(event.error), event.delayMs); });
-  uploader.on('state', ({ upload }) => console.log('state', performance.now()|0, upload.state));
-  uploader.on('progress', ({ upload }) => console.log('progress', performance.now()|0, upload.bytesSent));
+  uploader.on('retry', (event) => retries.push(event));
   const { id } = uploader.add(randomFile(size, 'f.bin'));
   const final = await new Promise<UploadSnapshot>((resolve) =>
     uploader.on('state', ({ upload }) => upload.id === id && ['done', 'error'].includes(upload.state) && resolve(upload)),

@@ -99,11 +99,17 @@ describe('faults between Chromium and the store', () => {
       if (/[?&]partNumber=2&/.test(String(url))) partTwo.push(this);
       open.call(this, method, String(url));
     } as typeof XMLHttpRequest.prototype.open;
-    const { uploader, file, retries, settled } = await upload({ concurrency: 1 });
-    await new Promise<void>((resolve) =>
-      uploader.on('progress', ({ upload }) => upload.bytesSent > 5 * MiB + 256 * 1024 && resolve()),
-    );
-    XMLHttpRequest.prototype.open = open as typeof XMLHttpRequest.prototype.open;
+    let started: Awaited<ReturnType<typeof upload>>;
+    try {
+      started = await upload({ concurrency: 1 });
+      const { uploader } = started;
+      await new Promise<void>((resolve) =>
+        uploader.on('progress', ({ upload }) => upload.bytesSent > 5 * MiB + 256 * 1024 && resolve()),
+      );
+    } finally {
+      XMLHttpRequest.prototype.open = open as typeof XMLHttpRequest.prototype.open;
+    }
+    const { file, retries, settled } = started;
     expect(partTwo).to.have.length(1);
     partTwo[0]!.abort();
     const done = await settled();

@@ -1,4 +1,4 @@
-import { anySignal } from './any-signal.js';
+import { anySignal, type CombinedSignal } from './any-signal.js';
 import type { Connectivity } from './connectivity.js';
 import type { StoreRefusal } from './store-refusal.js';
 import { isStoreError } from './errors/store-error.js';
@@ -8,7 +8,7 @@ import { planParts, type PartPlan, type PlannedPart } from './part-plan.js';
 import type { RequestPool } from './request-pool.js';
 import { PartUrls } from './part-urls.js';
 import type { CallOptions, FileDescriptor, MultipartHandle, SignedRequest, SinglePutParams } from './ports/endpoint.js';
-import type { TransportResponse } from './ports/transport.js';
+import { ABORTED_BY_RUNTIME, type TransportResponse } from './ports/transport.js';
 import { withRetry, type RetryState } from './retry.js';
 import { StallWatchdog } from './stall-watchdog.js';
 import { ThroughputMeter } from './throughput.js';
@@ -146,21 +146,24 @@ export class FileUpload {
 
   /**
    * Stops for good and aborts the multipart upload on the store; rejects if the store could not
-   * be told. Does nothing once `completing`: the store is assembling the object, which an abort
-   * could no longer prevent.
+   * be told, and may then be called again. Does nothing once `completing`: the store is
+   * assembling the object, which an abort could no longer prevent.
    */
   async cancel(): Promise<void> {
     const state = this.#state;
-    if (state === UploadState.Done || state === UploadState.Cancelled || state === UploadState.Completing) return;
+    if (state === UploadState.Done || state === UploadState.Completing) return;
+    // Cancelled already: again only when the store could not be told the first time.
+    if (state === UploadState.Cancelled && !this.#handle) return;
     this.#controller?.abort(CANCELLED);
     this.#setState(UploadState.Cancelled);
     // The run stops at its next step, but a multipart upload it was creating is created first
     // (see #multipartAttempt): wait for it, so that whatever exists on the store is aborted.
-    await this.#running;
-    this.#forgetResume();
+    // (A listener that threw inside the run must not keep the abort from happening.)
+    await this.#running?.catch(() => undefined);
     const handle = this.#handle;
-    this.#handle = undefined;
     if (handle) await this.#abortOnStore(handle);
+    this.#handle = undefined;
+    this.#forgetResume();
   }
 
   /** Aborts `handle` on the store; one already gone (aborted elsewhere, or expired) leaves nothing to bill. */
@@ -313,13 +316,13 @@ export class FileUpload {
     const pending = plan.parts.filter((part) => this.#progress[part.number - 1]!.etag === undefined);
     await Promise.all(
       pending.map((part) =>
-        this.#uploadPart(part, signal, noNewParts).catch((error: unknown) => {
+        this.#uploadPart(part, signal, noNewParts.signal).catch((error: unknown) => {
           if (firstFailure) return;
           firstFailure = { error };
           failure.abort(error);
         }),
       ),
-    );
+    ).finally(noNewParts.dispose);
     if (firstFailure) throw firstFailure.error;
     signal.throwIfAborted();
     this.#setState(UploadState.Completing);
@@ -364,18 +367,21 @@ export class FileUpload {
     return this.#retry(noNewAttempts, partNumber, async (online) => {
       const release = await this.#host.pool.acquire(noNewAttempts);
       let watchdog: StallWatchdog | undefined;
+      let combined: CombinedSignal | undefined;
       let sentAny = false;
+      let refusedBeforeAnyByte: unknown;
       try {
         const { method, url, headers } = await signed();
         // Only a transport that reports progress as it goes can be told apart from a stalled one.
         if (transport.reportsProgress !== false) watchdog = new StallWatchdog(stallTimeout, partNumber === undefined ? 'The upload' : `Part ${partNumber}`);
+        combined = anySignal(watchdog ? [signal, online, watchdog.signal] : [signal, online]);
         const response = await transport.send({
           method,
           url,
           headers,
           body,
           partNumber,
-          signal: anySignal([signal, online, watchdog?.signal ?? signal]),
+          signal: combined.signal,
           onProgress: (sent) => {
             sentAny ||= sent > 0;
             watchdog?.touch();
@@ -387,17 +393,18 @@ export class FileUpload {
       } catch (error) {
         if (isFerryError(error) && error.code === ErrorCode.UrlExpired) expired();
         if (isStoreError(error)) storeRefusal.answered();
-        // A CORS refusal looks like a network failure that sent nothing.
-        const reportsProgress = transport.reportsProgress !== false;
-        if (reportsProgress && isFerryError(error) && error.code === ErrorCode.Network && !sentAny && !signal.aborted) {
-          const refused = await storeRefusal.failedBeforeAnyByte(signal);
-          if (refused) throw refused;
+        if (!refusalCandidate(error, sentAny, transport.reportsProgress !== false, combined?.signal)) {
+          if (sentAny) storeRefusal.answered();
+          throw error;
         }
-        throw error;
+        refusedBeforeAnyByte = error;
       } finally {
+        combined?.dispose();
         watchdog?.stop();
         release();
       }
+      // Asked with the pool slot given back: the probe may take a while.
+      throw (await storeRefusal.failedBeforeAnyByte(signal)) ?? refusedBeforeAnyByte;
     });
   }
 
@@ -421,9 +428,11 @@ export class FileUpload {
   #call<T>(task: (options: CallOptions) => Promise<T>, signal: AbortSignal): Promise<T> {
     return this.#retry(signal, undefined, async (online) => {
       const release = await this.#host.endpointPool.acquire(signal);
+      const combined = anySignal([signal, online]);
       try {
-        return await task({ signal: anySignal([signal, online]) });
+        return await task({ signal: combined.signal });
       } finally {
+        combined.dispose();
         release();
       }
     });
@@ -483,5 +492,21 @@ function isUploadLost(error: unknown): boolean {
   return (
     (isFerryError(error) && error.code === ErrorCode.UploadLost) ||
     (isEndpointError(error) && error.status === 404 && error.serverCode === 'not-found')
+  );
+}
+
+/**
+ * Whether a failed PUT may be the store refusing the page (CORS): a network error from the
+ * browser itself (not Ferry's own abort for pause, cancel, an outage or a stall, nor the browser
+ * aborting the request) before a byte was sent, on a transport that reports what it sent.
+ */
+function refusalCandidate(error: unknown, sentAny: boolean, reportsProgress: boolean, signal: AbortSignal | undefined): boolean {
+  return (
+    reportsProgress &&
+    !sentAny &&
+    signal?.aborted === false &&
+    isFerryError(error) &&
+    error.code === ErrorCode.Network &&
+    error.cause !== ABORTED_BY_RUNTIME
   );
 }

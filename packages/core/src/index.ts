@@ -38,5 +38,6 @@ export type {
   SinglePutParams,
   StoredPart,
 } from './ports/endpoint.js';
+export { ABORTED_BY_RUNTIME } from './ports/transport.js';
 export type { ByteSource, Transport, TransportRequest, TransportResponse } from './ports/transport.js';
 export type { ResumePoint, ResumableSource, ResumeStore } from './ports/resume-store.js';

@@ -6,8 +6,8 @@ import { ErrorCode, FerryError } from './errors/ferry-error.js';
  *
  * `touch()` only counts: WebKit fires an upload progress event every 8 KiB (65,000 for 512 MiB),
  * and re-arming a timer on each one cost more main-thread time than the upload itself. A coarse
- * timer looks at the count a few times per timeout instead, so a stall is seen after between
- * `timeoutMs` and 1.25 × `timeoutMs`.
+ * timer looks at the count four times per timeout (at most once a second, at least every 25 ms)
+ * instead, so a stall is seen after `timeoutMs` plus at most one such look.
  */
 export class StallWatchdog {
   readonly #controller = new AbortController();

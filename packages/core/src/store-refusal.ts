@@ -1,7 +1,10 @@
+import { raceAbort } from './abortable.js';
 import { ErrorCode, FerryError } from './errors/ferry-error.js';
 
 /** Failures in a row, none of which sent a byte, after which the endpoint is probed. */
 const REFUSALS = 4;
+/** How long the endpoint has to answer the probe; a silent one counts as unreachable. */
+const PROBE_TIMEOUT_MS = 10_000;
 
 /** The bits of `window`/`WorkerGlobalScope` this reads; absent on Node. */
 interface PageScope {
@@ -33,7 +36,7 @@ export class StoreRefusal {
     this.#scope = scope;
   }
 
-  /** The store answered (with any status): it is reachable, and the page allowed. */
+  /** The store answered (with any status), or took bytes: it is reachable, and the page allowed. */
   answered(): void {
     this.#streak = 0;
   }
@@ -47,11 +50,10 @@ export class StoreRefusal {
     // CORS exists only in browsers (windows and workers have a location; Node has none).
     const origin = this.#scope.location?.origin;
     if (this.#streak < REFUSALS || !this.#probe || !origin || this.#scope.navigator?.onLine === false) return undefined;
-    this.#probing ??= this.#probe(signal).then(
-      () => true,
-      () => false,
-    );
-    const endpointAnswers = await this.#probing.finally(() => (this.#probing = undefined));
+    // One probe at a time, shared by the parts that fail together; each waits only as long as
+    // its own upload runs.
+    this.#probing ??= this.#runProbe(this.#probe);
+    const endpointAnswers = await raceAbort(this.#probing, signal).catch(() => false);
     if (!endpointAnswers) return undefined;
     return new FerryError(
       ErrorCode.Cors,
@@ -59,5 +61,19 @@ export class StoreRefusal {
         `endpoint answers: the bucket's CORS rule most likely leaves this page out. Add a rule with AllowedOrigin ${origin}, ` +
         'AllowedMethod PUT, AllowedHeader *, and ExposeHeader ETag (or check that this browser can reach the store).',
     );
+  }
+
+  async #runProbe(probe: (signal: AbortSignal) => Promise<void>): Promise<boolean> {
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(), PROBE_TIMEOUT_MS);
+    try {
+      await raceAbort(probe(timer.signal), timer.signal);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timeout);
+      this.#probing = undefined;
+    }
   }
 }

@@ -27,11 +27,13 @@ export async function startWebKitDriver(): Promise<WebKitDriver> {
     env: { ...process.env, DISPLAY: display },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Read, or a full pipe would block the driver (MiniBrowser's GTK warnings go there too).
+  const driverErrors = tail(driver);
   const stop = async (): Promise<void> => {
     await Promise.all([end(driver), end(xvfb)]);
   };
   try {
-    await untilAnswers(`http://127.0.0.1:${port}/status`, driver);
+    await untilAnswers(`http://127.0.0.1:${port}/status`, driver, driverErrors);
   } catch (error) {
     await stop();
     throw error;
@@ -41,9 +43,8 @@ export async function startWebKitDriver(): Promise<WebKitDriver> {
 
 /** The first line a child writes on file descriptor `fd`, or its stderr when it dies first. */
 function firstLine(child: ChildProcess, fd: number, name: string): Promise<string> {
+  const errors = tail(child);
   return new Promise((resolve, reject) => {
-    let errors = '';
-    child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     let line = '';
     const stream = child.stdio[fd] as NodeJS.ReadableStream;
     stream.on('data', (chunk: Buffer) => {
@@ -51,16 +52,23 @@ function firstLine(child: ChildProcess, fd: number, name: string): Promise<strin
       if (line.includes('\n')) resolve(line);
     });
     child.once('error', (error) => reject(new Error(`${name} could not start (is it installed?): ${error.message}`)));
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${errors}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${errors()}`)));
   });
 }
 
-async function untilAnswers(url: string, child: ChildProcess): Promise<void> {
+/** Keeps reading a child's stderr, holding only its last 4 KB (for error messages). */
+function tail(child: ChildProcess): () => string {
+  let kept = '';
+  child.stderr?.on('data', (chunk: Buffer) => (kept = (kept + chunk.toString()).slice(-4096)));
+  return () => kept;
+}
+
+async function untilAnswers(url: string, child: ChildProcess, errors: () => string): Promise<void> {
   let exited: string | undefined;
   child.once('error', (error) => (exited = error.message));
   child.once('exit', (code) => (exited = `exit code ${code}`));
   for (let waited = 0; waited < 20_000; waited += 100) {
-    if (exited) throw new Error(`WebKitWebDriver could not start (is webkit2gtk-driver installed?): ${exited}`);
+    if (exited) throw new Error(`WebKitWebDriver could not start (is webkit2gtk-driver installed?): ${exited} ${errors()}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {

@@ -54,8 +54,8 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     // only AbortSignal.any held it (a signing call that never answered hung in 3 of 3 full runs).
     const timer = new AbortController();
     const timeoutId = setTimeout(() => timer.abort(), timeout);
+    const { signal: combined, dispose } = anySignal([signal, timer.signal]);
     try {
-      const combined = anySignal([signal, timer.signal]);
       // Raced against the signal too, so an aborted call settles even if the engine's fetch does
       // not: in WebKit a signing call that never answered still hung about one full run in five
       // with the timer above; never since.
@@ -79,6 +79,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
       );
     } finally {
       clearTimeout(timeoutId);
+      dispose();
     }
     let json: unknown;
     try {

@@ -1,5 +1,5 @@
 import { ErrorCode, FerryError } from '../errors/ferry-error.js';
-import type { Transport, TransportRequest, TransportResponse } from '../ports/transport.js';
+import { ABORTED_BY_RUNTIME, type Transport, type TransportRequest, type TransportResponse } from '../ports/transport.js';
 import { storeErrorFromResponse } from './store-error-response.js';
 
 /** Least time between two progress reports of one request, ms: well under a frame's worth of meaning. */
@@ -79,7 +79,11 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
       settle();
       // Not Ferry's abort but the browser's own (Safari aborts requests when a page is put in
       // the background or the network changes): a network failure, which is retried.
-      reject(signal.aborted ? signal.reason : new FerryError(ErrorCode.Network, 'The browser aborted the PUT to the store.'));
+      reject(
+        signal.aborted
+          ? signal.reason
+          : new FerryError(ErrorCode.Network, 'The browser aborted the PUT to the store.', { cause: ABORTED_BY_RUNTIME }),
+      );
     };
     xhr.send(request.body);
   });

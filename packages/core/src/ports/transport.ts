@@ -48,3 +48,10 @@ export interface Transport {
   /** Sends the request. */
   send(request: TransportRequest): Promise<TransportResponse>;
 }
+
+/**
+ * The `cause` of the `network` error a transport rejects with when the runtime itself aborted
+ * the request (Safari does when a page goes to the background or the network changes): retried
+ * like any network failure, but no sign that the store refuses the page.
+ */
+export const ABORTED_BY_RUNTIME = 'aborted-by-runtime';
