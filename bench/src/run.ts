@@ -192,4 +192,4 @@ function report(engine: BenchEngine, options: BenchOptions, results: RunResult[]
 const options = parseOptions(process.argv.slice(2));
 // A shaped link runs this same command again inside a network namespace of its own.
 if (options.shapedMbit === undefined || process.env['FERRY_BENCH_NETNS']) await main(options);
-else process.exitCode = runInShapedLink(options.shapedMbit);
+else process.exitCode = await runInShapedLink(options.shapedMbit);

@@ -69,6 +69,9 @@ async function launchWebKit(): Promise<EngineBrowser> {
       port: driver.port,
       path: '/',
       logLevel: 'error',
+      // A page script may run for minutes (a benchmark round on a slow link); never retried.
+      connectionRetryTimeout: 600_000,
+      connectionRetryCount: 0,
       capabilities: {
         // Without it webdriverio asks for BiDi, which WebKitWebDriver refuses.
         'wdio:enforceWebDriverClassic': true,
