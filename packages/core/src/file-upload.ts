@@ -5,6 +5,7 @@ import { isStoreError } from './errors/store-error.js';
 import { isEndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
 import { planParts, type PartPlan, type PlannedPart } from './part-plan.js';
+import { WireErrorCode } from './protocol/wire-errors.js';
 import type { RequestPool } from './request-pool.js';
 import { PartUrls } from './part-urls.js';
 import type { CallOptions, FileDescriptor, MultipartHandle, SignedRequest, SinglePutParams } from './ports/endpoint.js';
@@ -491,7 +492,7 @@ export class FileUpload {
 function isUploadLost(error: unknown): boolean {
   return (
     (isFerryError(error) && error.code === ErrorCode.UploadLost) ||
-    (isEndpointError(error) && error.status === 404 && error.serverCode === 'not-found')
+    (isEndpointError(error) && error.status === 404 && error.serverCode === WireErrorCode.NotFound)
   );
 }
 

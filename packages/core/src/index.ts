@@ -4,8 +4,11 @@ export type { UploaderOptions, ResolvedUploaderOptions } from './uploader-option
 export type { UploadSource } from './file-upload.js';
 export { UploadState } from './upload-state.js';
 export type { UploadSnapshot } from './upload-state.js';
-export { planParts, OSS_LIMITS, R2_LIMITS, S3_LIMITS } from './part-plan.js';
-export type { PartPlan, PlannedPart, StoreLimits } from './part-plan.js';
+export { planParts } from './part-plan.js';
+export type { PartPlan, PlannedPart } from './part-plan.js';
+// The rest of the protocol (STORE_PROFILES, the routes, the wire error codes) is `@ferry/core/protocol`.
+export { GCS_LIMITS, MINIO_LIMITS, OSS_LIMITS, R2_LIMITS, S3_LIMITS } from './protocol/store-profiles.js';
+export type { StoreLimits, StoreName, StoreProfile } from './protocol/store-profiles.js';
 export { decideRetry, withRetry, DEFAULT_RETRY_POLICY } from './retry.js';
 export type { RetryPolicy, RetryState, RetryDecision, WithRetryOptions } from './retry.js';
 export { delay } from './delay.js';
@@ -17,7 +20,8 @@ export { EndpointError, isEndpointError } from './errors/endpoint-error.js';
 export type { EndpointOperation, EndpointErrorOptions } from './errors/endpoint-error.js';
 export { StoreError, isStoreError } from './errors/store-error.js';
 export type { StoreErrorDetails, StoreErrorOptions } from './errors/store-error.js';
-export { createHttpEndpoint, UPLOAD_TOKEN_HEADER } from './adapters/http-endpoint.js';
+export { createHttpEndpoint } from './adapters/http-endpoint.js';
+export { UPLOAD_TOKEN_HEADER } from './protocol/routes.js';
 export type { HttpEndpointOptions } from './adapters/http-endpoint.js';
 export { createXhrTransport } from './adapters/xhr-transport.js';
 export { parseStoreErrorXml, parseRetryAfter } from './adapters/store-error-response.js';

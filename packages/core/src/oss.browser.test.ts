@@ -4,7 +4,7 @@
 import { randomFile, sha256Hex, untilSettled } from '@ferry/testing/browser';
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import { expect } from '@open-wc/testing';
-import { Uploader } from './index.js';
+import { OSS_LIMITS, Uploader } from './index.js';
 
 const stackUrl = '/__ferry/stack.js';
 const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
@@ -32,6 +32,18 @@ describe('@ferry/core against the OSS contract fake', () => {
     expect(done.state, done.error?.message).to.equal('done');
     expect(done.method).to.equal('multipart');
     expect(done.parts.total).to.be.greaterThan(1);
+    expect(await stored(done.key!)).to.equal(await sha256Hex(file));
+  });
+
+  it("plans with OSS's profile: 100 KiB parts, accepted by Ferry's server and the store, byte for byte", async () => {
+    const file = randomFile(350 * 1024 + 3, 'photos.zip', 'application/zip');
+    const partSize = 100 * 1024;
+    const uploader = new Uploader({ endpoint: stack.ossEndpoint, limits: OSS_LIMITS, partSize, multipartThreshold: partSize });
+    const { id } = uploader.add(file);
+    const done = await untilSettled(uploader, id);
+    expect(done.state, done.error?.message).to.equal('done');
+    expect(done.method).to.equal('multipart');
+    expect(done.parts.total).to.equal(4);
     expect(await stored(done.key!)).to.equal(await sha256Hex(file));
   });
 

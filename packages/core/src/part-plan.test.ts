@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planParts, S3_LIMITS } from './part-plan.js';
+import { planParts } from './part-plan.js';
+import { S3_LIMITS, STORE_PROFILES } from './protocol/store-profiles.js';
 
 const MiB = 1024 * 1024;
 
@@ -50,5 +51,17 @@ describe('planParts', () => {
     ] as const) {
       expect(() => planParts(size, partSize), `${size}/${partSize}`).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
     }
+  });
+
+  it("obeys each store's profile: OSS takes 100 KiB parts, R2 cuts equal parts under its lower ceiling, objects over the limit are refused", () => {
+    expect(planParts(350 * 1024, 100 * 1024, STORE_PROFILES.oss).parts).toHaveLength(4);
+    expect(() => planParts(350 * 1024, 100 * 1024, STORE_PROFILES.s3)).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
+    const r2 = STORE_PROFILES.r2;
+    const plan = planParts(r2.maxObjectSize, 8 * MiB, r2);
+    const sizes = new Set(plan.parts.slice(0, -1).map((part) => part.end - part.start));
+    expect([...sizes]).toEqual([plan.partSize]);
+    expect(plan.partSize).toBeLessThanOrEqual(r2.maxPartSize);
+    expect(plan.parts.length).toBeLessThanOrEqual(r2.maxParts);
+    expect(() => planParts(r2.maxObjectSize + 1, 8 * MiB, r2)).toThrowError(/largest object/);
   });
 });

@@ -3,8 +3,9 @@ import { createDefaultTransport } from '#default-transport';
 import { createHttpEndpoint } from './adapters/http-endpoint.js';
 import { ErrorCode, FerryError } from './errors/ferry-error.js';
 import { requireRange } from './require-range.js';
-import { S3_LIMITS, type StoreLimits } from './part-plan.js';
+import { S3_LIMITS } from './protocol/store-profiles.js';
 import type { ConcurrencyTuner } from './ports/concurrency-tuner.js';
+import type { StoreLimits } from './protocol/store-profiles.js';
 import type { Endpoint } from './ports/endpoint.js';
 import type { ResumeStore } from './ports/resume-store.js';
 import type { Transport } from './ports/transport.js';
@@ -35,7 +36,10 @@ export interface UploaderOptions {
   readonly signBatchSize?: number;
   /** Retry policy, merged over the default. @default DEFAULT_RETRY_POLICY */
   readonly retry?: Partial<RetryPolicy>;
-  /** The store's multipart limits. @default S3_LIMITS */
+  /**
+   * The store's multipart limits: one of `STORE_PROFILES` (give the server's provider the same),
+   * or a custom store's. @default STORE_PROFILES.s3
+   */
   readonly limits?: StoreLimits;
   /** Start uploading as soon as a file is added. @default true */
   readonly autoStart?: boolean;
@@ -92,9 +96,8 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
   requireRange('partSize', partSize, limits.minPartSize, limits.maxPartSize);
   requireRange('signBatchSize', signBatchSize, 1);
   requireRange('stallTimeout', stallTimeout, 1);
-  requireRange('multipartThreshold', multipartThreshold, 0, limits.maxPartSize);
-  // Typed readonly throughout; not frozen, to spare every user the bytes.
-  return {
+  requireRange('multipartThreshold', multipartThreshold, 0, limits.maxSinglePut ?? limits.maxPartSize);
+  return Object.freeze({
     endpoint: typeof options.endpoint === 'string' ? createHttpEndpoint({ url: options.endpoint }) : options.endpoint,
     transport: options.transport ?? createDefaultTransport(),
     concurrency: options.concurrencyTuner?.limit ?? concurrency,
@@ -109,7 +112,7 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
     onUploadLost: options.onUploadLost ?? 'restart',
     resumeStore: options.resumeStore,
     scheduleProgress: options.scheduleProgress ?? defaultProgressScheduler(),
-  };
+  });
 }
 
 function defaultProgressScheduler(): (flush: () => void) => void {

@@ -1,37 +1,13 @@
+import { WIRE_ERROR_STATUS, WireErrorCode } from '@ferry/core/protocol';
+
 /**
- * Codes the server answers with, in `{ code, message }` bodies:
- * `bad-request` 400, `unauthorized` 401 (the `authorize` hook refused), `token-invalid` 403,
- * `origin-not-allowed` 403 (CORS), `not-found` 404, `method-not-allowed` 405, `too-large` 413,
- * `type-not-allowed` 415, `storage` 502 (the store refused or failed), `internal` 500.
+ * The codes the server answers with, in `{ code, message }` bodies: the protocol's one list
+ * ({@link WireErrorCode} in `@ferry/core/protocol`), which the client reads too.
  */
-export const ServerErrorCode = {
-  BadRequest: 'bad-request',
-  Unauthorized: 'unauthorized',
-  TokenInvalid: 'token-invalid',
-  OriginNotAllowed: 'origin-not-allowed',
-  NotFound: 'not-found',
-  MethodNotAllowed: 'method-not-allowed',
-  TooLarge: 'too-large',
-  TypeNotAllowed: 'type-not-allowed',
-  Storage: 'storage',
-  Internal: 'internal',
-} as const;
+export const ServerErrorCode = WireErrorCode;
 
 /** One of the values of {@link ServerErrorCode}. */
-export type ServerErrorCode = (typeof ServerErrorCode)[keyof typeof ServerErrorCode];
-
-const STATUS: Record<ServerErrorCode, number> = {
-  'bad-request': 400,
-  unauthorized: 401,
-  'token-invalid': 403,
-  'origin-not-allowed': 403,
-  'not-found': 404,
-  'method-not-allowed': 405,
-  'too-large': 413,
-  'type-not-allowed': 415,
-  storage: 502,
-  internal: 500,
-};
+export type ServerErrorCode = WireErrorCode;
 
 /**
  * A refusal the handler turns into an HTTP answer. Its message is safe to show a client: never
@@ -53,7 +29,7 @@ export class ServerError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.status = STATUS[code];
+    this.status = WIRE_ERROR_STATUS[code];
   }
 }
 

@@ -1,9 +1,8 @@
+import { STORE_PROFILES, type StoreProfile } from '@ferry/core/protocol';
 import { ServerError } from './errors.js';
 import { defaultObjectKey } from './object-key.js';
 import type { StorageProvider } from './providers/provider.js';
 
-const MiB = 1024 * 1024;
-const GiB = 1024 * MiB;
 
 /** The file a client wants to upload, as validated by the handler. */
 export interface UploadRequestFile {
@@ -31,7 +30,7 @@ export interface FerryHandlerOptions {
   readonly urlLifetimeSeconds?: number;
   /** Lifetime of upload tokens, in seconds (how long an upload can be resumed). @default 86400 */
   readonly tokenLifetimeSeconds?: number;
-  /** Largest file accepted, in bytes. @default 5 TiB (S3's object limit) */
+  /** Largest file accepted, in bytes (never more than the provider's profile allows). @default the profile's largest object */
   readonly maxFileSize?: number;
   /**
    * Says who is calling, from the request (a session cookie, a bearer token): return the user,
@@ -43,7 +42,7 @@ export interface FerryHandlerOptions {
   readonly key?: (file: UploadRequestFile, user: UploadUser) => string | Promise<string>;
   /** MIME types accepted, exact (`image/png`) or by family (`image/*`). @default every type */
   readonly allowedTypes?: readonly string[];
-  /** Most parts one upload may have (≤ 10,000, the store's limit). @default 10000 */
+  /** Most parts one upload may have (at most the provider's profile's). @default the profile's (10,000 on every known store) */
   readonly maxParts?: number;
   /** Called with unexpected errors (the client only sees `internal`). @default console.error */
   readonly onError?: (error: unknown) => void;
@@ -51,6 +50,8 @@ export interface FerryHandlerOptions {
 
 /** {@link FerryHandlerOptions} with defaults applied. */
 export interface ResolvedHandlerOptions extends Required<Omit<FerryHandlerOptions, 'key' | 'authorize' | 'allowedTypes'>> {
+  /** The provider's multipart limits. */
+  readonly profile: StoreProfile;
   readonly key: (file: UploadRequestFile, user: UploadUser) => Promise<string>;
   readonly authorize: (request: Request) => Promise<UploadUser>;
   /** Throws `type-not-allowed` unless `type` is allowed. */
@@ -59,8 +60,6 @@ export interface ResolvedHandlerOptions extends Required<Omit<FerryHandlerOption
 
 const ANONYMOUS: UploadUser = Object.freeze({ id: '' });
 
-/** S3's limits, which OSS shares. */
-export const PART_LIMITS = Object.freeze({ minPartSize: 5 * MiB, maxPartSize: 5 * GiB, maxParts: 10_000, maxSinglePut: 5 * GiB });
 
 /** Applies defaults and validates. */
 export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHandlerOptions {
@@ -69,10 +68,12 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
     throw new Error('urlLifetimeSeconds must be a whole number of seconds from 1 to 604800 (7 days).');
   }
   const chooseKey = options.key ?? ((file: UploadRequestFile) => defaultObjectKey(file.filename));
-  const maxParts = options.maxParts ?? PART_LIMITS.maxParts;
-  if (!Number.isInteger(maxParts) || maxParts < 1 || maxParts > PART_LIMITS.maxParts) {
-    throw new Error(`maxParts must be a whole number from 1 to ${PART_LIMITS.maxParts}.`);
+  const profile = options.provider.profile ?? STORE_PROFILES.s3;
+  const maxParts = options.maxParts ?? profile.maxParts;
+  if (!Number.isInteger(maxParts) || maxParts < 1 || maxParts > profile.maxParts) {
+    throw new Error(`maxParts must be a whole number from 1 to ${profile.maxParts} (${profile.name}'s limit).`);
   }
+  const maxFileSize = Math.min(options.maxFileSize ?? profile.maxObjectSize, profile.maxObjectSize);
   const allowed = options.allowedTypes;
   return {
     provider: options.provider,
@@ -80,7 +81,8 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
     basePath: (options.basePath ?? '').replace(/\/+$/, ''),
     urlLifetimeSeconds,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 86_400,
-    maxFileSize: options.maxFileSize ?? 5 * 1024 * GiB,
+    maxFileSize,
+    profile,
     onError: options.onError ?? ((error) => console.error('[ferry]', error)),
     maxParts,
     key: async (file, user) => checkKey(await chooseKey(file, user)),

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, routePath, STORE_PROFILES, type RouteName } from '@ferry/core/protocol';
 import { createFerryHandler, createS3Provider, type FerryHandler } from './index.js';
 
 const MiB = 1024 * 1024;
@@ -208,6 +209,26 @@ describe('routing', () => {
   it('answers unknown routes with 404 and wrong methods with 405, as JSON with a code', async () => {
     expect(await call('GET', '/nope')).toMatchObject({ status: 404, json: { code: 'not-found' } });
     expect(await call('PUT', '/multipart')).toMatchObject({ status: 405, json: { code: 'method-not-allowed' } });
+  });
+
+  it("serves every route of the protocol's table (none answers no-route 404 or 405)", async () => {
+    const { uploadId, key } = await createUpload(6 * MiB);
+    for (const [name, { method }] of Object.entries(ROUTES) as [RouteName, (typeof ROUTES)[RouteName]][]) {
+      const path = `${routePath(name, { uploadId, partNumber: 1 })}?key=${encodeURIComponent(key)}`;
+      const answer = await call(method, path, method === 'POST' ? {} : undefined);
+      expect(answer.status, `${name}: ${JSON.stringify(answer.json)}`).not.toBe(405);
+      expect(answer.json.message, name).not.toBe('No such route.');
+    }
+  });
+
+  it("obeys the provider's profile: R2's single PUT limit (5 GiB less 5 MiB) where S3 allows 5 GiB", async () => {
+    const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
+    const r2 = createFerryHandler({ provider: createS3Provider({ ...s3, profile: STORE_PROFILES.r2 }), secret: 'x'.repeat(32), basePath: '/api/uploads' });
+    const path = `/params?filename=big.bin&type=application/octet-stream&size=${5 * 1024 * MiB}`;
+    const refused = await r2(new Request(BASE + path));
+    expect(refused.status).toBe(413);
+    expect(((await refused.json()) as { message: string }).message).toContain('Cloudflare R2');
+    expect((await call('GET', path)).status).toBe(200);
   });
 
   it('never includes a secret in an answer, successful or not', async () => {

@@ -1,3 +1,4 @@
+import { matchRoute, type RouteName } from '@ferry/core/protocol';
 import { isServerError, ServerError } from './errors.js';
 import { resolveHandlerOptions, type FerryHandlerOptions } from './handler-options.js';
 import { createMultipart } from './routes/create-multipart.js';
@@ -10,22 +11,18 @@ import { UploadTokens } from './token.js';
 /** A Fetch-API request handler: runs in Node, Deno, Bun, workers and edge runtimes alike. */
 export type FerryHandler = (request: Request) => Promise<Response>;
 
-type Route = (context: RouteContext, segment: string) => Promise<unknown>;
+type Route = (context: RouteContext, partNumber: string) => Promise<unknown>;
 
-/** Picks the route for a method and the path below the base; `undefined` when none matches. */
-function route(method: string, segments: string[]): { run: Route; uploadId: string; segment: string } | 'wrong-method' | undefined {
-  const [first, uploadId = '', third, ...rest] = segments;
-  if (rest.length > 0) return undefined;
-  const pick = (table: Record<string, Route>): { run: Route; uploadId: string; segment: string } | 'wrong-method' =>
-    table[method] ? { run: table[method], uploadId, segment: third ?? '' } : 'wrong-method';
-  if (first === 'params' && segments.length === 1) return pick({ GET: singlePut });
-  if (first !== 'multipart') return undefined;
-  if (segments.length === 1) return pick({ POST: createMultipart });
-  if (segments.length === 2) return pick({ GET: listParts, DELETE: abortMultipart });
-  if (third === 'batch') return pick({ POST: signParts });
-  if (third === 'complete') return pick({ POST: completeMultipart });
-  return pick({ GET: signOnePart });
-}
+/** The code that answers each route of the protocol's table. */
+const ROUTE_HANDLERS: Record<RouteName, Route> = {
+  singlePutParams: singlePut,
+  createMultipart,
+  signParts,
+  signOnePart,
+  listParts,
+  completeMultipart,
+  abortMultipart,
+};
 
 function decodeSegment(segment: string): string {
   try {
@@ -63,11 +60,12 @@ export function createFerryHandler(options: FerryHandlerOptions): FerryHandler {
     try {
       if (!url.pathname.startsWith(resolved.basePath)) throw new ServerError('not-found', 'No such route.');
       const segments = url.pathname.slice(resolved.basePath.length).split('/').filter(Boolean).map(decodeSegment);
-      const match = route(request.method, segments);
+      const match = matchRoute(request.method, segments);
       if (match === undefined) throw new ServerError('not-found', 'No such route.');
       if (match === 'wrong-method') throw new ServerError('method-not-allowed', `${request.method} is not allowed here.`);
       const user = await resolved.authorize(request);
-      return json(200, await match.run({ request, url, options: resolved, tokens, uploadId: match.uploadId, user }, match.segment));
+      const context = { request, url, options: resolved, tokens, uploadId: match.uploadId, user };
+      return json(200, await ROUTE_HANDLERS[match.route](context, match.partNumber));
     } catch (error) {
       if (isServerError(error)) {
         if (error.status >= 500) resolved.onError(error);

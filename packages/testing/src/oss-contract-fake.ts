@@ -203,6 +203,9 @@ export async function startOssContractFake(
         for (const [index, { n, etag }] of listed.entries()) {
           if (n !== index + 1 || upload.parts.get(n)?.etag !== etag) return answer(400, errorXml('InvalidPart', `Part ${n} is missing or its ETag differs.`));
         }
+        // OSS checks part sizes only here: every part but the last at least 100 KB (UploadPart's docs).
+        const small = listed.slice(0, -1).find(({ n }) => upload.parts.get(n)!.bytes.length < 100 * 1024);
+        if (small) return answer(400, errorXml('EntityTooSmall', `Part ${small.n} is smaller than 100 KB and is not the last part.`));
         const object = Buffer.concat(listed.map(({ n }) => upload.parts.get(n)!.bytes));
         objects.set(key, { bytes: object, headers: upload.headers });
         uploads.delete(query['uploadId']!);

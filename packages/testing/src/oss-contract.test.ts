@@ -5,6 +5,8 @@
 import { createFerryHandler, createOssProvider, type OssProviderOptions } from '@ferry/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { crc64 } from '@ferry/core/checksums';
+import { planParts } from '@ferry/core';
+import { STORE_PROFILES } from '@ferry/core/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCallbackServer, type CallbackServer } from './callback-server.js';
 import { startOssContractFake, type OssContractFake } from './oss-contract-fake.js';
@@ -126,6 +128,59 @@ describe('OSS through the contract fake', () => {
       expect(call.signedHeaders).toEqual(expect.arrayContaining(['x-oss-content-sha256', 'x-oss-date']));
     }
     expect(oss.calls.find((c) => c.key === key && c.operation === 'complete')!.signedHeaders).toContain('x-oss-callback');
+  });
+
+  it("OSS's profile: a plan of 100 KiB parts passes the handler and the store; smaller parts are refused by both", async () => {
+    const handler = handlerFor();
+    const file = randomBytes(350 * 1024 + 3);
+    const plan = planParts(file.length, 100 * 1024, STORE_PROFILES.oss);
+    expect(plan.parts.length).toBe(4);
+    const create = (partSize: number) =>
+      handler(new Request('http://app/api/multipart', {
+        method: 'POST',
+        body: JSON.stringify({ filename: 'small-parts.bin', type: 'application/octet-stream', size: file.length, partSize, metadata: {} }),
+      }));
+    const tooSmall = await create(100 * 1024 - 1);
+    expect(tooSmall.status).toBe(400);
+    expect(((await tooSmall.json()) as { code: string }).code).toBe('bad-request');
+    const createdAnswer = await create(plan.partSize);
+    const created = (await createdAnswer.json()) as Record<string, string>;
+    expect(createdAnswer.status, JSON.stringify(created)).toBe(200);
+    const token = { 'X-Ferry-Upload-Token': created['token']! };
+    const q = `key=${encodeURIComponent(created['key']!)}`;
+    const { parts } = (await json(handler, `/api/multipart/${created['uploadId']}/batch?${q}`, {
+      method: 'POST',
+      headers: token,
+      body: JSON.stringify({ key: created['key'], partNumbers: plan.parts.map((part) => part.number) }),
+    })) as { parts: { partNumber: number; url: string; headers: Record<string, string> }[] };
+    const etags: string[] = [];
+    for (const [index, part] of plan.parts.entries()) {
+      const put = await fetch(parts[index]!.url, { method: 'PUT', headers: parts[index]!.headers, body: file.subarray(part.start, part.end) });
+      expect(put.status).toBe(200);
+      etags.push(put.headers.get('etag')!);
+    }
+    await json(handler, `/api/multipart/${created['uploadId']}/complete?${q}`, {
+      method: 'POST',
+      headers: token,
+      body: JSON.stringify({ parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) }),
+    });
+    expect(sha256(oss.object(created['key']!)!.bytes)).toBe(sha256(file));
+  });
+
+  it('the OSS contract fake refuses to complete with a part under 100 KB that is not the last (as OSS does at complete)', async () => {
+    // Straight to the store with the provider, past the handler, which would refuse the plan.
+    const provider = createOssProvider({ bucket: oss.bucket, region: oss.region, endpoint: oss.url, customDomain: true, credentials: oss.credentials, onWarning: () => undefined });
+    const key = 'uploads/too-small-parts.bin';
+    const uploadId = await provider.createMultipart({ key, contentType: 'application/octet-stream' });
+    const etags: string[] = [];
+    for (const [partNumber, size] of [[1, 50 * 1024], [2, 10]] as const) {
+      const signed = await provider.presignPart({ key, uploadId, partNumber, contentLength: size, expiresIn: 60 });
+      const put = await fetch(signed.url, { method: 'PUT', headers: signed.headers, body: randomBytes(size) });
+      etags.push(put.headers.get('etag')!);
+    }
+    const completing = provider.completeMultipart({ key, uploadId, parts: etags.map((etag, i) => ({ partNumber: i + 1, etag })) });
+    await expect(completing).rejects.toMatchObject({ name: 'EntityTooSmall' });
+    await provider.abortMultipart({ key, uploadId });
   });
 
   it('per-part Content-MD5: signed and returned, other bytes refused (InvalidDigest); other algorithms refused with 400', async () => {

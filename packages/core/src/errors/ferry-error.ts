@@ -69,15 +69,13 @@ export class FerryError extends Error {
   }
 }
 
+const CODES: ReadonlySet<unknown> = new Set(Object.values(ErrorCode));
+
 /**
  * Whether `value` is a {@link FerryError}. Checks the shape as well as the prototype, because
- * `instanceof` fails when two copies of Ferry are bundled.
+ * `instanceof` fails when two copies of Ferry are bundled: an `Error` whose `code` is one of
+ * Ferry's {@link ErrorCode}s passes; Node's `ECONNRESET` and other foreign codes do not.
  */
 export function isFerryError(value: unknown): value is FerryError {
-  return (
-    value instanceof FerryError ||
-    (value instanceof Error &&
-      typeof (value as { code?: unknown }).code === 'string' &&
-      /Error$/.test(value.name))
-  );
+  return value instanceof FerryError || (value instanceof Error && CODES.has((value as { code?: unknown }).code));
 }

@@ -1,3 +1,4 @@
+import type { StoreProfile } from '@ferry/core/protocol';
 import type { PartChecksum, PartChecksumAlgorithm } from '../part-checksum.js';
 
 /** A presigned request: the URL and the headers the browser must send with it. */
@@ -21,6 +22,12 @@ export interface ProviderPart {
  * Every presigned URL also signs the exact `Content-Length` of its body.
  */
 export interface StorageProvider {
+  /**
+   * The store's multipart limits (`STORE_PROFILES` from `@ferry/core/protocol`): the handler
+   * checks every part size, part count, file size and single PUT against them. The page's
+   * `Uploader` should plan with the same profile. @default STORE_PROFILES.s3
+   */
+  readonly profile?: StoreProfile;
   /** Checksum algorithms the store verifies on a part or single PUT (a sign request may carry one). @default none */
   readonly partChecksums?: readonly PartChecksumAlgorithm[];
   /** Presigns a PUT of a whole object (with `checksum`, its digest is signed and returned as a header to send). */

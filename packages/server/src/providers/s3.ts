@@ -1,3 +1,4 @@
+import { STORE_PROFILES, type StoreProfile } from '@ferry/core/protocol';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -24,6 +25,8 @@ export interface S3ProviderOptions {
   readonly forcePathStyle?: boolean;
   /** Credentials. @default the AWS SDK's default chain (environment, profile, instance role) */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  /** The store's limits: `STORE_PROFILES.r2`, `.minio`, `.gcs` for those stores. @default STORE_PROFILES.s3 */
+  readonly profile?: StoreProfile;
 }
 
 /** The header that carries each part checksum algorithm to S3. */
@@ -73,6 +76,8 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
   const Bucket = options.bucket;
 
   return {
+    profile: options.profile ?? STORE_PROFILES.s3,
+
     async presignPut({ key, contentType, contentLength, expiresIn, checksum }) {
       const sum = checksumSigning(checksum);
       const command = new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: contentLength, ...sum.fields });

@@ -1,6 +1,5 @@
 import type { MultipartHandle } from '@ferry/core';
 import { ServerError } from '../errors.js';
-import { PART_LIMITS } from '../handler-options.js';
 import { MAX_FILENAME, readJsonBody, requireContentType, requireInteger, requireString, requireStringRecord } from '../request-input.js';
 import { BODY_LIMIT, checkSize, storageFailure, type RouteContext } from './route-context.js';
 
@@ -12,10 +11,12 @@ export async function createMultipart(context: RouteContext): Promise<MultipartH
   const type = requireContentType(body['type']);
   const size = requireInteger(body['size'], 'size', 1, Number.MAX_SAFE_INTEGER);
   checkSize(context, size);
-  const partSize = requireInteger(body['partSize'], 'partSize', PART_LIMITS.minPartSize, PART_LIMITS.maxPartSize);
+  // The store's profile bounds the plan: a part size it would refuse at complete is refused now.
+  const { profile } = options;
+  const partSize = requireInteger(body['partSize'], 'partSize', profile.minPartSize, profile.maxPartSize);
   const metadata = requireStringRecord(body['metadata'], 'metadata');
   if (Math.ceil(size / partSize) > options.maxParts) {
-    throw new ServerError('bad-request', `A part size of ${partSize} bytes makes more than ${options.maxParts} parts.`);
+    throw new ServerError('bad-request', `A part size of ${partSize} bytes makes more than ${options.maxParts} parts (${profile.name}).`);
   }
   options.checkType(type);
   const key = await options.key({ filename, type, size, metadata }, context.user);

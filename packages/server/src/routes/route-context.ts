@@ -1,10 +1,9 @@
+import { UPLOAD_TOKEN_HEADER } from '@ferry/core/protocol';
 import { ServerError } from '../errors.js';
 import type { ResolvedHandlerOptions, UploadUser } from '../handler-options.js';
 import { requireString } from '../request-input.js';
 import type { UploadClaims, UploadTokens } from '../token.js';
 
-/** Header carrying the upload token (the same name `@ferry/core` sends). */
-export const UPLOAD_TOKEN_HEADER = 'x-ferry-upload-token';
 
 /** Largest JSON body accepted: a complete call for 10,000 parts fits. */
 export const BODY_LIMIT = 1024 * 1024;

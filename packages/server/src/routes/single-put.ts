@@ -1,6 +1,5 @@
 import type { SinglePutParams } from '@ferry/core';
 import { ServerError } from '../errors.js';
-import { PART_LIMITS } from '../handler-options.js';
 import { readFileChecksum } from '../part-checksum.js';
 import { MAX_FILENAME, requireContentType, requireInteger, requireString } from '../request-input.js';
 import { checkSize, storageFailure, type RouteContext } from './route-context.js';
@@ -16,8 +15,9 @@ export async function singlePut(context: RouteContext): Promise<SinglePutParams>
   const type = requireContentType(query.get('type'));
   const size = requireInteger(query.get('size'), 'size', 0, Number.MAX_SAFE_INTEGER);
   checkSize(context, size);
-  if (size > PART_LIMITS.maxSinglePut) {
-    throw new ServerError('too-large', `A single PUT may carry at most ${PART_LIMITS.maxSinglePut} bytes: use a multipart upload.`);
+  const { maxSinglePut, name } = options.profile;
+  if (size > maxSinglePut) {
+    throw new ServerError('too-large', `A single PUT to ${name} may carry at most ${maxSinglePut} bytes: use a multipart upload.`);
   }
   options.checkType(type);
   const checksum = readFileChecksum(query.get('checksum'), options.provider.partChecksums ?? []);

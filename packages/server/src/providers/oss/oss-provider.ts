@@ -1,3 +1,4 @@
+import { STORE_PROFILES } from '@ferry/core/protocol';
 import type { PresignedRequest, ProviderPart, StorageProvider } from '../provider.js';
 import { ossEncode, ossQueryString, type OssCredentials, type OssRequest } from './oss-credentials.js';
 import { ossV1AuthorizationHeaders, ossV1PresignQuery } from './oss-v1-signer.js';
@@ -169,6 +170,8 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
     },
 
     // OSS verifies Content-MD5 (signed by default); its CRC-64 covers the whole object instead.
+    profile: STORE_PROFILES.oss,
+
     partChecksums: ['md5'],
 
     async presignPart({ key, uploadId, partNumber, contentLength, expiresIn, checksum }) {

@@ -1,0 +1,44 @@
+/**
+ * The codes an endpoint answers with, in `{ code, message }` bodies, and the HTTP status of
+ * each. `@ferry/server` raises exactly these; the client reads them as `EndpointError.serverCode`.
+ *
+ * - `bad-request` 400: the request is not the protocol (a missing field, a part size out of range).
+ * - `unauthorized` 401: the application's `authorize` hook refused the caller.
+ * - `token-invalid` 403: the upload token is missing, tampered with, expired or someone else's.
+ * - `origin-not-allowed` 403: a CORS preflight from an origin that is not allowed.
+ * - `not-found` 404: no such route, or the store no longer knows the multipart upload.
+ * - `method-not-allowed` 405: the route exists, not for this method.
+ * - `too-large` 413: the file or the request body is over a limit.
+ * - `type-not-allowed` 415: the file's type is not accepted.
+ * - `internal` 500: the signing server failed (its log says why).
+ * - `storage` 502: the store refused or failed a call the server made.
+ */
+export const WireErrorCode = Object.freeze({
+  BadRequest: 'bad-request',
+  Unauthorized: 'unauthorized',
+  TokenInvalid: 'token-invalid',
+  OriginNotAllowed: 'origin-not-allowed',
+  NotFound: 'not-found',
+  MethodNotAllowed: 'method-not-allowed',
+  TooLarge: 'too-large',
+  TypeNotAllowed: 'type-not-allowed',
+  Internal: 'internal',
+  Storage: 'storage',
+} as const);
+
+/** One of the values of {@link WireErrorCode}. */
+export type WireErrorCode = (typeof WireErrorCode)[keyof typeof WireErrorCode];
+
+/** The HTTP status that goes with each {@link WireErrorCode}. */
+export const WIRE_ERROR_STATUS: Readonly<Record<WireErrorCode, number>> = Object.freeze({
+  'bad-request': 400,
+  unauthorized: 401,
+  'token-invalid': 403,
+  'origin-not-allowed': 403,
+  'not-found': 404,
+  'method-not-allowed': 405,
+  'too-large': 413,
+  'type-not-allowed': 415,
+  internal: 500,
+  storage: 502,
+});
