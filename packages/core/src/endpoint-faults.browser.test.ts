@@ -1,4 +1,4 @@
-import { randomFile } from '@ferry/testing/browser';
+import { randomFile, untilSettled } from '@ferry/testing/browser';
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -40,6 +40,22 @@ describe('faults at the signing endpoint, from Chromium', () => {
     const { final, retries } = await run(6 * MiB, 300);
     expect(final.state).to.equal('done');
     expect(retries[0]?.error).to.include({ code: 'endpoint-unreachable', operation: 'sign-parts' });
+  });
+
+  it('a signing call that hangs holds no store slot: another file goes up meanwhile', async () => {
+    await inject({ url: '/batch', fault: { kind: 'stall' } });
+    const endpoint = createHttpEndpoint({ url: stack.endpoint, timeout: 1500 });
+    const uploader = new Uploader({ endpoint, partSize: 5 * MiB, concurrency: 2, retry: { backoffMs: 10 } });
+    const seen: string[] = [];
+    uploader.on('retry', ({ upload }) => seen.push(`retry ${upload.name}`));
+    uploader.on('complete', ({ upload }) => seen.push(`done ${upload.name}`));
+    // Three parts wait for the hanging batch; with 2 PUTs at once they would hold both slots.
+    const slow = uploader.add(randomFile(12 * MiB, 'slow.bin'));
+    await new Promise<void>((resolve) => uploader.on('state', ({ upload }) => upload.state === 'uploading' && resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const quick = uploader.add(randomFile(100, 'quick.txt'));
+    await Promise.all([untilSettled(uploader, slow.id), untilSettled(uploader, quick.id)]);
+    expect(seen).to.deep.equal(['done quick.txt', 'retry slow.bin', 'done slow.bin']);
   });
 
   it('stops on a 401 page without retrying, showing its text', async () => {

@@ -136,13 +136,26 @@ describe('faults between Chromium and the store', () => {
     await identical(done.key!, file);
   });
 
-  it('starts the multipart upload again when the store lost it (NoSuchUpload)', async () => {
+  it('starts the multipart upload again when the store lost it (NoSuchUpload): an explicit restart, with progress as the parts go again', async () => {
     await inject({ method: 'PUT', url: part(2), fault: { kind: 'status', status: 404, body: noSuchUploadXml } });
     const createsBefore = await executeServerCommand<number, undefined>('ferry-store-creates');
-    const { file, settled } = await upload();
+    const { uploader, file, settled } = await upload();
+    const changes: string[] = [];
+    let restarted = false;
+    const afterRestart: { bytesSent: number; partsDone: number }[] = [];
+    uploader.on('state', ({ upload, previous }) => {
+      changes.push(`${previous}>${upload.state}`);
+      if (previous === 'uploading' && upload.state === 'preparing') restarted = true;
+    });
+    uploader.on('progress', ({ upload }) => restarted && afterRestart.push({ bytesSent: upload.bytesSent, partsDone: upload.parts.done }));
     const done = await settled();
     expect(done.state).to.equal('done');
+    expect(changes).to.deep.equal(['preparing>uploading', 'uploading>preparing', 'preparing>uploading', 'uploading>completing', 'completing>done']);
     expect((await executeServerCommand<number, undefined>('ferry-store-creates')) - createsBefore).to.equal(2);
+    // Every part is sent again, and the page hears of it: parts done climb back to 3.
+    expect(afterRestart.length).to.be.greaterThan(0);
+    expect(Math.max(...afterRestart.map((event) => event.partsDone))).to.equal(3);
+    expect(afterRestart.every((event, i) => i === 0 || event.bytesSent >= afterRestart[i - 1]!.bytesSent)).to.equal(true);
     await identical(done.key!, file);
   });
 

@@ -14,6 +14,7 @@ import { withRetry, type RetryState } from './retry.js';
 import { StallWatchdog } from './stall-watchdog.js';
 import { ThroughputMeter } from './throughput.js';
 import type { ResolvedUploaderOptions } from './uploader-options.js';
+import { nextState, transition, UploadEvent } from './upload-lifecycle.js';
 import { UploadState, type UploadSnapshot } from './upload-state.js';
 
 /** A file to upload: a browser `File` fits, so does any object with these members. */
@@ -63,7 +64,7 @@ const UNRECOVERABLE: ReadonlySet<string> = new Set([
   ErrorCode.Unexpected,
 ]);
 
-/** Per-part progress: bytes acknowledged (never decreasing) and the ETag once stored. */
+/** Per-part progress in the current multipart upload: bytes acknowledged and the ETag once stored. */
 interface PartProgress {
   sent: number;
   etag: string | undefined;
@@ -78,7 +79,12 @@ export class FileUpload {
   #state: UploadState = UploadState.Queued;
   #controller: AbortController | undefined;
   #error: FerryError | undefined;
+  /** What the snapshot reports: the most bytes ever acknowledged at once, so it never falls. */
   #bytesSent = 0;
+  /** Bytes the store acknowledged for the current upload on the store (falls to 0 on a restart). */
+  #acked = 0;
+  /** Every byte acknowledged, re-sent ones too: what the speed is measured on. */
+  #transferred = 0;
   #partsDone = 0;
   readonly #meter = new ThroughputMeter();
   #key: string | undefined;
@@ -121,7 +127,7 @@ export class FileUpload {
       state: this.#state,
       bytesSent: this.#bytesSent,
       speed: this.#state === UploadState.Uploading ? this.#meter.speed : 0,
-      eta: this.#state === UploadState.Uploading ? this.#meter.eta(this.#source.size - this.#bytesSent) : undefined,
+      eta: this.#state === UploadState.Uploading ? this.#meter.eta(this.#source.size - this.#acked) : undefined,
       method: this.#method,
       parts: { done, total },
       key: this.#key,
@@ -131,18 +137,33 @@ export class FileUpload {
     });
   }
 
-  /** Starts (or restarts after pause or error); does nothing in other states. */
+  /** Starts a queued upload; does nothing in other states. */
   start(): void {
-    if (this.#state !== UploadState.Queued && this.#state !== UploadState.Paused && this.#state !== UploadState.Error) return;
+    this.#begin(UploadEvent.Start);
+  }
+
+  /** Continues a paused upload from the parts the store holds; does nothing in other states. */
+  resume(): void {
+    this.#begin(UploadEvent.Resume);
+  }
+
+  /** Tries a failed upload again, from the parts the store holds; does nothing in other states. */
+  retry(): void {
+    this.#begin(UploadEvent.Retry);
+  }
+
+  #begin(event: UploadEvent): void {
+    if (nextState(this.#state, event) === undefined) return;
     this.#error = undefined;
+    this.#apply(event);
     this.#running = this.#run();
   }
 
-  /** Stops sending, keeping stored parts; `start()` continues. */
+  /** Stops sending, keeping stored parts; `resume()` continues. Does nothing when nothing runs. */
   pause(): void {
-    if (this.#state !== UploadState.Preparing && this.#state !== UploadState.Uploading && this.#state !== UploadState.Queued) return;
+    if (nextState(this.#state, UploadEvent.Pause) === undefined) return;
     this.#controller?.abort(PAUSED);
-    this.#setState(UploadState.Paused);
+    this.#apply(UploadEvent.Pause);
   }
 
   /**
@@ -152,11 +173,11 @@ export class FileUpload {
    */
   async cancel(): Promise<void> {
     const state = this.#state;
-    if (state === UploadState.Done || state === UploadState.Completing) return;
+    if (nextState(state, UploadEvent.Cancel) === undefined) return;
     // Cancelled already: again only when the store could not be told the first time.
     if (state === UploadState.Cancelled && !this.#handle) return;
     this.#controller?.abort(CANCELLED);
-    this.#setState(UploadState.Cancelled);
+    this.#apply(UploadEvent.Cancel);
     // The run stops at its next step, but a multipart upload it was creating is created first
     // (see #multipartAttempt): wait for it, so that whatever exists on the store is aborted.
     // (A listener that threw inside the run must not keep the abort from happening.)
@@ -183,12 +204,11 @@ export class FileUpload {
     this.#meter.reset();
     const { signal } = controller;
     try {
-      this.#setState(UploadState.Preparing);
       if (this.#method === 'single') await this.#runSingle(signal);
       else await this.#runMultipart(signal);
       signal.throwIfAborted();
       this.#forgetResume();
-      this.#setState(UploadState.Done);
+      this.#apply(UploadEvent.Completed);
     } catch (error) {
       if (signal.aborted && (signal.reason === PAUSED || signal.reason === CANCELLED)) return;
       this.#error = isFerryError(error)
@@ -196,7 +216,7 @@ export class FileUpload {
         : new FerryError(ErrorCode.Unexpected, `Upload of ${this.#source.name} failed unexpectedly: ${String(error)}`, {
             cause: error,
           });
-      this.#setState(UploadState.Error);
+      this.#apply(UploadEvent.Failed);
       if (UNRECOVERABLE.has(this.#error.code)) await this.#abandon();
     }
   }
@@ -216,8 +236,9 @@ export class FileUpload {
         },
       ));
     const { key, url } = await signed();
+    signal.throwIfAborted();
     this.#key = key;
-    this.#setState(UploadState.Uploading);
+    this.#apply(UploadEvent.Ready);
     // An OSS upload callback answers in the PUT's body; S3 sends none.
     this.#callback = (await this.#put(0, body, signal, signal, signed, () => (params = undefined))).body || undefined;
     this.#location = url.split('?')[0];
@@ -240,12 +261,21 @@ export class FileUpload {
     this.#host.options.resumeStore?.forget(this.#source).catch(() => undefined);
   }
 
+  /**
+   * Forgets the multipart upload on the store (lost, abandoned, or completed with other bytes):
+   * the next run creates a new one and sends every part again. `bytesSent` stays where it was
+   * (it never falls); progress events go on as the parts are sent again.
+   */
   #forgetUpload(): void {
     this.#forgetResume();
     this.#handle = undefined;
     this.#urls = undefined;
     this.#partsDone = 0;
-    for (const part of this.#progress) part.etag = undefined;
+    this.#acked = 0;
+    for (const part of this.#progress) {
+      part.etag = undefined;
+      part.sent = 0;
+    }
   }
 
   /** Runs the multipart upload; when the store lost it, starts it once more (or fails, by option). */
@@ -261,6 +291,7 @@ export class FileUpload {
             : new FerryError(ErrorCode.UploadLost, `The store no longer knows the upload of ${this.#source.name}.`, { cause: error });
         }
         this.#forgetUpload();
+        this.#apply(UploadEvent.Restart);
       }
     }
   }
@@ -308,7 +339,8 @@ export class FileUpload {
       isDone: (n) => this.#progress[n - 1]?.etag !== undefined,
       call: (task, taskSignal) => this.#call(task, taskSignal),
     });
-    this.#setState(UploadState.Uploading);
+    signal.throwIfAborted();
+    this.#apply(UploadEvent.Ready);
     // A part that fails for good stops new parts from starting, but those in flight finish:
     // what they store is not sent again when the user retries.
     const failure = new AbortController();
@@ -326,9 +358,17 @@ export class FileUpload {
     ).finally(noNewParts.dispose);
     if (firstFailure) throw firstFailure.error;
     signal.throwIfAborted();
-    this.#setState(UploadState.Completing);
+    this.#apply(UploadEvent.PartsStored);
     const parts = this.#progress.map((part, index) => ({ partNumber: index + 1, etag: part.etag! }));
-    const result = await this.#call((options) => endpoint.completeMultipart({ ...handle, parts, bytes }, options), signal);
+    let result;
+    try {
+      result = await this.#call((options) => endpoint.completeMultipart({ ...handle, parts, bytes }, options), signal);
+    } catch (error) {
+      // The store completed the object, but its checksum differs (or could not be checked): the
+      // multipart upload no longer exists, so a retry starts a new one and sends every part.
+      if (isFerryError(error) && error.code === ErrorCode.Integrity) this.#forgetUpload();
+      throw error;
+    }
     this.#location = result.location;
     this.#callback = result.callback;
   }
@@ -366,6 +406,9 @@ export class FileUpload {
     const { transport, stallTimeout } = this.#host.options;
     const { storeRefusal } = this.#host;
     return this.#retry(noNewAttempts, partNumber, async (online) => {
+      // Signed before a store slot is taken, so a slow or retried signing call holds none; asked
+      // again once the slot is ours, which costs nothing unless the URL neared expiry meanwhile.
+      await signed();
       const release = await this.#host.pool.acquire(noNewAttempts);
       let watchdog: StallWatchdog | undefined;
       let combined: CombinedSignal | undefined;
@@ -412,18 +455,24 @@ export class FileUpload {
   /** Part `index` is stored with `etag`. */
   #stored(index: number, etag: string, size: number): void {
     // Marked first, so the progress event this triggers already counts the part as done.
-    if (this.#progress[index]!.etag === undefined) this.#partsDone++;
-    this.#progress[index]!.etag = etag;
-    this.#record(index, size);
+    const part = this.#progress[index]!;
+    if (part.etag === undefined) this.#partsDone++;
+    part.etag = etag;
+    if (!this.#record(index, size)) this.#host.progressed(this);
   }
 
-  #record(index: number, sent: number): void {
+  /** Part `index` has `sent` bytes acknowledged; reports progress when that is more than before. */
+  #record(index: number, sent: number): boolean {
     const part = this.#progress[index]!;
-    if (sent <= part.sent) return;
-    this.#bytesSent += sent - part.sent;
+    if (sent <= part.sent) return false;
+    const added = sent - part.sent;
     part.sent = sent;
-    this.#meter.update(this.#bytesSent);
+    this.#acked += added;
+    this.#transferred += added;
+    this.#bytesSent = Math.max(this.#bytesSent, this.#acked);
+    this.#meter.update(this.#transferred);
     this.#host.progressed(this);
+    return true;
   }
 
   #call<T>(task: (options: CallOptions) => Promise<T>, signal: AbortSignal): Promise<T> {
@@ -480,8 +529,10 @@ export class FileUpload {
     };
   }
 
-  #setState(next: UploadState): void {
+  /** The one place the state changes: through the transition table (see upload-lifecycle.ts). */
+  #apply(event: UploadEvent): void {
     const previous = this.#state;
+    const next = transition(previous, event);
     if (previous === next) return;
     this.#state = next;
     this.#host.stateChanged(this, previous);

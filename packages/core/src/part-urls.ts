@@ -55,7 +55,12 @@ export class PartUrls {
         await pending;
         continue;
       }
-      await this.#signBatch(this.#batchFrom(partNumber), signal);
+      const signing = this.#signBatch(this.#batchFrom(partNumber), signal);
+      signing.catch(() => undefined);
+      // Woken with the other parts of the batch, and first, as it asked first: parts then take
+      // their store slots in part order.
+      await this.#inFlight.get(partNumber);
+      if (!this.#cache.has(partNumber)) await signing;
     }
   }
 

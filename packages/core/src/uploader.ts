@@ -125,7 +125,7 @@ export class Uploader {
 
   /** Starts queued uploads (with `autoStart` off), or the one named. */
   start(id?: string): void {
-    this.#each(id, (upload) => upload.state === UploadState.Queued && upload.start());
+    this.#each(id, (upload) => upload.start());
   }
 
   /** Pauses every upload in progress, or the one named; stored parts are kept. */
@@ -135,12 +135,12 @@ export class Uploader {
 
   /** Resumes paused uploads, or the one named. */
   resume(id?: string): void {
-    this.#each(id, (upload) => upload.state === UploadState.Paused && upload.start());
+    this.#each(id, (upload) => upload.resume());
   }
 
   /** Retries failed uploads, or the one named, from the parts already stored. */
   retry(id?: string): void {
-    this.#each(id, (upload) => upload.state === UploadState.Error && upload.start());
+    this.#each(id, (upload) => upload.retry());
   }
 
   /** Cancels unfinished uploads, or the one named, aborting them on the store. */

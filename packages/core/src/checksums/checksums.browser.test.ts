@@ -117,6 +117,11 @@ describe('withChecksums in Chromium', () => {
     const again = await untilSettled(uploader, id);
     expect(again.state, again.error?.message).to.equal('done');
     expect(await storedOss(stack.ossHiddenCrcUrl, again.key!)).to.equal(await sha256Hex(file));
+    // The retry is a new multipart upload from the start, not a second complete of the finished
+    // one that happens to get a 404.
+    const completes = (await ossCalls(done.key!)).filter((call) => call.operation === 'complete');
+    expect(completes.map((call) => call.status)).to.deep.equal([200]);
+    expect(again.key).to.not.equal(done.key);
   });
 
   it('OSS with a CORS rule hiding the CRC header: a single PUT cannot be checked and says so', async () => {
