@@ -3,7 +3,10 @@
 # runs every test: typecheck, the bundle-size budget, unit and integration tests (vitest, Node),
 # the browser suites (@web/test-runner: core and element, each in Chromium, Firefox and WebKit),
 # the Storybook build, and end-to-end tests (Playwright, Chromium: the demo, the React and Vue
-# examples and every built story; the demo again in Firefox and WebKit), all against the real local store.
+# examples and every built story; the demo again in Firefox and WebKit), all against the real local store;
+# and what npm users get: the packed packages (publint, attw, scripts/package-check.mjs), unused
+# files, exports and dependencies (knip), and the tarballs installed in a fresh Vite project
+# outside the workspace, uploading through Chromium (scripts/consumer-test.mjs).
 source "$(dirname "$0")/setup.sh"
 ensure_browsers
 
@@ -17,6 +20,8 @@ run() { # name, command...
 
 run typecheck pnpm typecheck
 run size node scripts/size-budget.mjs
+run packages node scripts/package-check.mjs
+run knip pnpm exec knip
 run unit pnpm exec vitest run
 engines=(chromium firefox webkit)
 for engine in "${engines[@]}"; do
@@ -26,6 +31,7 @@ done
 run storybook pnpm exec storybook build --quiet --output-dir storybook-static
 run e2e pnpm exec playwright test
 run e2e-engines pnpm exec vitest run --config vitest.engines.config.ts
+run consumer node scripts/consumer-test.mjs
 
 # One summary line for the three runners' counts (pipefail has already stopped us on a failure).
 strip() { sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$1"; }
@@ -40,5 +46,6 @@ for engine in "${engines[@]}"; do
 done
 e2e=$(strip "$logs/e2e.log" | sed -nE 's/^ *([0-9]+) passed.*/\1/p' | tail -1)
 engines_e2e=$(strip "$logs/e2e-engines.log" | sed -nE 's/^ *Tests +([0-9]+) passed.*/\1/p' | tail -1)
-echo "ferry: vitest ${unit:-0}, web-test-runner ${element:-0} ($(IFS=,; echo "${per_engine[*]}" | sed 's/,/, /g')), playwright ${e2e:-0}, demo in firefox and webkit ${engines_e2e:-0}"
+consumer=$(strip "$logs/consumer.log" | sed -nE 's/^consumer: ([0-9]+) checks passed.*/\1/p' | tail -1)
+echo "ferry: vitest ${unit:-0}, web-test-runner ${element:-0} ($(IFS=,; echo "${per_engine[*]}" | sed 's/,/, /g')), playwright ${e2e:-0}, demo in firefox and webkit ${engines_e2e:-0}; packages (publint, attw, knip) clean, consumer project ${consumer:-0} checks"
 echo "$(( ${unit:-0} + ${element:-0} + ${e2e:-0} + ${engines_e2e:-0} )) passed, 0 failed"

@@ -13,8 +13,11 @@ export interface HttpEndpointOptions {
   readonly url: string;
   /** Extra headers for every call (auth, CSRF), or a function returning them. @default {} */
   readonly headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
-  /** `fetch`'s credentials mode. @default 'same-origin' */
-  readonly credentials?: RequestCredentials;
+  /**
+   * `fetch`'s credentials mode (spelled out: Node's types have no DOM `RequestCredentials`).
+   * @default 'same-origin'
+   */
+  readonly credentials?: 'omit' | 'same-origin' | 'include';
   /** The `fetch` to use. @default globalThis.fetch */
   readonly fetch?: typeof fetch;
   /** A call not answered within this many ms is abandoned (and retried). @default 30000 */
