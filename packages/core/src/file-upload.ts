@@ -488,37 +488,15 @@ export class FileUpload {
     });
   }
 
-  /**
-   * Runs `task` with retries. Each attempt first waits until the link is up and gets a signal
-   * that aborts the moment it goes; failures while the link is down spend no attempt, so an
-   * outage of any length sends nothing and loses nothing.
-   */
+  /** Runs `task` with retries, waiting out outages without spending attempts (see `withRetry`). */
   #retry<T>(signal: AbortSignal, partNumber: number | undefined, task: (online: AbortSignal) => Promise<T>): Promise<T> {
-    const { connectivity } = this.#host;
-    return withRetry(
-      async () => {
-        for (;;) {
-          await connectivity.waitOnline(signal);
-          try {
-            const result = await task(connectivity.signal);
-            connectivity.report(true);
-            return result;
-          } catch (error) {
-            if (!isFerryError(error) || error.code !== ErrorCode.Network) throw error;
-            connectivity.report(false);
-            // The link is down: wait for it without spending an attempt.
-            if (!connectivity.offline) throw error;
-          }
-        }
-      },
-      {
-        policy: this.#host.options.retry,
-        signal,
-        onRetry: (state) => this.#host.retrying(this, { ...state, partNumber }),
-      },
-    );
+    return withRetry((_attempt, online) => task(online!), {
+      policy: this.#host.options.retry,
+      signal,
+      network: this.#host.connectivity,
+      onRetry: (state) => this.#host.retrying(this, { ...state, partNumber }),
+    });
   }
-
 
   #descriptor(): FileDescriptor {
     return {

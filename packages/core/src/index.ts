@@ -10,7 +10,7 @@ export type { PartPlan, PlannedPart } from './part-plan.js';
 export { GCS_LIMITS, MINIO_LIMITS, OSS_LIMITS, R2_LIMITS, S3_LIMITS } from './protocol/store-profiles.js';
 export type { StoreLimits, StoreName, StoreProfile } from './protocol/store-profiles.js';
 export { decideRetry, withRetry, DEFAULT_RETRY_POLICY } from './retry.js';
-export type { RetryPolicy, RetryState, RetryDecision, WithRetryOptions } from './retry.js';
+export type { NetworkState, RetryPolicy, RetryState, RetryDecision, WithRetryOptions } from './retry.js';
 export { delay } from './delay.js';
 export { ThroughputMeter } from './throughput.js';
 export type { ConcurrencyTuner } from './ports/concurrency-tuner.js';

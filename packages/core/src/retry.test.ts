@@ -3,6 +3,7 @@ import { storeErrorFromResponse } from './adapters/store-error-response.js';
 import { signatureHint } from './diagnostics/signature-hint.js';
 import { EndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError } from './errors/ferry-error.js';
+import { Connectivity } from './connectivity.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, withRetry } from './retry.js';
 
 const policy = DEFAULT_RETRY_POLICY;
@@ -90,6 +91,54 @@ describe('withRetry', () => {
     );
     expect(result).toBe('ok');
     expect(seen).toEqual([0, 1]);
+  });
+});
+
+describe('withRetry with a network state', () => {
+  /** The window's online/offline events, driven by the test. */
+  function windowEvents(onLine: boolean) {
+    const listeners: Record<string, (() => void)[]> = { online: [], offline: [] };
+    const scope = {
+      navigator: { onLine },
+      addEventListener: (type: 'online' | 'offline', listener: () => void) => listeners[type]!.push(listener),
+    };
+    return { scope, fire: (type: 'online' | 'offline') => listeners[type]!.forEach((listener) => listener()) };
+  }
+
+  it('waits for the link before the first attempt', async () => {
+    const { scope, fire } = windowEvents(false);
+    const network = new Connectivity(scope);
+    const started: boolean[] = [];
+    const run = withRetry(async () => started.push(true), { policy, signal: new AbortController().signal, network });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started).toEqual([]);
+    fire('online');
+    await run;
+    expect(started).toEqual([true]);
+  });
+
+  it('spends no attempt on failures while the link is down, and hands each attempt the link signal', async () => {
+    const { scope, fire } = windowEvents(true);
+    const network = new Connectivity(scope);
+    let attempts = 0;
+    const signals: AbortSignal[] = [];
+    const result = await withRetry(
+      async (_attempt, online) => {
+        signals.push(online!);
+        if (++attempts <= 3) {
+          fire('offline');
+          setTimeout(() => fire('online'), 5);
+          throw new FerryError(ErrorCode.Network, 'the link went');
+        }
+        return 'stored';
+      },
+      // No retry allowed: only waiting out the outage can reach the fourth attempt.
+      { policy: { ...policy, limit: 0 }, signal: new AbortController().signal, network },
+    );
+    expect(result).toBe('stored');
+    expect(attempts).toBe(4);
+    expect(signals.slice(0, 3).every((signal) => signal.aborted)).toBe(true);
+    expect(signals[3]!.aborted).toBe(false);
   });
 });
 

@@ -82,6 +82,18 @@ function retryDelay(error: unknown, attempt: number, policy: RetryPolicy, random
   return undefined;
 }
 
+/** Whether the network is up, as {@link withRetry} waits for it (`Connectivity` in Ferry). */
+export interface NetworkState {
+  /** Whether the link is down. */
+  readonly offline: boolean;
+  /** Aborted when the link goes down; a fresh one once it is back. */
+  readonly signal: AbortSignal;
+  /** Resolves when the link is up (at once if it is), rejects when `signal` aborts. */
+  waitOnline(signal: AbortSignal): Promise<void>;
+  /** An attempt reached the network (`true`) or failed at the network level (`false`). */
+  report(ok: boolean): void;
+}
+
 /** Options of {@link withRetry}. */
 export interface WithRetryOptions {
   /** The policy to follow. */
@@ -90,21 +102,31 @@ export interface WithRetryOptions {
   readonly signal: AbortSignal;
   /** Called before each retry. */
   readonly onRetry?: ((state: RetryState & { delayMs: number }) => void) | undefined;
+  /**
+   * With it, each attempt first waits for the link, gets its signal (aborted the moment the link
+   * goes), and a network failure while the link is down spends no attempt: an outage of any
+   * length sends nothing and loses nothing. @default attempts ignore the network's state
+   */
+  readonly network?: NetworkState | undefined;
 }
 
 /**
- * Runs `task` until it succeeds, retrying as {@link decideRetry} says. A retryable failure that
- * outlasts the limit becomes `retries-exhausted` with the last failure as `cause`.
+ * Runs `task` until it succeeds, retrying as {@link decideRetry} says (and, with `network`,
+ * waiting out outages without spending attempts). A retryable failure that outlasts the limit
+ * becomes `retries-exhausted` with the last failure as `cause`.
  *
  * @example
  * ```ts
  * const etag = await withRetry((attempt) => putPart(attempt), { policy, signal });
  * ```
  */
-export async function withRetry<T>(task: (attempt: number) => Promise<T>, options: WithRetryOptions): Promise<T> {
+export async function withRetry<T>(
+  task: (attempt: number, online: AbortSignal | undefined) => Promise<T>,
+  options: WithRetryOptions,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await task(attempt);
+      return await (options.network ? attemptWhileOnline(options.network, options.signal, (online) => task(attempt, online)) : task(attempt, undefined));
     } catch (error) {
       const decision = decideRetry(error, attempt, options.policy, options.signal.aborted);
       if (!decision.retry) {
@@ -119,6 +141,22 @@ export async function withRetry<T>(task: (attempt: number) => Promise<T>, option
       }
       options.onRetry?.({ error, attempt, delayMs: decision.delayMs });
       await delay(decision.delayMs, { signal: options.signal });
+    }
+  }
+}
+
+/** One attempt that waits for the link first, and again (for free) each time it fails because the link went down. */
+async function attemptWhileOnline<T>(network: NetworkState, signal: AbortSignal, task: (online: AbortSignal) => Promise<T>): Promise<T> {
+  for (;;) {
+    await network.waitOnline(signal);
+    try {
+      const result = await task(network.signal);
+      network.report(true);
+      return result;
+    } catch (error) {
+      if (!isFerryError(error) || error.code !== ErrorCode.Network) throw error;
+      network.report(false);
+      if (!network.offline) throw error;
     }
   }
 }
