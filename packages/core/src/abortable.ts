@@ -34,3 +34,6 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
   });
   return Promise.race([promise, aborted]).finally(disarm);
 }
+
+/** For calls that neither pause nor cancel may stop (creating and aborting a multipart upload). */
+export const UNSTOPPABLE: AbortSignal = new AbortController().signal;

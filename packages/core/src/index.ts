@@ -6,8 +6,9 @@ export { UploadState } from './upload-state.js';
 export type { UploadSnapshot } from './upload-state.js';
 export { planParts } from './part-plan.js';
 export type { PartPlan, PlannedPart } from './part-plan.js';
-// The rest of the protocol (STORE_PROFILES, the routes, the wire error codes) is `@ferry/core/protocol`.
-export { GCS_LIMITS, MINIO_LIMITS, OSS_LIMITS, R2_LIMITS, S3_LIMITS } from './protocol/store-profiles.js';
+// S3's limits are the default; every other store's profile (OSS_LIMITS, R2_LIMITS…), the routes
+// and the wire error codes are the protocol entry, `@ferry/core/protocol`.
+export { S3_LIMITS } from './protocol/store-profiles.js';
 export type { StoreLimits, StoreName, StoreProfile } from './protocol/store-profiles.js';
 export { decideRetry, withRetry, DEFAULT_RETRY_POLICY } from './retry.js';
 export type { NetworkState, RetryPolicy, RetryState, RetryDecision, WithRetryOptions } from './retry.js';

@@ -4,7 +4,8 @@
 import { randomFile, sha256Hex, untilSettled } from '@ferry/testing/browser';
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import { expect } from '@open-wc/testing';
-import { OSS_LIMITS, Uploader } from './index.js';
+import { Uploader } from './index.js';
+import { OSS_LIMITS } from './protocol/index.js';
 
 const stackUrl = '/__ferry/stack.js';
 const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;

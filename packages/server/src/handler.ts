@@ -15,13 +15,13 @@ type Route = (context: RouteContext, partNumber: string) => Promise<unknown>;
 
 /** The code that answers each route of the protocol's table. */
 const ROUTE_HANDLERS: Record<RouteName, Route> = {
-  singlePutParams: singlePut,
-  createMultipart,
-  signParts,
-  signOnePart,
-  listParts,
-  completeMultipart,
-  abortMultipart,
+  'single-put-params': singlePut,
+  'create-multipart': createMultipart,
+  'sign-parts': signParts,
+  'sign-one-part': signOnePart,
+  'list-parts': listParts,
+  'complete-multipart': completeMultipart,
+  'abort-multipart': abortMultipart,
 };
 
 function decodeSegment(segment: string): string {

@@ -3,7 +3,7 @@ import { anySignal } from '../any-signal.js';
 import { ErrorCode } from '../errors/ferry-error.js';
 import { EndpointError, type EndpointOperation } from '../errors/endpoint-error.js';
 import type { CallOptions, Endpoint, MultipartHandle, SignedPart } from '../ports/endpoint.js';
-import { ROUTES, routePath, UPLOAD_TOKEN_HEADER, type RouteName } from '../protocol/routes.js';
+import { ROUTES, routePath, UPLOAD_TOKEN_HEADER } from '../protocol/routes.js';
 import { ResponseShape } from './response-shape.js';
 
 
@@ -40,7 +40,6 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
 
   async function call(
     operation: EndpointOperation,
-    route: RouteName,
     path: string,
     { signal }: CallOptions,
     body?: unknown,
@@ -62,7 +61,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
       // not: in WebKit a signing call that never answered still hung about one full run in five
       // with the timer above; never since.
       response = await raceAbort(fetchImpl(`${base}${path}`, {
-        method: ROUTES[route].method,
+        method: ROUTES[operation].method,
         headers,
         signal: combined,
         // Left out, fetch's default applies: 'same-origin'.
@@ -103,28 +102,27 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     return new ResponseShape(operation, json);
   }
 
-  const uploadPath = (route: RouteName, handle: MultipartHandle): string =>
-    `${routePath(route, handle)}?key=${encodeURIComponent(handle.key)}`;
+  const uploadPath = (operation: EndpointOperation, handle: MultipartHandle): string =>
+    `${routePath(operation, handle)}?key=${encodeURIComponent(handle.key)}`;
 
   return {
     async singlePutParams(input, callOptions) {
       const query = new URLSearchParams({ filename: input.filename, type: input.type, size: String(input.size) });
       for (const [name, value] of Object.entries(input.metadata)) query.append(`metadata[${name}]`, value);
       if (input.checksum) query.set('checksum', `${input.checksum.algorithm}:${input.checksum.value}`);
-      const shape = await call('single-put-params', 'singlePutParams', `${routePath('singlePutParams')}?${query}`, callOptions);
+      const shape = await call('single-put-params', `${routePath('single-put-params')}?${query}`, callOptions);
       return { method: 'PUT', url: shape.string('url'), headers: shape.headers('headers'), key: shape.string('key') };
     },
 
     async createMultipart(input, callOptions) {
-      const shape = await call('create-multipart', 'createMultipart', routePath('createMultipart'), callOptions, input);
+      const shape = await call('create-multipart', routePath('create-multipart'), callOptions, input);
       return { uploadId: shape.string('uploadId'), key: shape.string('key'), token: shape.optionalString('token') };
     },
 
     async signParts(input, callOptions) {
       const answer = await call(
         'sign-parts',
-        'signParts',
-        uploadPath('signParts', input),
+        uploadPath('sign-parts', input),
         callOptions,
         { key: input.key, partNumbers: input.partNumbers, checksums: input.checksums },
         input.token,
@@ -139,7 +137,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     },
 
     async listParts(input, callOptions) {
-      const answer = await call('list-parts', 'listParts', uploadPath('listParts', input), callOptions, undefined, input.token);
+      const answer = await call('list-parts', uploadPath('list-parts', input), callOptions, undefined, input.token);
       return answer.array(undefined, (part) => ({
         partNumber: part.number('PartNumber'),
         size: part.number('Size'),
@@ -149,7 +147,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
 
     async completeMultipart(input, callOptions) {
       const parts = input.parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag }));
-      const shape = await call('complete-multipart', 'completeMultipart', uploadPath('completeMultipart', input), callOptions, { parts }, input.token);
+      const shape = await call('complete-multipart', uploadPath('complete-multipart', input), callOptions, { parts }, input.token);
       return {
         key: shape.string('key'),
         location: shape.string('location'),
@@ -160,13 +158,13 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     },
 
     async abortMultipart(input, callOptions) {
-      await call('abort-multipart', 'abortMultipart', uploadPath('abortMultipart', input), callOptions, undefined, input.token);
+      await call('abort-multipart', uploadPath('abort-multipart', input), callOptions, undefined, input.token);
     },
 
     async probe({ signal }) {
       // Any answer, whatever its status and CORS headers (an opaque no-cors response), proves the
       // server is reachable; only a network failure rejects.
-      await fetchImpl(`${base}${routePath('singlePutParams')}`, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal });
+      await fetchImpl(`${base}${routePath('single-put-params')}`, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal });
     },
   };
 }

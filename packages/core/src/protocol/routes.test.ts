@@ -3,12 +3,12 @@ import { matchRoute, ROUTES, routePath, type RouteName } from './routes.js';
 
 describe('the protocol route table', () => {
   it('builds each path with its upload id percent-encoded', () => {
-    expect(routePath('singlePutParams')).toBe('/params');
-    expect(routePath('createMultipart')).toBe('/multipart');
-    expect(routePath('signParts', { uploadId: 'a/b c' })).toBe('/multipart/a%2Fb%20c/batch');
-    expect(routePath('signOnePart', { uploadId: 'u', partNumber: 7 })).toBe('/multipart/u/7');
-    expect(routePath('completeMultipart', { uploadId: 'u' })).toBe('/multipart/u/complete');
-    expect(routePath('listParts', { uploadId: 'u' })).toBe(routePath('abortMultipart', { uploadId: 'u' }));
+    expect(routePath('single-put-params')).toBe('/params');
+    expect(routePath('create-multipart')).toBe('/multipart');
+    expect(routePath('sign-parts', { uploadId: 'a/b c' })).toBe('/multipart/a%2Fb%20c/batch');
+    expect(routePath('sign-one-part', { uploadId: 'u', partNumber: 7 })).toBe('/multipart/u/7');
+    expect(routePath('complete-multipart', { uploadId: 'u' })).toBe('/multipart/u/complete');
+    expect(routePath('list-parts', { uploadId: 'u' })).toBe(routePath('abort-multipart', { uploadId: 'u' }));
   });
 
   it('matches every route it builds, and only with its own method', () => {
@@ -17,7 +17,7 @@ describe('the protocol route table', () => {
       expect(matchRoute(method, segments)).toMatchObject({ route: name });
       expect(matchRoute('PATCH', segments)).toBe('wrong-method');
     }
-    expect(matchRoute('GET', ['multipart', 'u', '3'])).toEqual({ route: 'signOnePart', uploadId: 'u', partNumber: '3' });
+    expect(matchRoute('GET', ['multipart', 'u', '3'])).toEqual({ route: 'sign-one-part', uploadId: 'u', partNumber: '3' });
   });
 
   it('never takes "batch" or "complete" for a part number, and knows no other path', () => {

@@ -1,23 +1,23 @@
 /**
- * The routes of Ferry's HTTP+JSON endpoint protocol, below the base URL a page configures. The
- * client builds its paths from this table and `@ferry/server` routes by it, so the two cannot
- * drift apart.
+ * The routes of Ferry's HTTP+JSON endpoint protocol, below the base URL a page configures, by the
+ * name of the call (the `operation` of an `EndpointError`). The client builds its paths from this
+ * table and `@ferry/server` routes by it, so the two cannot drift apart.
  */
 export const ROUTES = Object.freeze({
   /** `GET /params?filename&type&size[&checksum]`: presign one PUT of a whole file. */
-  singlePutParams: { method: 'GET', path: '/params' },
+  'single-put-params': { method: 'GET', path: '/params' },
   /** `POST /multipart { filename, type, size, partSize, metadata }`: start a multipart upload. */
-  createMultipart: { method: 'POST', path: '/multipart' },
+  'create-multipart': { method: 'POST', path: '/multipart' },
   /** `POST /multipart/:uploadId/batch?key { key, partNumbers, checksums? }`: presign parts (Ferry). */
-  signParts: { method: 'POST', path: '/multipart/:uploadId/batch' },
+  'sign-parts': { method: 'POST', path: '/multipart/:uploadId/batch' },
   /** `GET /multipart/:uploadId/:partNumber?key`: presign one part (Uppy Companion's route). */
-  signOnePart: { method: 'GET', path: '/multipart/:uploadId/:partNumber' },
+  'sign-one-part': { method: 'GET', path: '/multipart/:uploadId/:partNumber' },
   /** `GET /multipart/:uploadId?key`: the parts the store holds. */
-  listParts: { method: 'GET', path: '/multipart/:uploadId' },
+  'list-parts': { method: 'GET', path: '/multipart/:uploadId' },
   /** `POST /multipart/:uploadId/complete?key { parts }`: complete the upload. */
-  completeMultipart: { method: 'POST', path: '/multipart/:uploadId/complete' },
+  'complete-multipart': { method: 'POST', path: '/multipart/:uploadId/complete' },
   /** `DELETE /multipart/:uploadId?key`: abort the upload on the store. */
-  abortMultipart: { method: 'DELETE', path: '/multipart/:uploadId' },
+  'abort-multipart': { method: 'DELETE', path: '/multipart/:uploadId' },
 } as const);
 
 /** The name of one of {@link ROUTES}. */
@@ -74,7 +74,7 @@ export function matchRoute(method: string, segments: readonly string[]): RouteMa
     });
     if (!fits) continue;
     // A literal segment wins over a parameter: `/multipart/x/batch` is never part "batch".
-    if (route === 'signOnePart' && ['batch', 'complete'].includes(segments[2]!)) continue;
+    if (route === 'sign-one-part' && ['batch', 'complete'].includes(segments[2]!)) continue;
     pathFound = true;
     if (routeMethod === method) return { route, uploadId: params['uploadId'] ?? '', partNumber: params['partNumber'] ?? '' };
   }

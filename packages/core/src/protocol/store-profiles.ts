@@ -31,6 +31,7 @@ export interface StoreProfile extends Required<StoreLimits> {
   readonly name: string;
 }
 
+// Frozen; marked pure (here and below) so that bundles keep only the profiles they use.
 const profile = (value: StoreProfile): StoreProfile => Object.freeze(value);
 
 /**
@@ -38,7 +39,7 @@ const profile = (value: StoreProfile): StoreProfile => Object.freeze(value);
  * 5 GiB. Objects: the current limits page says 48.8 TiB (10,000 parts of 5 GiB), older copies
  * 5 TiB; the parts' limits decide either way.
  */
-export const S3_LIMITS: StoreProfile = profile({
+export const S3_LIMITS: StoreProfile = /* @__PURE__ */ profile({
   name: 'Amazon S3',
   minPartSize: 5 * MiB,
   maxPartSize: 5 * GiB,
@@ -52,7 +53,7 @@ export const S3_LIMITS: StoreProfile = profile({
  * Alibaba Cloud OSS: parts of 100 KiB to 5 GiB (the last may be smaller; OSS checks sizes only
  * at complete), at most 10,000; objects up to 48.8 TiB, one PUT up to 5 GiB.
  */
-export const OSS_LIMITS: StoreProfile = profile({
+export const OSS_LIMITS: StoreProfile = /* @__PURE__ */ profile({
   name: 'Alibaba Cloud OSS',
   minPartSize: 100 * KiB,
   maxPartSize: 5 * GiB,
@@ -67,7 +68,7 @@ export const OSS_LIMITS: StoreProfile = profile({
  * 10,000. Its limits page caps one request (a PUT or a part) at 5 GiB less 5 MiB and an object
  * at 5 TiB less 5 GiB, under the multipart page's "5 GiB": the lower figures are used.
  */
-export const R2_LIMITS: StoreProfile = profile({
+export const R2_LIMITS: StoreProfile = /* @__PURE__ */ profile({
   name: 'Cloudflare R2',
   minPartSize: 5 * MiB,
   maxPartSize: 5 * GiB - 5 * MiB,
@@ -78,7 +79,7 @@ export const R2_LIMITS: StoreProfile = profile({
 });
 
 /** MinIO: parts of 5 MiB to 5 GiB (the last from 0 B), at most 10,000; objects up to 50 TiB, one PUT up to 5 TiB. */
-export const MINIO_LIMITS: StoreProfile = profile({
+export const MINIO_LIMITS: StoreProfile = /* @__PURE__ */ profile({
   name: 'MinIO',
   minPartSize: 5 * MiB,
   maxPartSize: 5 * GiB,
@@ -93,7 +94,7 @@ export const MINIO_LIMITS: StoreProfile = profile({
  * and single uploads up to 5 TiB. Its quotas page holds the part sizes; S3's are assumed (5 MiB
  * to 5 GiB), as every S3 client that works with GCS uses them.
  */
-export const GCS_LIMITS: StoreProfile = profile({
+export const GCS_LIMITS: StoreProfile = /* @__PURE__ */ profile({
   name: 'Google Cloud Storage',
   minPartSize: 5 * MiB,
   maxPartSize: 5 * GiB,
@@ -114,7 +115,7 @@ export const GCS_LIMITS: StoreProfile = profile({
  * Each is also exported on its own (`S3_LIMITS`…), so a bundle keeps only the one it uses. The planner (`planParts`) and `@ferry/server` both obey the profile of the store in
  * use: give the same one to `Uploader`'s `limits` and to the server's provider.
  */
-export const STORE_PROFILES = Object.freeze({
+export const STORE_PROFILES = /* @__PURE__ */ Object.freeze({
   s3: S3_LIMITS,
   oss: OSS_LIMITS,
   r2: R2_LIMITS,

@@ -13,7 +13,8 @@
  * - `internal` 500: the signing server failed (its log says why).
  * - `storage` 502: the store refused or failed a call the server made.
  */
-export const WireErrorCode = Object.freeze({
+// Marked pure so that a bundle which reads one code does not keep the status table too.
+export const WireErrorCode = /* @__PURE__ */ Object.freeze({
   BadRequest: 'bad-request',
   Unauthorized: 'unauthorized',
   TokenInvalid: 'token-invalid',
@@ -30,7 +31,7 @@ export const WireErrorCode = Object.freeze({
 export type WireErrorCode = (typeof WireErrorCode)[keyof typeof WireErrorCode];
 
 /** The HTTP status that goes with each {@link WireErrorCode}. */
-export const WIRE_ERROR_STATUS: Readonly<Record<WireErrorCode, number>> = Object.freeze({
+export const WIRE_ERROR_STATUS: Readonly<Record<WireErrorCode, number>> = /* @__PURE__ */ Object.freeze({
   'bad-request': 400,
   unauthorized: 401,
   'token-invalid': 403,
