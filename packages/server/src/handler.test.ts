@@ -285,15 +285,15 @@ describe('per-part checksums (S3 provider, local store)', () => {
       expect(signed.json.parts[0].headers).toEqual({ [header]: values[1] });
       expect(new URL(signed.json.parts[0].url).searchParams.get('X-Amz-SignedHeaders')).toContain(header.toLowerCase());
       // Part 2's URL and headers with part 1's bytes: the store refuses them.
-      const wrong = await fetch(signed.json.parts[1].url, { method: 'PUT', headers: signed.json.parts[1].headers, body: parts[0] });
+      const wrong = await fetch(signed.json.parts[1].url, { method: 'PUT', headers: signed.json.parts[1].headers, body: parts[0]! });
       expect(wrong.status).toBe(400);
       expect(await wrong.text()).toContain('<Code>BadDigest</Code>');
       // Leaving the signed checksum header out breaks the signature.
-      const unsent = await fetch(signed.json.parts[0].url, { method: 'PUT', body: parts[0] });
+      const unsent = await fetch(signed.json.parts[0].url, { method: 'PUT', body: parts[0]! });
       expect(unsent.status).toBe(403);
       const etags: string[] = [];
       for (const [index, entry] of (signed.json.parts as { url: string; headers: Record<string, string> }[]).entries()) {
-        const put = await fetch(entry.url, { method: 'PUT', headers: entry.headers, body: parts[index] });
+        const put = await fetch(entry.url, { method: 'PUT', headers: entry.headers, body: parts[index]! });
         expect(put.status).toBe(200);
         etags.push(put.headers.get('etag')!);
       }
