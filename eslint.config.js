@@ -55,8 +55,8 @@ export default defineConfig(
     languageOptions: {
       parserOptions: {
         projectService: {
-          // Root and Vue-example config files that no tsconfig.json includes.
-          allowDefaultProject: ['*.config.ts', 'apps/vue-example/*.config.ts', 'apps/vue-example/src/*.ts'],
+          // The root's config files, which no tsconfig.json includes.
+          allowDefaultProject: ['*.config.ts'],
           defaultProject: 'tsconfig.base.json',
         },
         tsconfigRootDir: root,
