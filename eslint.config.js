@@ -119,7 +119,8 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
-    // Lit templates and custom elements: the element, and every page that renders one.
+    // Lit templates and custom elements. The rules act only on `html` templates and element
+    // classes, so they run over every TypeScript file.
     files: ['**/*.{ts,tsx}'],
     extends: [lit.configs['flat/recommended'], wc.configs['flat/best-practice']],
     settings: { wc: { elementBaseClasses: ['LitElement'] } },
