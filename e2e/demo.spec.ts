@@ -326,7 +326,7 @@ test('a file changed on disk mid-upload fails with file-unreadable and leaves no
 const focused = (page: Page) =>
   page.evaluate(() => {
     const active = document.querySelector('ferry-uploader')!.shadowRoot!.activeElement;
-    return active?.getAttribute('aria-label') ?? active?.textContent?.trim() ?? '';
+    return active?.getAttribute('aria-label') ?? active?.textContent.trim() ?? '';
   });
 
 /** Presses Tab until `label` has focus (at most `limit` times). */

@@ -7,6 +7,7 @@
 // uploads two files (one PUT, one multipart) through it in Debian's Chromium, against the local
 // store and @ferry/server from the workspace, and compares each stored object's SHA-256 with the
 // bytes sent. Exits 1 on any failure. FERRY_KEEP_CONSUMER=1 keeps the temporary folder.
+/* global document -- the functions handed to page.waitForFunction run in the page */
 import { startTestStack } from '@ferry/testing';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@ferry/testing/chromium';
 import { chromium } from '@playwright/test';

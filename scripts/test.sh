@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need (pnpm, dependencies, Debian's chromium, firefox-esr and WebKitGTK) and
-# runs every test: typecheck, the bundle-size budget, unit and integration tests (vitest, Node),
+# runs every test: typecheck, lint (ESLint with type-aware typescript-eslint, eslint-plugin-lit and
+# eslint-plugin-wc; lit-analyzer over the element's templates), formatting (Prettier), the
+# bundle-size budget, unit and integration tests (vitest, Node),
 # the browser suites (@web/test-runner: core and element, each in Chromium, Firefox and WebKit),
 # the Storybook build, and end-to-end tests (Playwright, Chromium: the demo, the React and Vue
 # examples and every built story; the demo again in Firefox and WebKit), all against the real local store;
@@ -19,6 +21,8 @@ run() { # name, command...
 }
 
 run typecheck pnpm typecheck
+run lint pnpm lint
+run format pnpm format:check
 run size node scripts/size-budget.mjs
 run packages node scripts/package-check.mjs
 run knip pnpm exec knip

@@ -1,6 +1,6 @@
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@ferry/testing/chromium';
 import { launchEngine, type EnginePage } from '@ferry/testing';
-import { chromium } from '@playwright/test';
+import { chromium, type ElementHandle } from '@playwright/test';
 import { browserPid, sampleRendererRss } from './renderer-memory.js';
 
 /** The engines the bench runs in (Debian's packages, as the tests). */
@@ -45,12 +45,17 @@ export async function launchBenchBrowser(engine: BenchEngine): Promise<BenchBrow
       const context = await browser.newContext();
       const page = await context.newPage();
       return {
-        goto: async (url) => void (await page.goto(url)),
+        goto: async (url) => {
+          await page.goto(url);
+        },
         async setInputFiles(locate, paths) {
-          const input = (await page.evaluateHandle(locate)).asElement();
+          // Playwright types the value of an expression as unknown, and so asElement()'s as null.
+          const input = (await page.evaluateHandle(locate)).asElement() as ElementHandle | null;
           if (!input) throw new Error(`${locate} is no element`);
           await input.setInputFiles([...paths]);
         },
+        // tsc needs the casts (Playwright's parameter is `PageFunction<A, T>`, over `Unboxed<A>`):
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the rule is wrong here
         evaluate: <A, T>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as never, arg) as Promise<T>,
         close: () => context.close(),
       };

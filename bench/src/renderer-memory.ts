@@ -50,16 +50,16 @@ async function rssBytes(pid: number): Promise<number> {
 export async function sampleRendererRss(root: number): Promise<{ stop(): Promise<number> }> {
   const pids = await rendererPids(root);
   let peak = 0;
-  let running = true;
+  const stopped = new AbortController();
   const loop = (async () => {
-    while (running) {
+    while (!stopped.signal.aborted) {
       for (const pid of pids) peak = Math.max(peak, await rssBytes(pid));
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
   return {
     async stop() {
-      running = false;
+      stopped.abort();
       await loop;
       return peak;
     },

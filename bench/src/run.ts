@@ -179,7 +179,7 @@ function report(engine: BenchEngine, options: BenchOptions, results: RunResult[]
     const rss = runs.map((r) => r.peakRss).filter((value): value is number => value !== undefined);
     const longTasks = runs.map((r) => r.longTasks).filter((value): value is number => value !== null);
     // tbf counts rate in bits per second (1 Mbit = 10^6 bits): the payload's share of it.
-    const share = shaped ? ` ${(((totalBytes * 8) / seconds / (options.shapedMbit! * 1e6)) * 100).toFixed(1)} % |` : '';
+    const share = shaped ? ` ${(((totalBytes * 8) / seconds / (options.shapedMbit * 1e6)) * 100).toFixed(1)} % |` : '';
     console.log(
       `| ${client} | ${(totalBytes / MiB / seconds).toFixed(1)} | ${ratio.toFixed(3)} |${share} ${seconds.toFixed(2)} | ` +
         `${heap > 0 ? mib(heap) : 'n/a'} | ${rss.length > 0 ? mib(Math.max(...rss)) : 'n/a'} | ` +

@@ -130,7 +130,7 @@ export class BenchSink {
       answer = { method: 'PUT', url: `${this.origin}/sink/object/${id}`, headers, key: objectKey, fields: { key: objectKey } };
     } else if (segments.length === 1 && method === 'POST') {
       const uploadId = `u${this.nextId++}`;
-      const upload: Upload = { key: `bench/${uploadId}/${String(body['filename'] ?? 'file')}`, parts: new Map(), crcs: new Map() };
+      const upload: Upload = { key: `bench/${uploadId}/${typeof body['filename'] === 'string' ? body['filename'] : 'file'}`, parts: new Map(), crcs: new Map() };
       this.uploads.set(uploadId, upload);
       answer = { uploadId, key: upload.key, token: 'bench' };
     } else if (segments[2] === 'batch') {

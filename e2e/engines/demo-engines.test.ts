@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // WebKitGTK (WebDriver). Files are picked through the element's own file input, uploaded to the
 // embedded store, and read back byte for byte.
 const MiB = 1024 * 1024;
-let demo: Demo;
+let demo: Demo | undefined;
 let store: StoreInspector;
 let dataDir: string;
 
@@ -29,7 +29,7 @@ afterAll(async () => {
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe.each(['firefox', 'webkit'] as const)('the demo in %s', (engine) => {
-  let browser: EngineBrowser;
+  let browser: EngineBrowser | undefined;
   beforeAll(async () => {
     browser = await launchEngine(engine);
   }, 60_000);
@@ -41,9 +41,9 @@ describe.each(['firefox', 'webkit'] as const)('the demo in %s', (engine) => {
     const paths = [join(dataDir, `${engine}-note.txt`), join(dataDir, `${engine}-video.bin`)];
     await writeFile(paths[0]!, small);
     await writeFile(paths[1]!, large);
-    const page = await browser.newPage();
+    const page = await browser!.newPage();
     try {
-      await page.goto(demo.url);
+      await page.goto(demo!.url);
       await page.evaluate(() => customElements.whenDefined('ferry-uploader').then(() => true), undefined);
       // Collects every completed upload from here on.
       await page.evaluate(() => {

@@ -148,6 +148,7 @@ export function multipartOperations(root: string): KoaMiddleware {
       else handled = await handlers[operation](ctx, bucket, key ?? '');
     };
     await run(0);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- run sets it, which the compiler cannot see
     if (!handled) await next();
   };
 }

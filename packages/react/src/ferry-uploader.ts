@@ -26,7 +26,7 @@ export const FerryUploader = createComponent({
     onComplete: event('ferry-complete'),
     onError: event('ferry-error'),
     onRemove: event('ferry-remove'),
-    onChange: 'change' as EventName<Event>,
+    onChange: 'change' as EventName,
   },
   displayName: 'FerryUploader',
 });

@@ -99,7 +99,7 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
     },
     checkType: (type) => {
       if (!allowed) return;
-      const family = type.split('/')[0] + '/*';
+      const family = type.split('/')[0]! + '/*';
       const base = type.split(';')[0]!.trim();
       if (!allowed.includes(base) && !allowed.includes(family)) {
         throw new ServerError('type-not-allowed', `Files of type ${base} are not accepted here.`);

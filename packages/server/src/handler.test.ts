@@ -35,14 +35,36 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
+/** The handler's JSON answers, as far as these tests read them: one per route, or an error. */
+interface Signed {
+  url: string;
+  headers: Record<string, string>;
+}
+interface Answers {
+  error: { code: string; message: string };
+  params: Signed & { key: string };
+  batch: { parts: (Signed & { partNumber: number; expiresAt: number })[] };
+  part: Signed & { expires: number };
+  listed: { PartNumber: number; Size: number; ETag: string }[];
+  created: { uploadId: string; key: string; token: string };
+  completed: { key: string };
+}
+
+/** Calls the handler. `Answer` names the JSON the test expects back: the wire is not typed end to end. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names its expected answer
+async function call<Answer = Answers['error']>(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; json: Answer }> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers['x-ferry-upload-token'] = token;
   const response = await handler(
     new Request(BASE + path, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) }),
   );
-  return { status: response.status, json: await response.json() };
+  return { status: response.status, json: (await response.json()) as Answer };
 }
 
 const bytes = (size: number, seed: number) => Uint8Array.from({ length: size }, (_, i) => (i * 31 + seed) & 0xff);
@@ -54,15 +76,20 @@ async function objectBytes(key: string): Promise<Uint8Array> {
 }
 
 async function createUpload(size: number, partSize = 5 * MiB) {
-  const created = await call('POST', '/multipart', { filename: 'big.bin', type: 'application/zip', size, partSize });
+  const created = await call<Answers['created']>('POST', '/multipart', {
+    filename: 'big.bin',
+    type: 'application/zip',
+    size,
+    partSize,
+  });
   expect(created.status).toBe(200);
-  return created.json as { uploadId: string; key: string; token: string };
+  return created.json;
 }
 
 describe('single PUT', () => {
   it('signs a PUT that stores the bytes with the signed Content-Type under a server-chosen key', async () => {
     const data = bytes(1024, 1);
-    const { status, json } = await call('GET', '/params?filename=../../hello%20world.txt&type=text/plain&size=1024');
+    const { status, json } = await call<Answers['params']>('GET', '/params?filename=../../hello%20world.txt&type=text/plain&size=1024');
     expect(status).toBe(200);
     expect(json.key).toMatch(/^uploads\/[0-9a-f-]{36}\/hello world\.txt$/);
     expect(json.headers).toEqual({ 'Content-Type': 'text/plain' });
@@ -74,7 +101,7 @@ describe('single PUT', () => {
   });
 
   it('binds the URL to the declared size: a larger body is refused by the store', async () => {
-    const { json } = await call('GET', '/params?filename=a.bin&type=&size=10');
+    const { json } = await call<Answers['params']>('GET', '/params?filename=a.bin&type=&size=10');
     expect(json.headers['Content-Type']).toBe('application/octet-stream');
     const put = await fetch(json.url, { method: 'PUT', headers: json.headers, body: bytes(11, 2) });
     expect(put.status).toBe(403);
@@ -93,10 +120,10 @@ describe('multipart', () => {
   it('creates, signs a batch with exact sizes, lists, completes: the object is byte-identical', async () => {
     const data = bytes(11 * MiB + 7, 3);
     const upload = await createUpload(data.length);
-    const signed = await call('POST', `/multipart/${upload.uploadId}/batch`, { key: upload.key, partNumbers: [1, 2, 3] }, upload.token);
+    const signed = await call<Answers['batch']>('POST', `/multipart/${upload.uploadId}/batch`, { key: upload.key, partNumbers: [1, 2, 3] }, upload.token);
     expect(signed.status).toBe(200);
-    expect(signed.json.parts.map((p: any) => p.partNumber)).toEqual([1, 2, 3]);
-    expect(signed.json.parts[0].expiresAt).toBeGreaterThan(Date.now());
+    expect(signed.json.parts.map((p) => p.partNumber)).toEqual([1, 2, 3]);
+    expect(signed.json.parts[0]!.expiresAt).toBeGreaterThan(Date.now());
     const etags: string[] = [];
     for (const part of signed.json.parts) {
       const start = (part.partNumber - 1) * 5 * MiB;
@@ -104,14 +131,14 @@ describe('multipart', () => {
       expect(put.status).toBe(200);
       etags.push(put.headers.get('etag')!);
     }
-    const listed = await call('GET', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
-    expect(listed.json.map((p: any) => [p.PartNumber, p.Size])).toEqual([
+    const listed = await call<Answers['listed']>('GET', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    expect(listed.json.map((p) => [p.PartNumber, p.Size])).toEqual([
       [1, 5 * MiB],
       [2, 5 * MiB],
       [3, MiB + 7],
     ]);
     const parts = etags.map((ETag, i) => ({ PartNumber: i + 1, ETag }));
-    const done = await call('POST', `/multipart/${upload.uploadId}/complete?key=${encodeURIComponent(upload.key)}`, { parts }, upload.token);
+    const done = await call<Answers['completed']>('POST', `/multipart/${upload.uploadId}/complete?key=${encodeURIComponent(upload.key)}`, { parts }, upload.token);
     expect(done.status).toBe(200);
     expect(done.json.key).toBe(upload.key);
     expect(sha256(await objectBytes(upload.key))).toBe(sha256(data));
@@ -128,15 +155,15 @@ describe('multipart', () => {
         ),
       );
     }
-    const listed = await call('GET', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    const listed = await call<Answers['listed']>('GET', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
     expect(listed.status).toBe(200);
-    expect(listed.json.map((part: any) => part.PartNumber)).toEqual(numbers);
+    expect(listed.json.map((part) => part.PartNumber)).toEqual(numbers);
     await call('DELETE', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
   });
 
   it('signs one part on the Companion route, for that part’s exact size', async () => {
     const upload = await createUpload(6 * MiB);
-    const one = await call('GET', `/multipart/${upload.uploadId}/2?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    const one = await call<Answers['part']>('GET', `/multipart/${upload.uploadId}/2?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
     expect(one.status).toBe(200);
     expect(one.json.expires).toBeGreaterThan(0);
     const tooBig = await fetch(one.json.url, { method: 'PUT', body: bytes(MiB + 1, 4) });
@@ -267,7 +294,9 @@ async function checksummedUpload(partCount: number) {
   const { uploadId, key, token } = await createUpload(partCount * 5 * MiB);
   const path = `/multipart/${uploadId}`;
   return {
-    sign: (body: Record<string, unknown>) => call('POST', `${path}/batch`, { key, ...body }, token),
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as call's
+    sign: <Answer = Answers['batch']>(body: Record<string, unknown>) =>
+      call<Answer>('POST', `${path}/batch`, { key, ...body }, token),
     complete: (parts: { PartNumber: number; ETag: string }[]) => call('POST', `${path}/complete?key=${encodeURIComponent(key)}`, { parts }, token),
   };
 }
@@ -282,18 +311,18 @@ describe('per-part checksums (S3 provider, local store)', () => {
       const signed = await sign({ partNumbers: [1, 2], checksums: { algorithm, values } });
       expect(signed.status).toBe(200);
       const header = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' }[algorithm];
-      expect(signed.json.parts[0].headers).toEqual({ [header]: values[1] });
-      expect(new URL(signed.json.parts[0].url).searchParams.get('X-Amz-SignedHeaders')).toContain(header.toLowerCase());
+      expect(signed.json.parts[0]!.headers).toEqual({ [header]: values[1] });
+      expect(new URL(signed.json.parts[0]!.url).searchParams.get('X-Amz-SignedHeaders')).toContain(header.toLowerCase());
       // Part 2's URL and headers with part 1's bytes: the store refuses them.
-      const wrong = await fetch(signed.json.parts[1].url, { method: 'PUT', headers: signed.json.parts[1].headers, body: parts[0] });
+      const wrong = await fetch(signed.json.parts[1]!.url, { method: 'PUT', headers: signed.json.parts[1]!.headers, body: parts[0]! });
       expect(wrong.status).toBe(400);
       expect(await wrong.text()).toContain('<Code>BadDigest</Code>');
       // Leaving the signed checksum header out breaks the signature.
-      const unsent = await fetch(signed.json.parts[0].url, { method: 'PUT', body: parts[0] });
+      const unsent = await fetch(signed.json.parts[0]!.url, { method: 'PUT', body: parts[0]! });
       expect(unsent.status).toBe(403);
       const etags: string[] = [];
-      for (const [index, entry] of (signed.json.parts as { url: string; headers: Record<string, string> }[]).entries()) {
-        const put = await fetch(entry.url, { method: 'PUT', headers: entry.headers, body: parts[index] });
+      for (const [index, entry] of signed.json.parts.entries()) {
+        const put = await fetch(entry.url, { method: 'PUT', headers: entry.headers, body: parts[index]! });
         expect(put.status).toBe(200);
         etags.push(put.headers.get('etag')!);
       }
@@ -310,7 +339,7 @@ describe('per-part checksums (S3 provider, local store)', () => {
       { algorithm: 'md5', values: { 1: 'not base64!' } },
       { algorithm: 'sha256', values: { 1: good } }, // an MD5's length, not a SHA-256's
     ]) {
-      const refused = await sign({ partNumbers: [1], checksums });
+      const refused = await sign<Answers['error']>({ partNumbers: [1], checksums });
       expect(refused.status).toBe(400);
       expect(refused.json.code).toBe('bad-request');
     }
@@ -319,8 +348,9 @@ describe('per-part checksums (S3 provider, local store)', () => {
 
 // The single-PUT params route takes the whole file's digest the same way: signed, returned, enforced.
 describe('single-PUT checksum (S3 provider, local store)', () => {
-  const params = (file: Uint8Array, checksum?: string) =>
-    call('GET', `/params?filename=small.txt&type=text%2Fplain&size=${file.length}${checksum === undefined ? '' : `&checksum=${encodeURIComponent(checksum)}`}`);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as call's
+  const params = <Answer = Answers['params']>(file: Uint8Array, checksum?: string) =>
+    call<Answer>('GET', `/params?filename=small.txt&type=text%2Fplain&size=${file.length}${checksum === undefined ? '' : `&checksum=${encodeURIComponent(checksum)}`}`);
 
   for (const algorithm of ['md5', 'sha256', 'crc32c'] as const) {
     it(`${algorithm}: the signed header is returned, the right bytes are stored, other bytes of the same size get 400 BadDigest`, async () => {
@@ -343,7 +373,7 @@ describe('single-PUT checksum (S3 provider, local store)', () => {
   it('refuses an unknown algorithm or a malformed digest with 400 and a code', async () => {
     const file = bytes(1000, 1);
     for (const checksum of ['sha1:' + DIGESTS.md5(file), 'md5', 'md5:not base64!', 'sha256:' + DIGESTS.md5(file)]) {
-      const refused = await params(file, checksum);
+      const refused = await params<Answers['error']>(file, checksum);
       expect(refused.status, checksum).toBe(400);
       expect(refused.json.code).toBe('bad-request');
     }

@@ -15,15 +15,18 @@ const MAX_NAME_BYTES = 200;
 export function sanitizeFileName(name: string): string {
   let clean = name
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what it replaces
     .replace(/[\u0000-\u001f\u007f/\\]+/g, '_')
     .replace(/^[._\s]+/, '')
     .trim();
   if (Buffer.byteLength(clean) > MAX_NAME_BYTES) {
     const dot = clean.lastIndexOf('.');
     const extension = dot > 0 && clean.length - dot <= 16 ? clean.slice(dot) : '';
-    let stem = clean.slice(0, clean.length - extension.length);
-    while (Buffer.byteLength(stem + extension) > MAX_NAME_BYTES) stem = [...stem].slice(0, -1).join('');
-    clean = stem + extension;
+    // Shortened by whole graphemes, so no letter loses its accent and no emoji is cut in two.
+    const rest = clean.slice(0, clean.length - extension.length);
+    const stem = Array.from(new Intl.Segmenter().segment(rest), ({ segment }) => segment);
+    while (Buffer.byteLength(stem.join('') + extension) > MAX_NAME_BYTES) stem.pop();
+    clean = stem.join('') + extension;
   }
   return clean || 'file';
 }

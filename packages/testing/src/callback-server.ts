@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A stand-in for the application's upload-callback route, which OSS POSTs to once an object is stored. */
@@ -21,12 +21,18 @@ export interface CallbackServer {
  */
 export async function startCallbackServer(): Promise<CallbackServer> {
   const received: string[] = [];
-  const server = createServer(async (request, response) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     let body = '';
     for await (const chunk of request as AsyncIterable<Buffer>) body += chunk.toString();
     received.push(body);
     response.setHeader('Content-Type', 'application/json');
     response.end(JSON.stringify({ ok: true, got: body }));
+  };
+  const server = createServer((request, response) => {
+    answer(request, response).catch((error: unknown) => {
+      response.writeHead(500);
+      response.end(String(error));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -46,11 +46,15 @@ async function launchFirefox(): Promise<EngineBrowser> {
       const page: PuppeteerPage = await browser.newPage();
       page.setDefaultTimeout(600_000);
       return {
-        goto: async (url) => void (await page.goto(url)),
+        goto: async (url) => {
+          await page.goto(url);
+        },
         async setInputFiles(locate, paths) {
           const input = (await page.evaluateHandle(locate)).asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement>;
           await input.uploadFile(...paths);
         },
+        // tsc needs the `never` (puppeteer's parameter is `EvaluateFunc<[FlattenHandle<A>]>`):
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the rule is wrong here
         evaluate: <A, T>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as never, arg) as Promise<T>,
         close: () => page.close(),
       };
@@ -88,9 +92,11 @@ async function launchWebKit(): Promise<EngineBrowser> {
     engine: 'webkit',
     async newPage() {
       return {
-        goto: (url) => browser.url(url) as Promise<unknown> as Promise<void>,
+        goto: async (url) => {
+          await browser.url(url);
+        },
         async setInputFiles(locate, paths) {
-          const input = (await browser.execute(`return ${locate};`)) as unknown as Record<string, string>;
+          const input = await browser.execute<Record<string, string>, []>(`return ${locate};`);
           const id = Object.values(input)[0]!;
           await browser.elementSendKeys(id, paths.join('\n'));
         },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
@@ -9,7 +9,7 @@ let echo: Server;
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  echo = createServer(async (request, response) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const hash = createHash('sha256');
     let size = 0;
     for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -17,6 +17,12 @@ beforeAll(async () => {
       size += chunk.length;
     }
     response.end(JSON.stringify({ sha256: hash.digest('hex'), size, host: request.headers.host }));
+  };
+  echo = createServer((request, response) => {
+    answer(request, response).catch((error: unknown) => {
+      response.writeHead(500);
+      response.end(String(error));
+    });
   });
   await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
   proxy = await startFaultProxy(`http://127.0.0.1:${(echo.address() as AddressInfo).port}`);
@@ -30,10 +36,12 @@ afterEach(() => proxy.clear());
 const body = Buffer.alloc(256 * 1024, 7);
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const put = (path = '/x') => fetch(proxy.url + path, { method: 'PUT', body });
+/** What the echo server answers: the SHA-256 and size of the body it got, and the Host header. */
+const echoed = async (response: Response) => (await response.json()) as { sha256: string; size: number; host: string };
 
 describe('fault proxy', () => {
   it('forwards untouched, Host header included (signatures made for the proxy still verify)', async () => {
-    const answer = await (await put()).json();
+    const answer = await echoed(await put());
     expect(answer).toEqual({ sha256: sha(body), size: body.length, host: new URL(proxy.url).host });
     expect(proxy.requests.at(-1)).toMatchObject({ method: 'PUT', url: '/x', fault: 'forwarded' });
   });
@@ -63,13 +71,13 @@ describe('fault proxy', () => {
     proxy.inject({ fault: { kind: 'corrupt', offset: 1000 } });
     const corrupted = Buffer.from(body);
     corrupted[1000] = corrupted[1000]! ^ 0xff;
-    expect((await (await put()).json()).sha256).toBe(sha(corrupted));
+    expect((await echoed(await put())).sha256).toBe(sha(corrupted));
   });
 
   it('throttles and delays', async () => {
     proxy.inject({ fault: { kind: 'throttle', bytesPerSecond: 512 * 1024 } });
     let started = performance.now();
-    expect((await (await put()).json()).size).toBe(body.length);
+    expect((await echoed(await put())).size).toBe(body.length);
     expect(performance.now() - started).toBeGreaterThanOrEqual(400); // 256 KiB at 512 KiB/s
     proxy.inject({ fault: { kind: 'delay', ms: 200 } });
     started = performance.now();

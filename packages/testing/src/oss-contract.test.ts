@@ -191,9 +191,10 @@ describe('OSS through the contract fake', () => {
       body: JSON.stringify({ filename: 'md5.bin', type: 'application/octet-stream', size: part.length, partSize: 5 * MiB, metadata: {} }),
     });
     const key = created['key'] as string;
+    const uploadId = created['uploadId'] as string;
     const batch = (checksums: unknown) =>
       handler(
-        new Request(`http://app/api/multipart/${created['uploadId']}/batch?key=${encodeURIComponent(key)}`, {
+        new Request(`http://app/api/multipart/${uploadId}/batch?key=${encodeURIComponent(key)}`, {
           method: 'POST',
           headers: { 'X-Ferry-Upload-Token': created['token'] as string },
           body: JSON.stringify({ key, partNumbers: [1], checksums }),
@@ -237,11 +238,12 @@ describe('OSS through the contract fake', () => {
       method: 'POST',
       body: JSON.stringify({ filename: 'x.bin', type: 'application/octet-stream', size: 6 * MiB, partSize: 5 * MiB, metadata: {} }),
     });
+    const uploadId = created['uploadId'] as string;
     const q = `key=${encodeURIComponent(created['key'] as string)}`;
     const init = { method: 'DELETE', headers: { 'X-Ferry-Upload-Token': created['token'] as string } };
-    expect((await handler(new Request(`http://app/api/multipart/${created['uploadId']}?${q}`, init))).status).toBe(200);
-    expect(oss.openUploads()).not.toContain(created['uploadId']);
-    const again = await handler(new Request(`http://app/api/multipart/${created['uploadId']}?${q}`, init));
+    expect((await handler(new Request(`http://app/api/multipart/${uploadId}?${q}`, init))).status).toBe(200);
+    expect(oss.openUploads()).not.toContain(uploadId);
+    const again = await handler(new Request(`http://app/api/multipart/${uploadId}?${q}`, init));
     expect(again.status).toBe(404);
   });
 

@@ -129,7 +129,7 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
   const call = async (method: string, key: string, query: Record<string, string>, headers: Record<string, string> = {}, body?: string) => {
     const request: OssRequest = { method, bucket, key, query, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/xml' } };
     const signed = version === 'v4' ? ossV4AuthorizationHeaders(request, credentials, region) : ossV1AuthorizationHeaders(request, credentials);
-    const { canonicalRequest: _c, stringToSign: _s, signature: _g, ...sent } = signed as Record<string, string>;
+    const { canonicalRequest: _c, stringToSign: _s, signature: _g, ...sent } = signed;
     const url = `${objectUrl(key)}${Object.keys(query).length ? `?${ossQueryString(query)}` : ''}`;
     const response = await send(url, { method, headers: sent, ...(body === undefined ? {} : { body }) });
     const text = await response.text();

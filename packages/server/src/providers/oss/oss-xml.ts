@@ -1,6 +1,8 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
+import { XMLParser } from 'fast-xml-parser';
 
-// OSS answers S3-shaped XML; fast-xml-parser reads it (numbers kept as text, one Part still a list).
+// OSS answers S3-shaped XML; fast-xml-parser reads it (numbers kept as text, one Part still a list)
+// and fast-xml-builder (its builder, which fast-xml-parser now only re-exports) writes it.
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'Part' });
 const builder = new XMLBuilder({});
 
@@ -15,7 +17,7 @@ export function parseOssXml(xml: string): Record<string, unknown> {
 
 /** The body of CompleteMultipartUpload for `parts`, in order. */
 export function completeMultipartXml(parts: readonly { partNumber: number; etag: string }[]): string {
-  return builder.build({ CompleteMultipartUpload: { Part: parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) } }) as string;
+  return builder.build({ CompleteMultipartUpload: { Part: parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) } });
 }
 
 /** An OSS error document's fields (`Code`, `Message`, `RequestId`…), when the body is one. */
