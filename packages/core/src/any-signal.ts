@@ -2,7 +2,7 @@
 export interface CombinedSignal {
   readonly signal: AbortSignal;
   /** Detaches from the inputs (call it once the request it guarded has settled). */
-  dispose(): void;
+  readonly dispose: () => void;
 }
 
 /**

@@ -21,7 +21,7 @@ export class Connectivity {
   #waiters: (() => void)[] = [];
   #failures = 0;
 
-  constructor(scope: OnlineEvents = globalThis as OnlineEvents) {
+  constructor(scope: OnlineEvents = globalThis) {
     if (scope.navigator?.onLine === false) this.#goOffline();
     scope.addEventListener?.('offline', () => this.#goOffline());
     scope.addEventListener?.('online', () => this.#goOnline());

@@ -6,8 +6,8 @@ export class Emitter<Events extends object> {
   on<K extends keyof Events>(type: K, listener: (event: Events[K]) => void): () => void {
     let set = this.#listeners.get(type);
     if (!set) this.#listeners.set(type, (set = new Set()));
-    set.add(listener as (event: never) => void);
-    return () => set.delete(listener as (event: never) => void);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   /** Calls every listener of `type` with `event`. */

@@ -94,7 +94,10 @@ describe('faults between Chromium and the store', () => {
     // but in Firefox it also cuts the test runner's connection.)
     await inject({ method: 'PUT', url: part(2), times: 1, fault: { kind: 'throttle', bytesPerSecond: 2 * MiB } });
     const partTwo: XMLHttpRequest[] = [];
+    // The real open, called with its XMLHttpRequest below; its overloads need the narrower type.
+    // eslint-disable-next-line @typescript-eslint/unbound-method, @typescript-eslint/no-unnecessary-type-assertion
     const open = XMLHttpRequest.prototype.open as (this: XMLHttpRequest, method: string, url: string) => void;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it (open's overloads)
     XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL) {
       if (/[?&]partNumber=2&/.test(String(url))) partTwo.push(this);
       open.call(this, method, String(url));
@@ -107,6 +110,7 @@ describe('faults between Chromium and the store', () => {
         uploader.on('progress', ({ upload }) => upload.bytesSent > 5 * MiB + 256 * 1024 && resolve()),
       );
     } finally {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it (open's overloads)
       XMLHttpRequest.prototype.open = open as typeof XMLHttpRequest.prototype.open;
     }
     const { file, retries, settled } = started;

@@ -9,15 +9,21 @@ describe('RequestPool', () => {
     const signal = new AbortController().signal;
     const order: number[] = [];
     const releases = await Promise.all([pool.acquire(signal), pool.acquire(signal)]);
-    const third = pool.acquire(signal).then((release) => (order.push(3), release));
-    const fourth = pool.acquire(signal).then((release) => (order.push(4), release));
+    const third = pool.acquire(signal).then((release) => {
+      order.push(3);
+      return release;
+    });
+    const fourth = pool.acquire(signal).then((release) => {
+      order.push(4);
+      return release;
+    });
     await tick();
     expect(order).toEqual([]);
-    releases[0]!();
-    releases[0]!(); // a second release of the same slot changes nothing
+    releases[0]();
+    releases[0](); // a second release of the same slot changes nothing
     await tick();
     expect(order).toEqual([3]);
-    releases[1]!();
+    releases[1]();
     await tick();
     expect(order).toEqual([3, 4]);
     (await third)();
@@ -41,7 +47,12 @@ describe('RequestPool', () => {
     const signal = new AbortController().signal;
     const first = await pool.acquire(signal);
     let granted = 0;
-    const waiters = [pool.acquire(signal), pool.acquire(signal), pool.acquire(signal)].map((p) => p.then((r) => (granted++, r)));
+    const waiters = [pool.acquire(signal), pool.acquire(signal), pool.acquire(signal)].map((p) =>
+      p.then((release) => {
+        granted++;
+        return release;
+      }),
+    );
     pool.setLimit(3);
     await tick();
     expect(granted).toBe(2);

@@ -38,7 +38,8 @@ export function putToStore(context: StorePutContext, put: StorePut): Promise<Tra
     const release = await context.pool.acquire(noNewAttempts);
     let watchdog: StallWatchdog | undefined;
     let combined: CombinedSignal | undefined;
-    let sentAny = false;
+    // An object, as the progress callback sets it: a plain let reads as never true to the type checker.
+    const sent = { any: false };
     let refusedBeforeAnyByte: unknown;
     try {
       const { method, url, headers } = await signed();
@@ -52,10 +53,10 @@ export function putToStore(context: StorePutContext, put: StorePut): Promise<Tra
         body,
         partNumber,
         signal: combined.signal,
-        onProgress: (sent) => {
-          sentAny ||= sent > 0;
+        onProgress: (bytes) => {
+          sent.any ||= bytes > 0;
           watchdog?.touch();
-          context.progressed(index, sent);
+          context.progressed(index, bytes);
         },
       });
       storeRefusal.answered();
@@ -63,8 +64,8 @@ export function putToStore(context: StorePutContext, put: StorePut): Promise<Tra
     } catch (error) {
       if (isFerryError(error) && error.code === ErrorCode.UrlExpired) expired();
       if (isStoreError(error)) storeRefusal.answered();
-      if (!refusalCandidate(error, sentAny, transport.reportsProgress !== false, combined?.signal)) {
-        if (sentAny) storeRefusal.answered();
+      if (!refusalCandidate(error, sent.any, transport.reportsProgress !== false, combined?.signal)) {
+        if (sent.any) storeRefusal.answered();
         throw error;
       }
       refusedBeforeAnyByte = error;

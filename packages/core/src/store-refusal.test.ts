@@ -7,7 +7,9 @@ const live = new AbortController().signal;
 describe('StoreRefusal', () => {
   it("says 'cors' at the 4th failure in a row before any byte, once the endpoint answers the probe", async () => {
     let probes = 0;
-    const refusal = new StoreRefusal(async () => void probes++, page);
+    const refusal = new StoreRefusal(async () => {
+      probes++;
+    }, page);
     for (let i = 1; i <= 3; i++) expect(await refusal.failedBeforeAnyByte(live)).toBeUndefined();
     const error = await refusal.failedBeforeAnyByte(live);
     expect(error?.code).toBe('cors');

@@ -31,7 +31,7 @@ export class StoreRefusal {
    * @param probe resolves when the signing endpoint answers anything; without one (an endpoint
    * of plain functions that has none) a refusal cannot be told from an outage, and is not.
    */
-  constructor(probe: ((signal: AbortSignal) => Promise<void>) | undefined, scope: PageScope = globalThis as PageScope) {
+  constructor(probe: ((signal: AbortSignal) => Promise<void>) | undefined, scope: PageScope = globalThis) {
     this.#probe = probe;
     this.#scope = scope;
   }
@@ -55,12 +55,9 @@ export class StoreRefusal {
     this.#probing ??= this.#runProbe(this.#probe);
     const endpointAnswers = await raceAbort(this.#probing, signal).catch(() => false);
     if (!endpointAnswers) return undefined;
-    return new FerryError(
-      ErrorCode.Cors,
-      `The store refused every PUT from ${origin} before a byte was sent (${this.#streak} in a row) while the signing ` +
-        `endpoint answers: the bucket's CORS rule most likely leaves this page out. Add a rule with AllowedOrigin ${origin}, ` +
-        'AllowedMethod PUT, AllowedHeader *, and ExposeHeader ETag (or check that this browser can reach the store).',
-    );
+    // The text loads only now; should it fail to, the failure is taken for the outage it looks like.
+    const diagnosis = await import('./diagnostics/cors-message.js').catch(() => undefined);
+    return diagnosis && new FerryError(ErrorCode.Cors, diagnosis.corsRefusalMessage(origin, this.#streak));
   }
 
   async #runProbe(probe: (signal: AbortSignal) => Promise<void>): Promise<boolean> {

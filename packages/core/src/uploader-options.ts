@@ -87,7 +87,9 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
   const partSize = options.partSize ?? 8 * MiB;
   const concurrency = options.concurrency ?? 4;
   const signBatchSize = options.signBatchSize ?? 16;
-  if (typeof options.endpoint === 'string' ? options.endpoint === '' : typeof options.endpoint?.signParts !== 'function') {
+  // Checked as JavaScript callers may pass it: missing, or something else.
+  const endpoint = options.endpoint as string | Partial<Endpoint> | undefined;
+  if (typeof endpoint === 'string' ? endpoint === '' : typeof endpoint?.signParts !== 'function') {
     throw new FerryError(ErrorCode.InvalidInput, 'endpoint must be a URL or an Endpoint object.');
   }
   const multipartThreshold = options.multipartThreshold ?? partSize;

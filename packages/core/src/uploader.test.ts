@@ -237,8 +237,8 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
   });
 
   it('refuses bad options with a typed error', () => {
-    expect(() => new Uploader({ endpoint: stack.endpoint, partSize: MiB })).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
-    expect(() => new Uploader({ endpoint: stack.endpoint, concurrency: 0 })).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
-    expect(() => new Uploader({ endpoint: '' })).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => new Uploader({ endpoint: stack.endpoint, partSize: MiB })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => new Uploader({ endpoint: stack.endpoint, concurrency: 0 })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => new Uploader({ endpoint: '' })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
 });

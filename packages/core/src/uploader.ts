@@ -103,7 +103,9 @@ export class Uploader {
    * @throws FerryError `invalid-input` when `source` is not a file-like object.
    */
   add(source: UploadSource, metadata: Readonly<Record<string, string>> = {}): UploadSnapshot {
-    if (!source || typeof source.slice !== 'function' || !Number.isSafeInteger(source.size) || source.size < 0) {
+    // Checked as JavaScript callers may pass it: anything at all.
+    const given = source as Partial<UploadSource> | null | undefined;
+    if (!given || typeof given.slice !== 'function' || !Number.isSafeInteger(given.size) || given.size! < 0) {
       throw new FerryError(ErrorCode.InvalidInput, 'add() takes a File or a { name, type, size, slice() } object.');
     }
     const upload = new FileUpload(`u${this.#nextId++}`, source, metadata, this.#host);

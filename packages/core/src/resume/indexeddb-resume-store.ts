@@ -6,7 +6,7 @@ const STORE = 'uploads';
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('The IndexedDB request failed without saying why.'));
   });
 }
 
@@ -33,8 +33,12 @@ export function createIndexedDbResumeStore(options: ResumeStoreOptions & { reado
   return createResumeStore(
     {
       get: (id) => run('readonly', (store) => store.get(id) as IDBRequest<ResumeRecord | undefined>),
-      put: async (id, record) => void (await run('readwrite', (store) => store.put(record, id))),
-      delete: async (id) => void (await run('readwrite', (store) => store.delete(id))),
+      put: async (id, record) => {
+        await run('readwrite', (store) => store.put(record, id));
+      },
+      delete: async (id) => {
+        await run('readwrite', (store) => store.delete(id));
+      },
     },
     options,
   );
