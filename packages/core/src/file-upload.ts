@@ -140,8 +140,7 @@ export class FileUpload {
   #begin(event: UploadEvent): void {
     if (nextState(this.#state, event) === undefined) return;
     this.#error = undefined;
-    this.#apply(event);
-    this.#running = this.#run();
+    this.#running = this.#run(event);
   }
 
   /** Stops sending, keeping stored parts; `resume()` continues. Does nothing when nothing runs. */
@@ -183,12 +182,15 @@ export class FileUpload {
     }
   }
 
-  async #run(): Promise<void> {
+  /** Runs after `event` (start, resume, retry); the state changes at once, before the first await. */
+  async #run(event: UploadEvent): Promise<void> {
     const controller = new AbortController();
     this.#controller = controller;
     this.#meter.reset();
     const { signal } = controller;
     try {
+      // Inside the try: a state listener that throws fails this upload, not the caller's add().
+      this.#apply(event);
       const result = this.#multipart ? await this.#multipart.run(this.#services, signal) : await runSinglePut(this.#services, signal);
       signal.throwIfAborted();
       this.#result = result;

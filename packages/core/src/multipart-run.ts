@@ -4,6 +4,7 @@ import { isEndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
 import { planParts, type PartPlan, type PlannedPart } from './part-plan.js';
 import { PartUrls } from './part-urls.js';
+import { RequestPool } from './request-pool.js';
 import type { MultipartHandle } from './ports/endpoint.js';
 import type { WireErrorCode } from './protocol/wire-errors.js';
 import type { RunResult, RunServices } from './upload-run.js';
@@ -59,7 +60,8 @@ export class MultipartRun {
       try {
         return await this.#attempt(run, signal);
       } catch (error) {
-        if (signal.aborted || !isUploadLost(error)) throw error;
+        // Lost only once it existed: a 404 to create itself (a wrong endpoint path) is not a lost upload.
+        if (signal.aborted || !isUploadLost(error) || !this.#handle) throw error;
         if (run.options.onUploadLost === 'fail' || restarts >= 1) {
           throw isFerryError(error) && error.code === ErrorCode.UploadLost
             ? error
@@ -115,12 +117,15 @@ export class MultipartRun {
     // A part that fails for good stops new parts from starting, but those in flight finish:
     // what they store is not sent again when the user retries.
     const failure = new AbortController();
+    // At most `concurrency` parts of this file are between signing and sending at once, so URLs
+    // are signed just in time (not the whole file up front) while none holds a store slot to sign.
+    const lane = new RequestPool(run.options.concurrency);
     const noNewParts = anySignal([signal, failure.signal]);
     let firstFailure: { error: unknown } | undefined;
     const pending = plan.parts.filter((part) => this.#etags[part.number - 1] === undefined);
     await Promise.all(
       pending.map((part) =>
-        this.#uploadPart(run, part, signal, noNewParts.signal).catch((error: unknown) => {
+        this.#uploadPart(run, part, lane, signal, noNewParts.signal).catch((error: unknown) => {
           if (firstFailure) return;
           firstFailure = { error };
           failure.abort(error);
@@ -143,19 +148,25 @@ export class MultipartRun {
   }
 
   /** Uploads one part with retries; `noNewAttempts` stops it from starting (again) but not mid-request. */
-  async #uploadPart(run: RunServices, part: PlannedPart, signal: AbortSignal, noNewAttempts: AbortSignal): Promise<void> {
+  async #uploadPart(run: RunServices, part: PlannedPart, lane: RequestPool, signal: AbortSignal, noNewAttempts: AbortSignal): Promise<void> {
     const urls = this.#urls!;
     const n = part.number;
     const size = part.end - part.start;
-    const { etag } = await run.put({
-      index: n - 1,
-      body: run.source.slice(part.start, part.end),
-      signal,
-      noNewAttempts,
-      signed: () => urls.get(n, signal),
-      expired: () => urls.invalidate(n),
-      partNumber: n,
-    });
+    const release = await lane.acquire(noNewAttempts);
+    let etag: string | null | undefined;
+    try {
+      ({ etag } = await run.put({
+        index: n - 1,
+        body: run.source.slice(part.start, part.end),
+        signal,
+        noNewAttempts,
+        signed: () => urls.get(n, noNewAttempts),
+        expired: () => urls.invalidate(n),
+        partNumber: n,
+      }));
+    } finally {
+      release();
+    }
     if (!etag) {
       throw new FerryError(ErrorCode.EtagMissing, `Part ${n} was stored but its ETag is hidden: the bucket's CORS rule must expose it (ExposeHeader ETag).`);
     }

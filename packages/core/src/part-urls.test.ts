@@ -75,4 +75,22 @@ describe('PartUrls', () => {
     await urls.get(1, new AbortController().signal);
     expect(batches[0]).toEqual([1, 4, 6]);
   });
+
+  it('a failed re-sign of a stale URL is the caller\'s error, not a silent loop of signing again', async () => {
+    let calls = 0;
+    const endpoint = {
+      async signParts({ partNumbers }) {
+        calls++;
+        if (calls > 1) throw new Error('the endpoint refused');
+        // Already past its freshness margin: the next get() must sign again.
+        return partNumbers.map((partNumber): SignedPart => ({ method: 'PUT', partNumber, url: `fake://${partNumber}`, headers: {}, expiresAt: Date.now() + 10 }));
+      },
+    } as Pick<Endpoint, 'signParts'> as Endpoint;
+    const urls = partUrls(endpoint, new Set(), 1);
+    const signal = new AbortController().signal;
+    await urls.get(1, signal).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(urls.get(1, signal)).rejects.toThrow('the endpoint refused');
+    expect(calls).toBeLessThanOrEqual(3);
+  });
 });

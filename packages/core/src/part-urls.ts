@@ -60,7 +60,12 @@ export class PartUrls {
       // Woken with the other parts of the batch, and first, as it asked first: parts then take
       // their store slots in part order.
       await this.#inFlight.get(partNumber);
-      if (!this.#cache.has(partNumber)) await signing;
+      // No fresh URL: the batch failed, so its error is this call's (never a silent loop of
+      // signing again, which a paused upload would spin on).
+      const signed = this.#cache.get(partNumber);
+      if (!signed || !this.#isFresh(signed)) await signing;
+      // Signed just now and already stale (a clock far off): use it; the store has the last word.
+      if (signed && !this.#isFresh(signed)) return signed.part;
     }
   }
 

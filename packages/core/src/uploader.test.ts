@@ -241,4 +241,53 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
     expect(() => new Uploader({ endpoint: stack.endpoint, concurrency: 0 })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
     expect(() => new Uploader({ endpoint: '' })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
+
+  /** The stack's endpoint, counting what it is asked to sign (every call still goes to the real server). */
+  function countingEndpoint() {
+    const real = createHttpEndpoint({ url: stack.endpoint });
+    const seen = { calls: 0, parts: 0 };
+    const endpoint: Endpoint = {
+      ...real,
+      signParts: (input, options) => {
+        seen.calls++;
+        seen.parts += input.partNumbers.length;
+        return real.signParts(input, options);
+      },
+    };
+    return { endpoint, seen };
+  }
+
+  it('signs part URLs just in time: a batch or so ahead of the parts sent, not the whole file up front', async () => {
+    const { endpoint, seen } = countingEndpoint();
+    const up = uploader({ endpoint, concurrency: 2, signBatchSize: 2 });
+    let signedAtFirstPart = -1;
+    up.on('progress', ({ upload }) => {
+      if (signedAtFirstPart < 0 && upload.parts.done > 0) signedAtFirstPart = seen.parts;
+    });
+    const { data, file } = randomFile(40 * MiB);
+    const done = await settled(up, up.add(file).id);
+    expect(done.state).toBe('done');
+    expect(signedAtFirstPart).toBeGreaterThan(0);
+    expect(signedAtFirstPart).toBeLessThanOrEqual(6);
+    expect(seen.parts).toBe(8);
+    expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
+  });
+
+  it('signs nothing more once a part failed for good', async () => {
+    stack.storeFaults.inject({ method: 'PUT', url: /[?&]partNumber=1&/, times: 5, fault: { kind: 'status', status: 403, body: '<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>' } });
+    const { endpoint, seen } = countingEndpoint();
+    const up = uploader({ endpoint, concurrency: 2, signBatchSize: 2 });
+    const failed = await settled(up, up.add(randomFile(40 * MiB).file).id);
+    stack.storeFaults.clear();
+    expect(failed.state).toBe('error');
+    expect(failed.error?.code).toBe('store');
+    expect(seen.calls).toBeLessThanOrEqual(3);
+  });
+
+  it('a 404 to create itself (a wrong endpoint path) is an endpoint error, not a lost upload to restart', async () => {
+    const up = uploader({ endpoint: `${stack.endpoint}/not-here`, retry: { limit: 0 } });
+    const failed = await settled(up, up.add(randomFile(6 * MiB).file).id);
+    expect(failed.state).toBe('error');
+    expect(failed.error).toMatchObject({ code: 'endpoint', status: 404, serverCode: 'not-found', operation: 'create-multipart' });
+  });
 });

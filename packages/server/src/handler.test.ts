@@ -248,6 +248,12 @@ describe('routing', () => {
     }
   });
 
+  it('routes only below the base path, at a segment boundary', async () => {
+    const glued = await handler(new Request('http://app.test/api/uploadsmultipart', { method: 'POST', body: '{}' }));
+    expect(glued.status).toBe(404);
+    expect((await call('POST', '/multipart', { filename: 'b.bin', type: 'application/zip', size: 6 * MiB, partSize: 5 * MiB })).status).toBe(200);
+  });
+
   it("obeys the provider's profile: R2's single PUT limit (5 GiB less 5 MiB) where S3 allows 5 GiB", async () => {
     const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
     const r2 = createFerryHandler({ provider: createS3Provider({ ...s3, profile: STORE_PROFILES.r2 }), secret: 'x'.repeat(32), basePath: '/api/uploads' });

@@ -58,8 +58,12 @@ export function createFerryHandler(options: FerryHandlerOptions): FerryHandler {
   return async (request) => {
     const url = new URL(request.url);
     try {
-      if (!url.pathname.startsWith(resolved.basePath)) throw new ServerError('not-found', 'No such route.');
-      const segments = url.pathname.slice(resolved.basePath.length).split('/').filter(Boolean).map(decodeSegment);
+      // The base path, then the end or a '/': `/api/uploadsmultipart` is not `/api/uploads/multipart`.
+      const below = url.pathname.slice(resolved.basePath.length);
+      if (!url.pathname.startsWith(resolved.basePath) || (below !== '' && !below.startsWith('/'))) {
+        throw new ServerError('not-found', 'No such route.');
+      }
+      const segments = below.split('/').filter(Boolean).map(decodeSegment);
       const match = matchRoute(request.method, segments);
       if (match === undefined) throw new ServerError('not-found', 'No such route.');
       if (match === 'wrong-method') throw new ServerError('method-not-allowed', `${request.method} is not allowed here.`);

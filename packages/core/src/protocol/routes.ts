@@ -35,7 +35,7 @@ export const UPLOAD_TOKEN_HEADER = 'X-Ferry-Upload-Token';
  *
  * @example
  * ```ts
- * routePath('completeMultipart', { uploadId: 'a/b' }); // '/multipart/a%2Fb/complete'
+ * routePath('complete-multipart', { uploadId: 'a/b' }); // '/multipart/a%2Fb/complete'
  * ```
  */
 export function routePath(route: RouteName, params: { uploadId?: string; partNumber?: number } = {}): string {
