@@ -54,7 +54,7 @@ function nextSettled(page: Page): Promise<Stored> {
       new Promise<Stored>((resolve) => {
         const element = document.querySelector('ferry-uploader')!;
         element.addEventListener('ferry-state', function onState(event) {
-          const { upload } = event.detail;
+          const { upload } = event;
           if (['done', 'error', 'cancelled'].includes(upload.state)) {
             element.removeEventListener('ferry-state', onState);
             resolve({ key: upload.key ?? '', state: upload.state, method: upload.method });
@@ -187,7 +187,7 @@ test('cancel in the middle of a multipart upload leaves no multipart upload in t
   await page.evaluate(() => {
     const element = document.querySelector('ferry-uploader')!;
     element.addEventListener('ferry-progress', function onProgress(event) {
-      if (event.detail.upload.parts.done < 1) return;
+      if (event.upload.parts.done < 1) return;
       element.removeEventListener('ferry-progress', onProgress);
       element.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Cancel cancel-me.bin"]')!.click();
     });
@@ -210,7 +210,7 @@ test('pause then resume gives an identical object without sending stored parts a
   await page.evaluate(() => {
     const element = document.querySelector('ferry-uploader')!;
     element.addEventListener('ferry-progress', function onProgress(event) {
-      if (event.detail.upload.parts.done < 1) return;
+      if (event.upload.parts.done < 1) return;
       element.removeEventListener('ferry-progress', onProgress);
       element.pause();
     });
@@ -242,7 +242,7 @@ test('survives a 30 s outage: nothing is sent while offline, and the upload ends
       new Promise<void>((resolve) => {
         const element = document.querySelector('ferry-uploader')!;
         element.addEventListener('ferry-progress', function onProgress(event) {
-          if (event.detail.upload.parts.done < 1) return;
+          if (event.upload.parts.done < 1) return;
           element.removeEventListener('ferry-progress', onProgress);
           resolve();
         });
@@ -274,7 +274,7 @@ test('a reload in the middle of a 64 MiB upload: adding the file again sends onl
     () =>
       new Promise<void>((resolve) => {
         const element = document.querySelector('ferry-uploader')!;
-        element.addEventListener('ferry-progress', (event) => event.detail.upload.parts.done >= 2 && resolve());
+        element.addEventListener('ferry-progress', (event) => event.upload.parts.done >= 2 && resolve());
       }),
   );
   await pick(page, file.path);
@@ -300,14 +300,14 @@ test('a file changed on disk mid-upload fails with file-unreadable and leaves no
     () =>
       new Promise<void>((resolve) => {
         const element = document.querySelector('ferry-uploader')!;
-        element.addEventListener('ferry-progress', (event) => event.detail.upload.parts.done >= 1 && resolve());
+        element.addEventListener('ferry-progress', (event) => event.upload.parts.done >= 1 && resolve());
       }),
   );
   const failed = page.evaluate(
     () =>
       new Promise<{ state: string; code: string | undefined; key: string }>((resolve) => {
         document.querySelector('ferry-uploader')!.addEventListener('ferry-state', (event) => {
-          const { upload } = event.detail;
+          const { upload } = event;
           if (['done', 'error'].includes(upload.state)) resolve({ state: upload.state, code: upload.error?.code, key: upload.key ?? '' });
         });
       }),
@@ -367,7 +367,7 @@ test('a picked folder keeps relative paths, and each of its files is stored byte
       new Promise<{ name: string; key: string }[]>((resolve) => {
         const stored: { name: string; key: string }[] = [];
         document.querySelector('ferry-uploader')!.addEventListener('ferry-complete', (event) => {
-          stored.push({ name: event.detail.upload.name, key: event.detail.upload.key! });
+          stored.push({ name: event.upload.name, key: event.upload.key! });
           if (stored.length === count) resolve(stored);
         });
       }),

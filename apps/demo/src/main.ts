@@ -17,7 +17,7 @@ if (algorithm || query.has('crc64')) {
 // Lists each stored object with a link to it, from the element's ferry-complete events.
 const stored = document.querySelector('#stored')!;
 element.addEventListener('ferry-complete', (event) => {
-  const { upload } = event.detail;
+  const { upload } = event;
   const item = document.createElement('li');
   const link = document.createElement('a');
   // The bucket is private: the demo server redirects this link to a presigned GET.

@@ -1,8 +1,14 @@
 export { FerryUploader } from './uploader/uploader.js';
 export { UploadController } from './controllers/upload-controller.js';
 export type { UploaderLike } from './controllers/upload-controller.js';
-export { ferryEvent } from './events/ferry-events.js';
-export type { FerryEventMap, FerryErrorDetail, FerryRejectDetail, FerryUploadDetail } from './events/ferry-events.js';
+export { FerryUploadEvent } from './events/ferry-upload-event.js';
+export { FerryAddEvent } from './events/ferry-add.js';
+export { FerryRejectEvent } from './events/ferry-reject.js';
+export { FerryStateEvent } from './events/ferry-state.js';
+export { FerryProgressEvent } from './events/ferry-progress.js';
+export { FerryCompleteEvent } from './events/ferry-complete.js';
+export { FerryErrorEvent } from './events/ferry-error.js';
+export { FerryRemoveEvent } from './events/ferry-remove.js';
 export { formatBytes, formatDuration } from './format.js';
 export { loadTranslation, registerTranslation, translationFor } from './localize.js';
 export { en } from './translations/en.js';

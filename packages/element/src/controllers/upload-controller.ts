@@ -1,6 +1,12 @@
-import { Uploader, type UploaderOptions, type UploadSnapshot } from '@ferry/core';
+import { Uploader, type UploaderEvents, type UploaderOptions, type UploadSnapshot } from '@ferry/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ferryEvent, type FerryErrorDetail } from '../events/ferry-events.js';
+import { FerryAddEvent } from '../events/ferry-add.js';
+import { FerryCompleteEvent } from '../events/ferry-complete.js';
+import { FerryErrorEvent } from '../events/ferry-error.js';
+import { FerryProgressEvent } from '../events/ferry-progress.js';
+import { FerryRemoveEvent } from '../events/ferry-remove.js';
+import { FerryStateEvent } from '../events/ferry-state.js';
+import type { FerryUploadEvent } from '../events/ferry-upload-event.js';
 
 /**
  * What the element needs of an uploader: `Uploader` from @ferry/core, or anything shaped like it
@@ -8,9 +14,16 @@ import { ferryEvent, type FerryErrorDetail } from '../events/ferry-events.js';
  */
 export type UploaderLike = Pick<Uploader, 'on' | 'list' | 'add' | 'start' | 'pause' | 'resume' | 'retry' | 'cancel' | 'remove'>;
 
-/** The engine's events that become `ferry-*` DOM events, with their own `detail`. */
-const RELAYED = ['add', 'state', 'progress', 'complete', 'error', 'remove'] as const;
-type Relayed = (typeof RELAYED)[number];
+/** The engine's events that become `ferry-*` DOM events, and the event each becomes. */
+const RELAYED: { readonly [K in 'add' | 'state' | 'progress' | 'complete' | 'error' | 'remove']: (event: UploaderEvents[K]) => FerryUploadEvent } = {
+  add: ({ upload }) => new FerryAddEvent(upload),
+  state: ({ upload, previous }) => new FerryStateEvent(upload, previous),
+  progress: ({ upload }) => new FerryProgressEvent(upload),
+  complete: ({ upload }) => new FerryCompleteEvent(upload),
+  error: ({ upload, error }) => new FerryErrorEvent(upload, error),
+  remove: ({ upload }) => new FerryRemoveEvent(upload),
+};
+type Relayed = keyof typeof RELAYED;
 
 /**
  * Bridges an `Uploader` to an element: keeps the list of upload snapshots the element renders,
@@ -52,16 +65,16 @@ export class UploadController implements ReactiveController {
     this.current = uploader;
     this.uploads = uploader.list();
     const host = this.host;
-    const relay = (type: Relayed) =>
-      uploader.on(type, (event) => {
+    const relay = <K extends Relayed>(type: K) =>
+      uploader.on(type, (event: UploaderEvents[K]) => {
         const { upload } = event;
         const known = this.uploads.some((u) => u.id === upload.id);
         if (type === 'remove') this.uploads = this.uploads.filter((u) => u.id !== upload.id);
         else if (!known) this.uploads = [...this.uploads, upload];
         else this.uploads = this.uploads.map((u) => (u.id === upload.id ? upload : u));
         host.requestUpdate();
-        host.dispatchEvent(ferryEvent(`ferry-${type}`, event as FerryErrorDetail));
+        host.dispatchEvent(RELAYED[type](event));
       });
-    this.unsubscribe = RELAYED.map(relay);
+    this.unsubscribe = (Object.keys(RELAYED) as Relayed[]).map(relay);
   }
 }

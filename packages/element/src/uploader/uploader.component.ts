@@ -2,7 +2,7 @@ import type { ResumeStore, UploaderOptions, UploadSnapshot } from '@ferry/core';
 import { createIndexedDbResumeStore } from '@ferry/core/resume';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
-import { ferryEvent } from '../events/ferry-events.js';
+import { FerryRejectEvent } from '../events/ferry-reject.js';
 import { fileRow, percentOf, progressBar } from '../file-row/file-row.js';
 import { formatBytes } from '../format.js';
 import { droppedFiles, pickedFiles, type PickedFile } from '../input/dropped-files.js';
@@ -32,13 +32,13 @@ const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
  * @summary Uploads files to S3, OSS or any S3-compatible store through presigned URLs.
  * @slot hint - Text of the drop zone.
  * @slot empty - Shown below the drop zone while no file is listed.
- * @event ferry-add - A file was added. `detail: { upload }`
- * @event ferry-reject - A file broke a restriction and was not added. `detail: { file, reason, message }`
- * @event ferry-state - An upload changed state. `detail: { upload }`
- * @event ferry-progress - Bytes were sent. `detail: { upload }`
- * @event ferry-complete - A file is stored. `detail: { upload }` (`upload.key`)
- * @event ferry-error - An upload failed. `detail: { upload, error }`
- * @event ferry-remove - An upload left the list. `detail: { upload }`
+ * @event {FerryAddEvent} ferry-add - A file was added: `event.upload`.
+ * @event {FerryRejectEvent} ferry-reject - A file broke a restriction and was not added: `event.file`, `event.reason`, `event.message`.
+ * @event {FerryStateEvent} ferry-state - An upload changed state: `event.upload.state`, `event.previous`.
+ * @event {FerryProgressEvent} ferry-progress - Bytes were sent: `event.upload.bytesSent`.
+ * @event {FerryCompleteEvent} ferry-complete - A file is stored: `event.upload.key`.
+ * @event {FerryErrorEvent} ferry-error - An upload failed, or the store could not be told of a cancel: `event.upload`, `event.error`.
+ * @event {FerryRemoveEvent} ferry-remove - An upload left the list: `event.upload`.
  * @event change - The value (the stored keys) changed.
  * @csspart dropzone - The drop zone button; also `dragover` while files are dragged over it.
  * @csspart folder-button - The button that picks a folder (`directory`).
@@ -177,10 +177,10 @@ export class FerryUploader extends LitElement {
 
   constructor() {
     super();
-    this.addEventListener('ferry-add', ({ detail }) => this.announce('', detail.upload.name));
-    this.addEventListener('ferry-complete', ({ detail }) => this.announce(this.t.done(detail.upload.name)));
-    this.addEventListener('ferry-error', ({ detail }) => this.announce(this.t.failed(detail.upload.name, detail.error.message)));
-    this.addEventListener('ferry-remove', ({ detail }) => this.forget(detail.upload.id));
+    this.addEventListener('ferry-add', ({ upload }) => this.announce('', upload.name));
+    this.addEventListener('ferry-complete', ({ upload }) => this.announce(this.t.done(upload.name)));
+    this.addEventListener('ferry-error', ({ upload, error }) => this.announce(this.t.failed(upload.name, error.message)));
+    this.addEventListener('ferry-remove', ({ upload }) => this.forget(upload.id));
     this.addEventListener('paste', (event) => this.addFiles(event.clipboardData?.files ?? []));
   }
 
@@ -270,7 +270,7 @@ export class FerryUploader extends LitElement {
       if (rejection) {
         const message = t.reasons[rejection.reason](this.limitText(rejection));
         rejected.push({ id: `r${this.nextRejected++}`, name: path || file.name, message });
-        this.dispatchEvent(ferryEvent('ferry-reject', { file, reason: rejection.reason, message }));
+        this.dispatchEvent(new FerryRejectEvent(file, rejection.reason, message));
         continue;
       }
       count++;
