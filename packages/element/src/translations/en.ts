@@ -38,4 +38,5 @@ export const en: Translation = {
   storedAs: 'Stored as',
   valueMissing: 'Upload at least one file.',
   pending: 'Wait until the uploads have finished.',
+  overLimit: (reason) => `Remove some files: ${reason}.`,
 };

@@ -48,6 +48,8 @@ export interface Translation {
   readonly valueMissing: string;
   /** Validation message: uploads still running. */
   readonly pending: string;
+  /** Validation message: more stored than `max-files` or `max-total-size` allow; `reason` is one of `reasons`. */
+  readonly overLimit: (reason: string) => string;
 }
 
 /** The buttons of a file's row. */

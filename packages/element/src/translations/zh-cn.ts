@@ -38,4 +38,5 @@ export const zhCn: Translation = {
   storedAs: '存储为',
   valueMissing: '请至少上传一个文件。',
   pending: '请等待上传完成。',
+  overLimit: (reason) => `请移除部分文件：${reason}。`,
 };

@@ -4,9 +4,11 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
 import { FerryRejectEvent } from '../events/ferry-reject.js';
 import { fileRow, percentOf, progressBar } from '../file-row/file-row.js';
+import { FormController, type FormInput } from '../form/form-controller.js';
 import { formatBytes } from '../format.js';
 import { droppedFiles, pickedFiles, type PickedFile } from '../input/dropped-files.js';
 import { check, type Rejection } from '../input/restrictions.js';
+import { LiveAnnouncer } from '../live-announcer.js';
 import { canonicalLocale, loadTranslation, translationFor } from '../localize.js';
 import type { FileAction, Translation } from '../translations/translation.js';
 import { uploaderStyles } from './uploader.styles.js';
@@ -91,7 +93,6 @@ export class FerryUploader extends LitElement {
     disabled: { type: Boolean, reflect: true },
     uploader: { attribute: false },
     dragging: { state: true },
-    announcement: { state: true },
     rejected: { state: true },
     fieldsetDisabled: { state: true },
   };
@@ -158,28 +159,27 @@ export class FerryUploader extends LitElement {
   uploader: UploaderLike | undefined;
 
   private dragging = false;
-  private announcement = '';
   private rejected: readonly RejectedRow[] = [];
   private fieldsetDisabled = false;
 
   private readonly uploads = new UploadController(this);
   private readonly internals = this.attachInternals();
+  private readonly announcer = new LiveAnnouncer(this, (count, first) => this.t.added(count, first));
+
   /** Preview URL and folder path of each upload added here, by upload id. */
   private readonly extras = new Map<string, { thumbnail?: string; path: string }>();
   private resumeStore: ResumeStore | undefined;
   private nextRejected = 1;
   /** Row index to focus once the row there is gone. */
   private focusAfterRemoval: number | undefined;
-  private value = '';
-  private speech: string[] = [];
   private loadedFor = '';
-  private added: string[] = [];
 
   constructor() {
     super();
-    this.addEventListener('ferry-add', ({ upload }) => this.announce('', upload.name));
-    this.addEventListener('ferry-complete', ({ upload }) => this.announce(this.t.done(upload.name)));
-    this.addEventListener('ferry-error', ({ upload, error }) => this.announce(this.t.failed(upload.name, error.message)));
+    this.addController(new FormController(this, this.internals, () => this.formInput()));
+    this.addEventListener('ferry-add', ({ upload }) => this.announcer.fileAdded(upload.name));
+    this.addEventListener('ferry-complete', ({ upload }) => this.announcer.say(this.t.done(upload.name)));
+    this.addEventListener('ferry-error', ({ upload, error }) => this.announcer.say(this.t.failed(upload.name, error.message)));
     this.addEventListener('ferry-remove', ({ upload }) => this.forget(upload.id));
     this.addEventListener('paste', (event) => this.addFiles(event.clipboardData?.files ?? []));
   }
@@ -219,6 +219,36 @@ export class FerryUploader extends LitElement {
     this.uploads.active?.retry();
   }
 
+  /** The form it belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** Its validity: `valueMissing` (`required`), `rangeOverflow` (`max-files`, `max-total-size`), `customError` (still uploading). */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  /** Why it is invalid, in the element's language; '' when valid. */
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  /** Whether the form validates it (not when disabled). */
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  /** Whether it is valid; fires `invalid` when not. */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Like `checkValidity()`, and shows the message to the user when invalid. */
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
   /** Form reset: cancels and removes every file. */
   formResetCallback(): void {
     const uploader = this.uploads.active;
@@ -239,6 +269,20 @@ export class FerryUploader extends LitElement {
     // The first of these that is a language tag Intl accepts: an invalid one would throw on every render.
     const candidates = [this.locale, this.closest('[lang]')?.getAttribute('lang'), navigator.language];
     return candidates.map(canonicalLocale).find((tag) => tag !== undefined) ?? 'en';
+  }
+
+  private formInput(): FormInput {
+    return {
+      uploads: this.uploads.uploads,
+      keys: this.keys,
+      name: this.name,
+      required: this.required,
+      maxFiles: this.maxFiles,
+      maxTotalSize: this.maxTotalSize,
+      t: this.t,
+      locale: this.resolvedLocale,
+      anchor: this.dropzone,
+    };
   }
 
   private get off(): boolean {
@@ -282,29 +326,12 @@ export class FerryUploader extends LitElement {
     }
     if (rejected.length > 0) {
       this.rejected = [...this.rejected, ...rejected];
-      this.announce(rejected.map((row) => t.rejected(row.name, row.message)).join('. '));
+      this.announcer.say(rejected.map((row) => t.rejected(row.name, row.message)).join('. '));
     }
   }
 
   private limitText({ reason, limit }: Rejection): string {
     return typeof limit === 'string' || reason === 'too-many' ? `${limit}` : formatBytes(limit, this.resolvedLocale);
-  }
-
-  /**
-   * Says `text` (or that `added` was added) in the live region. What happens together (files
-   * added and refused by one drop) is said once, together; each announcement replaces the last,
-   * so a polite region reads what is new, not a backlog.
-   */
-  private announce(text: string, added?: string): void {
-    if (added) this.added.push(added);
-    else this.speech.push(text);
-    if (this.added.length + this.speech.length > 1) return;
-    queueMicrotask(() => {
-      const { added, speech } = this;
-      this.announcement = [...(added.length ? [this.t.added(added.length, added[0]!)] : []), ...speech].join('. ');
-      this.added = [];
-      this.speech = [];
-    });
   }
 
   private forget(id: string): void {
@@ -337,7 +364,6 @@ export class FerryUploader extends LitElement {
   }
 
   protected override updated(): void {
-    this.syncForm();
     if (this.focusAfterRemoval === undefined) return;
     // Focus goes to the row that took the removed one's place, else the one before, else the drop zone.
     const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=row]')];
@@ -352,22 +378,6 @@ export class FerryUploader extends LitElement {
 
   private pickerClick(selector: string): void {
     this.renderRoot.querySelector<HTMLInputElement>(selector)!.click();
-  }
-
-  private syncForm(): void {
-    const keys = this.keys;
-    const value = keys.join('\n');
-    if (value !== this.value) {
-      this.value = value;
-      const data = new FormData();
-      if (this.name) for (const key of keys) data.append(this.name, key);
-      this.internals.setFormValue(data);
-      this.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-    const busy = this.uploads.uploads.some((upload) => !['done', 'error', 'cancelled'].includes(upload.state));
-    if (busy) this.internals.setValidity({ customError: true }, this.t.pending, this.dropzone);
-    else if (this.required && keys.length === 0) this.internals.setValidity({ valueMissing: true }, this.t.valueMissing, this.dropzone);
-    else this.internals.setValidity({});
   }
 
   private onDragOver(event: DragEvent): void {
@@ -448,7 +458,7 @@ export class FerryUploader extends LitElement {
             <span class="meta">${bytes}${speed > 0 ? html` · ${formatBytes(speed, locale, true)}` : nothing}</span>
           </div>`
         : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.announcer.region()}
     `;
   }
 }

@@ -248,6 +248,28 @@ describe('<ferry-uploader> in a form', () => {
     expect(form.checkValidity()).to.equal(false);
   });
 
+  it('is invalid (rangeOverflow) when more is stored than max-files or max-total-size allow, as files added from code can be', async () => {
+    const uploader = new Uploader({ endpoint: stack.endpoint });
+    const form = await fixture<HTMLFormElement>(
+      html`<form><ferry-uploader name="files" multiple max-files="1" .uploader=${uploader}></ferry-uploader></form>`,
+    );
+    const element = form.querySelector('ferry-uploader')!;
+    uploader.add(randomFile(600, 'first.txt', 'text/plain'));
+    uploader.add(randomFile(600, 'second.txt', 'text/plain')); // not through the element: no restriction checked
+    await waitUntil(() => element.keys.length === 2, 'both stored');
+    await element.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(element.validity.rangeOverflow).to.equal(true);
+    expect(element.validationMessage).to.equal('Remove some files: at most 1 files.');
+    element.maxFiles = 2;
+    element.maxTotalSize = 1000;
+    await element.updateComplete;
+    expect(element.validationMessage).to.contain('Remove some files: all files together must stay under');
+    element.maxTotalSize = undefined;
+    await element.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+  });
+
   it('is disabled by its attribute or a disabled fieldset: no files are added', async () => {
     const form = await fixture<HTMLFormElement>(
       html`<form><fieldset disabled><ferry-uploader endpoint=${stack.endpoint}></ferry-uploader></fieldset></form>`,
