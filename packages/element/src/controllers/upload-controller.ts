@@ -1,4 +1,5 @@
-import { Uploader, type UploaderEvents, type UploaderOptions, type UploadSnapshot } from '@ferry/core';
+import type { ResumeStore, Uploader, UploadSnapshot } from '@ferry/core';
+import { createIndexedDbResumeStore } from '@ferry/core/resume';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FerryAddEvent } from '../events/ferry-add.js';
 import { FerryCompleteEvent } from '../events/ferry-complete.js';
@@ -7,6 +8,7 @@ import { FerryProgressEvent } from '../events/ferry-progress.js';
 import { FerryRemoveEvent } from '../events/ferry-remove.js';
 import { FerryStateEvent } from '../events/ferry-state.js';
 import type { FerryUploadEvent } from '../events/ferry-upload-event.js';
+import { buildUploader, sameConfig, type UploaderConfig } from './uploader-config.js';
 
 /**
  * What the element needs of an uploader: `Uploader` from @ferry/core, or anything shaped like it
@@ -14,67 +16,313 @@ import type { FerryUploadEvent } from '../events/ferry-upload-event.js';
  */
 export type UploaderLike = Pick<Uploader, 'on' | 'list' | 'add' | 'start' | 'pause' | 'resume' | 'retry' | 'cancel' | 'remove'>;
 
-/** The engine's events that become `ferry-*` DOM events, and the event each becomes. */
-const RELAYED: { readonly [K in 'add' | 'state' | 'progress' | 'complete' | 'error' | 'remove']: (event: UploaderEvents[K]) => FerryUploadEvent } = {
-  add: ({ upload }) => new FerryAddEvent(upload),
-  state: ({ upload, previous }) => new FerryStateEvent(upload, previous),
-  progress: ({ upload }) => new FerryProgressEvent(upload),
-  complete: ({ upload }) => new FerryCompleteEvent(upload),
-  error: ({ upload, error }) => new FerryErrorEvent(upload, error),
-  remove: ({ upload }) => new FerryRemoveEvent(upload),
-};
-type Relayed = keyof typeof RELAYED;
+/** A row's own buttons that the controller carries out. */
+export type RowAction = 'pause' | 'resume' | 'retry' | 'cancel' | 'remove';
+
+/** Where the controller reads the host's wishes, at each use. */
+export interface UploadSettings {
+  /** An Uploader to use instead of building one; `undefined` to build from `config()`. */
+  readonly uploader: () => UploaderLike | undefined;
+  /** The settings Uploaders are built from. */
+  readonly config: () => UploaderConfig;
+}
+
+/** One file of the list and the Uploader that owns it. */
+interface Row {
+  /** The id the element shows and its events carry: unique in the element, across Uploaders. */
+  readonly id: string;
+  uploader: UploaderLike;
+  /** The id its Uploader knows it by. */
+  coreId: string;
+  snapshot: UploadSnapshot;
+  /** The file, when it was added through the element: a queued one can then move to a new Uploader. */
+  readonly source?: { readonly file: File; readonly metadata: Readonly<Record<string, string>> } | undefined;
+}
+
+/** An Uploader the controller listens to, and the generation that tells its ids apart. */
+interface Attached {
+  readonly uploader: UploaderLike;
+  readonly generation: number;
+  off: (() => void)[];
+}
+
+/** The Uploader built from the host's settings, or being built. */
+interface Built {
+  readonly config: UploaderConfig;
+  readonly generation: number;
+  uploader: UploaderLike | Promise<UploaderLike>;
+}
 
 /**
- * Bridges an `Uploader` to an element: keeps the list of upload snapshots the element renders,
- * re-dispatches the engine's events as `ferry-*` DOM events, and asks for a render when needed.
+ * Bridges @ferry/core to an element: owns the `Uploader` built from the element's settings (or
+ * uses the one given), keeps the list of uploads the element renders, re-dispatches the engine's
+ * events as `ferry-*` DOM events, and carries out the rows' buttons.
+ *
+ * When the settings change (`config()` answers differently), the next file goes to a new
+ * `Uploader` built from them. Uploads that already started stay on the Uploader they started on
+ * and finish, pause, resume and retry there with the settings they started with; files still
+ * queued (`manual`) move to the new one, keeping their row and id, since nothing of them was sent.
+ * One list shows them all; ids stay unique in it (a later Uploader's ids get `@generation`).
+ *
+ * @example
+ * ```ts
+ * private readonly uploads = new UploadController(this, {
+ *   uploader: () => this.uploader,
+ *   config: () => ({ endpoint: this.endpoint, concurrency: 4, partSize: 8 * 1024 * 1024, manual: false }),
+ * });
+ * ```
  */
 export class UploadController implements ReactiveController {
   /** The uploads, in the order added, as last reported. */
-  uploads: UploadSnapshot[] = [];
-  private current: UploaderLike | undefined;
-  private unsubscribe: (() => void)[] = [];
+  uploads: readonly UploadSnapshot[] = [];
+  private rows: Row[] = [];
+  private attached: Attached[] = [];
+  private provided: UploaderLike | undefined;
+  private built: Built | undefined;
+  private generation = 0;
+  private resumeStore: ResumeStore | undefined;
+  /** What the `add` event being emitted is about: a file added here, or a queued row moving. */
+  private incoming: { readonly source?: Row['source']; readonly row?: Row } | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly settings: UploadSettings,
+  ) {
     host.addController(this);
   }
 
-  /** The uploader in use, if any yet. */
-  get active(): UploaderLike | undefined {
-    return this.current;
+  /**
+   * Takes the host's settings in: a different `uploader()` replaces the list with its list
+   * (`undefined`: back to Uploaders built from `config()`, starting empty); a changed `config()`
+   * moves queued files to an Uploader built from it.
+   */
+  sync(): void {
+    this.use(this.settings.uploader());
+    if (this.provided || !this.built || sameConfig(this.built.config, this.settings.config())) return;
+    if (!this.rows.some((row) => this.movable(row))) return; // the next file builds it
+    try {
+      const target = this.target();
+      if (target instanceof Promise) target.catch(reportError);
+    } catch (error) {
+      reportError(error); // settings that make no Uploader: the queued files stay where they are
+    }
   }
 
-  /** The uploader to use: `provided` when given, else one built from `options()` on first use. */
-  uploader(provided: UploaderLike | undefined, options: () => UploaderOptions): UploaderLike {
-    const wanted = provided ?? this.current ?? new Uploader(options());
-    if (wanted !== this.current) this.attach(wanted);
-    return wanted;
+  /**
+   * The Uploader new files go to: the host's `uploader()`, else the one built from the settings
+   * in force (built now if they changed).
+   * @throws FerryError `invalid-input` when the settings cannot make an Uploader.
+   */
+  target(): UploaderLike | Promise<UploaderLike> {
+    this.use(this.settings.uploader());
+    if (this.provided) return this.provided;
+    const config = this.settings.config();
+    if (!this.built || !sameConfig(this.built.config, config)) this.build(config);
+    return this.built!.uploader;
+  }
+
+  /** Adds `file` to `uploader` (from `target()`); the upload as the element lists it. */
+  add(uploader: UploaderLike, file: File, metadata: Readonly<Record<string, string>>): UploadSnapshot {
+    this.incoming = { source: { file, metadata } };
+    try {
+      const { id } = uploader.add(file, metadata);
+      return this.rowOf(uploader, id)!.snapshot;
+    } finally {
+      this.incoming = undefined;
+    }
+  }
+
+  /** Starts the queued uploads, on the settings in force. */
+  start(): void {
+    this.use(this.settings.uploader());
+    // Queued files first move to an Uploader built from the settings in force, if they changed.
+    const target = this.provided ?? (this.built && this.target());
+    if (target instanceof Promise) target.then(() => this.start(), reportError);
+    else for (const { uploader } of this.attached) uploader.start();
+  }
+
+  /** Pauses every upload in progress. */
+  pause(): void {
+    for (const { uploader } of this.attached) uploader.pause();
+  }
+
+  /** Resumes every paused upload. */
+  resume(): void {
+    for (const { uploader } of this.attached) uploader.resume();
+  }
+
+  /** Retries every failed upload. */
+  retry(): void {
+    for (const { uploader } of this.attached) uploader.retry();
+  }
+
+  /** Cancels every unfinished upload, aborting it on the store; rejects when the store could not be told of one. */
+  async cancel(): Promise<void> {
+    await Promise.all(this.rows.map((row) => row.uploader.cancel(row.coreId)));
+  }
+
+  /** Cancels and forgets every upload (a form reset). */
+  removeAll(): void {
+    for (const row of this.rows) void row.uploader.remove(row.coreId).catch(reportError);
+  }
+
+  /** Carries out a row's button. */
+  act(id: string, action: RowAction): void {
+    const row = this.rows.find((each) => each.id === id);
+    if (!row) return;
+    if (action === 'cancel') void row.uploader.cancel(row.coreId).catch(reportError);
+    else if (action === 'remove') void row.uploader.remove(row.coreId).catch(reportError);
+    else row.uploader[action](row.coreId);
   }
 
   hostConnected(): void {
-    if (this.current && this.unsubscribe.length === 0) this.attach(this.current);
+    // Back in the document: listen again, and take what happened meanwhile.
+    if (this.attached.every((each) => each.off.length > 0)) return;
+    for (const each of this.attached) if (each.off.length === 0) this.listen(each);
+    this.rows = this.rows.filter((row) => {
+      const snapshot = row.uploader.list().find((upload) => upload.id === row.coreId);
+      if (snapshot) row.snapshot = this.withId(snapshot, row.id);
+      return snapshot !== undefined;
+    });
+    for (const { uploader, generation } of this.attached) {
+      for (const upload of uploader.list()) if (!this.rowOf(uploader, upload.id)) this.rows.push(this.newRow(uploader, generation, upload));
+    }
+    this.changed();
   }
 
   hostDisconnected(): void {
-    for (const off of this.unsubscribe) off();
-    this.unsubscribe = [];
+    // Uploads go on; the element stops listening, so it can be garbage-collected if it is gone for good.
+    for (const each of this.attached) {
+      for (const off of each.off) off();
+      each.off = [];
+    }
   }
 
-  private attach(uploader: UploaderLike): void {
-    this.hostDisconnected();
-    this.current = uploader;
-    this.uploads = uploader.list();
-    const host = this.host;
-    const relay = <K extends Relayed>(type: K) =>
-      uploader.on(type, (event: UploaderEvents[K]) => {
-        const { upload } = event;
-        const known = this.uploads.some((u) => u.id === upload.id);
-        if (type === 'remove') this.uploads = this.uploads.filter((u) => u.id !== upload.id);
-        else if (!known) this.uploads = [...this.uploads, upload];
-        else this.uploads = this.uploads.map((u) => (u.id === upload.id ? upload : u));
-        host.requestUpdate();
-        host.dispatchEvent(RELAYED[type](event));
-      });
-    this.unsubscribe = (Object.keys(RELAYED) as Relayed[]).map(relay);
+  private use(provided: UploaderLike | undefined): void {
+    if (provided === this.provided) return;
+    for (const each of this.attached) for (const off of each.off) off();
+    this.attached = [];
+    this.built = undefined;
+    this.provided = provided;
+    this.rows = [];
+    if (provided) {
+      this.attach(provided, 0);
+      this.rows = provided.list().map((upload) => this.newRow(provided, 0, upload));
+    }
+    this.changed();
+  }
+
+  private build(config: UploaderConfig): void {
+    this.resumeStore ??= typeof indexedDB === 'undefined' ? undefined : createIndexedDbResumeStore();
+    const built: Built = { config, generation: ++this.generation, uploader: buildUploader(config, this.resumeStore) };
+    this.built = built;
+    this.adopt(built, built.uploader as UploaderLike);
+  }
+
+  /** Makes `uploader` the one new files go to, once built; queued files move to it. */
+  private adopt(built: Built, uploader: UploaderLike): UploaderLike {
+    if (this.built !== built) return uploader; // the settings changed again meanwhile
+    built.uploader = uploader;
+    this.attach(uploader, built.generation);
+    for (const row of this.rows) if (this.movable(row) && row.uploader !== uploader) this.move(row, uploader);
+    this.prune();
+    return uploader;
+  }
+
+  /** A queued file added here, on an Uploader built from settings no longer in force. */
+  private movable(row: Row): boolean {
+    return row.snapshot.state === 'queued' && row.source !== undefined && row.uploader !== this.provided;
+  }
+
+  private move(row: Row, to: UploaderLike): void {
+    const { uploader: from, coreId } = row;
+    this.incoming = { row };
+    try {
+      to.add(row.source!.file, row.source!.metadata);
+    } finally {
+      this.incoming = undefined;
+    }
+    // Nothing of it was sent: forgetting it there touches no store.
+    void from.remove(coreId).catch(reportError);
+  }
+
+  /** Stops listening to Uploaders that new files no longer go to and that own no row. */
+  private prune(): void {
+    const current = this.provided ?? this.built?.uploader;
+    this.attached = this.attached.filter((each) => {
+      if (each.uploader === current || this.rows.some((row) => row.uploader === each.uploader)) return true;
+      for (const off of each.off) off();
+      return false;
+    });
+  }
+
+  private attach(uploader: UploaderLike, generation: number): void {
+    const each: Attached = { uploader, generation, off: [] };
+    this.attached.push(each);
+    this.listen(each);
+  }
+
+  private listen(each: Attached): void {
+    const { uploader, generation } = each;
+    each.off = [
+      uploader.on('add', ({ upload }) => this.added(uploader, generation, upload)),
+      uploader.on('remove', ({ upload }) => this.removed(uploader, upload)),
+      uploader.on('state', ({ upload, previous }) => this.relay(uploader, upload, (u) => new FerryStateEvent(u, previous))),
+      uploader.on('progress', ({ upload }) => this.relay(uploader, upload, (u) => new FerryProgressEvent(u))),
+      uploader.on('complete', ({ upload }) => this.relay(uploader, upload, (u) => new FerryCompleteEvent(u))),
+      uploader.on('error', ({ upload, error }) => this.relay(uploader, upload, (u) => new FerryErrorEvent(u, error))),
+    ];
+  }
+
+  private added(uploader: UploaderLike, generation: number, upload: UploadSnapshot): void {
+    const moving = this.incoming?.row;
+    if (moving) {
+      // The same row, now on the new Uploader: no ferry-add, nothing new for the page.
+      moving.uploader = uploader;
+      moving.coreId = upload.id;
+      moving.snapshot = this.withId(upload, moving.id);
+      this.changed();
+      return;
+    }
+    if (this.rowOf(uploader, upload.id)) return;
+    const row = this.newRow(uploader, generation, upload, this.incoming?.source);
+    this.rows = [...this.rows, row];
+    this.changed();
+    this.host.dispatchEvent(new FerryAddEvent(row.snapshot));
+  }
+
+  private newRow(uploader: UploaderLike, generation: number, upload: UploadSnapshot, source?: Row['source']): Row {
+    const id = generation > 1 ? `${upload.id}@${generation}` : upload.id;
+    return { id, uploader, coreId: upload.id, snapshot: this.withId(upload, id), source };
+  }
+
+  private removed(uploader: UploaderLike, upload: UploadSnapshot): void {
+    const row = this.rowOf(uploader, upload.id);
+    if (!row) return; // a queued file that moved on
+    this.rows = this.rows.filter((each) => each !== row);
+    this.prune();
+    this.changed();
+    this.host.dispatchEvent(new FerryRemoveEvent(this.withId(upload, row.id)));
+  }
+
+  private relay(uploader: UploaderLike, upload: UploadSnapshot, event: (upload: UploadSnapshot) => FerryUploadEvent): void {
+    const row = this.rowOf(uploader, upload.id);
+    if (!row) return;
+    row.snapshot = this.withId(upload, row.id);
+    this.changed();
+    this.host.dispatchEvent(event(row.snapshot));
+  }
+
+  private rowOf(uploader: UploaderLike, coreId: string): Row | undefined {
+    return this.rows.find((row) => row.uploader === uploader && row.coreId === coreId);
+  }
+
+  private withId(upload: UploadSnapshot, id: string): UploadSnapshot {
+    return upload.id === id ? upload : { ...upload, id };
+  }
+
+  private changed(): void {
+    this.uploads = this.rows.map((row) => row.snapshot);
+    this.host.requestUpdate();
   }
 }

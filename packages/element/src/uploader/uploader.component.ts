@@ -1,5 +1,4 @@
-import type { ResumeStore, UploaderOptions, UploadSnapshot } from '@ferry/core';
-import { createIndexedDbResumeStore } from '@ferry/core/resume';
+import type { UploadSnapshot } from '@ferry/core';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
 import { FerryRejectEvent } from '../events/ferry-reject.js';
@@ -20,6 +19,9 @@ interface RejectedRow {
   readonly message: string;
 }
 
+/** The properties the upload controller reads: a change builds a new Uploader for the next files. */
+const UPLOADER_SETTINGS = ['uploader', 'endpoint', 'concurrency', 'partSize', 'manual'] as const;
+
 /** Previews are made for images up to this size: decoding a huge one would cost more than it shows. */
 const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -29,6 +31,11 @@ const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
  * (progress, speed, time left; pause, resume, cancel, retry, remove). A large upload cut short by
  * a reload continues when the same file is added again (IndexedDB). Form-associated: its value
  * is the stored object keys, one `FormData` entry each under `name`.
+ *
+ * Changing `endpoint`, `concurrency`, `part-size` or `manual` builds a new `Uploader` for the
+ * files added afterwards, and for files still queued (`manual`), which keep their rows. Uploads
+ * already started are not moved or lost: they finish (pause, resume, retry) with the settings they
+ * started with, on their own Uploader, while new files use the new ones.
  *
  * @tagname ferry-uploader
  * @summary Uploads files to S3, OSS or any S3-compatible store through presigned URLs.
@@ -162,13 +169,15 @@ export class FerryUploader extends LitElement {
   private rejected: readonly RejectedRow[] = [];
   private fieldsetDisabled = false;
 
-  private readonly uploads = new UploadController(this);
+  private readonly uploads = new UploadController(this, {
+    uploader: () => this.uploader,
+    config: () => ({ endpoint: this.endpoint, concurrency: this.concurrency, partSize: this.partSize, manual: this.manual }),
+  });
   private readonly internals = this.attachInternals();
   private readonly announcer = new LiveAnnouncer(this, (count, first) => this.t.added(count, first));
 
   /** Preview URL and folder path of each upload added here, by upload id. */
   private readonly extras = new Map<string, { thumbnail?: string; path: string }>();
-  private resumeStore: ResumeStore | undefined;
   private nextRejected = 1;
   /** Row index to focus once the row there is gone. */
   private focusAfterRemoval: number | undefined;
@@ -196,27 +205,27 @@ export class FerryUploader extends LitElement {
 
   /** Starts the queued uploads (with `manual`). */
   upload(): void {
-    this.uploads.active?.start();
+    this.uploads.start();
   }
 
   /** Pauses every upload in progress; stored parts are kept. */
   pause(): void {
-    this.uploads.active?.pause();
+    this.uploads.pause();
   }
 
   /** Resumes paused uploads where they stopped. */
   resume(): void {
-    this.uploads.active?.resume();
+    this.uploads.resume();
   }
 
   /** Cancels every unfinished upload, aborting multipart uploads on the store. */
   async cancel(): Promise<void> {
-    await this.uploads.active?.cancel();
+    await this.uploads.cancel();
   }
 
   /** Retries failed uploads from the parts already stored. */
   retry(): void {
-    this.uploads.active?.retry();
+    this.uploads.retry();
   }
 
   /** The form it belongs to, if any. */
@@ -251,8 +260,7 @@ export class FerryUploader extends LitElement {
 
   /** Form reset: cancels and removes every file. */
   formResetCallback(): void {
-    const uploader = this.uploads.active;
-    for (const upload of this.uploads.uploads) void uploader?.remove(upload.id).catch(() => undefined);
+    this.uploads.removeAll();
     this.rejected = [];
   }
 
@@ -289,21 +297,14 @@ export class FerryUploader extends LitElement {
     return this.disabled || this.fieldsetDisabled;
   }
 
-  private options(): UploaderOptions {
-    // Uploads survive a reload: the same file added again continues where it stopped.
-    this.resumeStore ??= typeof indexedDB === 'undefined' ? undefined : createIndexedDbResumeStore();
-    return {
-      endpoint: this.endpoint,
-      concurrency: this.concurrency,
-      partSize: this.partSize,
-      resumeStore: this.resumeStore,
-      autoStart: !this.manual,
-    };
-  }
-
   private add(picked: readonly PickedFile[]): void {
     if (this.off || picked.length === 0) return;
-    const uploader = this.uploads.uploader(this.uploader, () => this.options());
+    const target = this.uploads.target();
+    // With checksums the Uploader loads first; the files are checked and added once it is there.
+    if (target instanceof Promise) {
+      target.then(() => this.add(picked), reportError);
+      return;
+    }
     const t = this.t;
     const listed = this.uploads.uploads.filter((upload) => upload.state !== 'cancelled');
     let count = listed.length;
@@ -320,7 +321,7 @@ export class FerryUploader extends LitElement {
       count++;
       total += file.size;
       const thumbnail = file.type.startsWith('image/') && file.size <= THUMBNAIL_MAX_BYTES ? URL.createObjectURL(file) : undefined;
-      const upload = uploader.add(file, path ? { relativePath: path } : {});
+      const upload = this.uploads.add(target, file, path ? { relativePath: path } : {});
       // add() only asks for a render: the row's first render already has its preview and path.
       this.extras.set(upload.id, { path, ...(thumbnail ? { thumbnail } : {}) });
     }
@@ -341,13 +342,9 @@ export class FerryUploader extends LitElement {
   }
 
   private act(action: FileAction, upload: UploadSnapshot): void {
-    const uploader = this.uploads.active;
-    if (!uploader) return;
-    if (action === 'remove') {
-      this.focusAfterRemoval = this.rowIndex(upload.id);
-      void uploader.remove(upload.id).catch(() => undefined);
-    } else if (action === 'cancel') void uploader.cancel(upload.id).catch(() => undefined);
-    else uploader[action === 'resume' ? 'resume' : action === 'retry' ? 'retry' : 'pause'](upload.id);
+    if (action === 'dismiss') return; // rejected rows only
+    if (action === 'remove') this.focusAfterRemoval = this.rowIndex(upload.id);
+    this.uploads.act(upload.id, action);
   }
 
   private dismiss(row: RejectedRow): void {
@@ -360,7 +357,7 @@ export class FerryUploader extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('uploader') && this.uploader) this.uploads.uploader(this.uploader, () => this.options());
+    if (UPLOADER_SETTINGS.some((setting) => changed.has(setting))) this.uploads.sync();
   }
 
   protected override updated(): void {
