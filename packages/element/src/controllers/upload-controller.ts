@@ -1,5 +1,4 @@
 import type { ResumeStore, Uploader, UploadSnapshot } from '@ferry/core';
-import { createIndexedDbResumeStore } from '@ferry/core/resume';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FerryAddEvent } from '../events/ferry-add.js';
 import { FerryCompleteEvent } from '../events/ferry-complete.js';
@@ -8,6 +7,7 @@ import { FerryProgressEvent } from '../events/ferry-progress.js';
 import { FerryRemoveEvent } from '../events/ferry-remove.js';
 import { FerryStateEvent } from '../events/ferry-state.js';
 import type { FerryUploadEvent } from '../events/ferry-upload-event.js';
+import { lazyIndexedDbResumeStore } from './lazy-resume-store.js';
 import { buildUploader, sameConfig, type UploaderConfig } from './uploader-config.js';
 
 /**
@@ -31,12 +31,10 @@ export interface UploadSettings {
 interface Row {
   /** The id the element shows and its events carry: unique in the element, across Uploaders. */
   readonly id: string;
-  uploader: UploaderLike;
+  readonly uploader: UploaderLike;
   /** The id its Uploader knows it by. */
-  coreId: string;
+  readonly coreId: string;
   snapshot: UploadSnapshot;
-  /** The file, when it was added through the element: a queued one can then move to a new Uploader. */
-  readonly source?: { readonly file: File; readonly metadata: Readonly<Record<string, string>> } | undefined;
 }
 
 /** An Uploader the controller listens to, and the generation that tells its ids apart. */
@@ -59,10 +57,10 @@ interface Built {
  * events as `ferry-*` DOM events, and carries out the rows' buttons.
  *
  * When the settings change (`config()` answers differently), the next file goes to a new
- * `Uploader` built from them. Uploads that already started stay on the Uploader they started on
- * and finish, pause, resume and retry there with the settings they started with; files still
- * queued (`manual`) move to the new one, keeping their row and id, since nothing of them was sent.
- * One list shows them all; ids stay unique in it (a later Uploader's ids get `@generation`).
+ * `Uploader` built from them. A file keeps the settings in force when it was added: uploads
+ * already added (running, paused, failed or still queued) stay on their Uploader and finish,
+ * pause, resume, retry and start there, so none is lost or sent twice. One list shows them all;
+ * ids stay unique in it (a later Uploader's ids get `@generation`).
  *
  * @example
  * ```ts
@@ -81,8 +79,6 @@ export class UploadController implements ReactiveController {
   private built: Built | undefined;
   private generation = 0;
   private resumeStore: ResumeStore | undefined;
-  /** What the `add` event being emitted is about: a file added here, or a queued row moving. */
-  private incoming: { readonly source?: Row['source']; readonly row?: Row } | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -92,20 +88,22 @@ export class UploadController implements ReactiveController {
   }
 
   /**
-   * Takes the host's settings in: a different `uploader()` replaces the list with its list
-   * (`undefined`: back to Uploaders built from `config()`, starting empty); a changed `config()`
-   * moves queued files to an Uploader built from it.
+   * Takes the host's `uploader()` in: a different one replaces the list with its list
+   * (`undefined`: back to Uploaders built from `config()`, starting empty).
    */
   sync(): void {
-    this.use(this.settings.uploader());
-    if (this.provided || !this.built || sameConfig(this.built.config, this.settings.config())) return;
-    if (!this.rows.some((row) => this.movable(row))) return; // the next file builds it
-    try {
-      const target = this.target();
-      if (target instanceof Promise) target.catch(reportError);
-    } catch (error) {
-      reportError(error); // settings that make no Uploader: the queued files stay where they are
+    const provided = this.settings.uploader();
+    if (provided === this.provided) return;
+    for (const each of this.attached) for (const off of each.off) off();
+    this.attached = [];
+    this.built = undefined;
+    this.provided = provided;
+    this.rows = [];
+    if (provided) {
+      this.attach(provided, 0);
+      this.rows = provided.list().map((upload) => this.newRow(provided, 0, upload));
     }
+    this.changed();
   }
 
   /**
@@ -114,7 +112,7 @@ export class UploadController implements ReactiveController {
    * @throws FerryError `invalid-input` when the settings cannot make an Uploader.
    */
   target(): UploaderLike | Promise<UploaderLike> {
-    this.use(this.settings.uploader());
+    this.sync();
     if (this.provided) return this.provided;
     const config = this.settings.config();
     if (!this.built || !sameConfig(this.built.config, config)) this.build(config);
@@ -123,22 +121,13 @@ export class UploadController implements ReactiveController {
 
   /** Adds `file` to `uploader` (from `target()`); the upload as the element lists it. */
   add(uploader: UploaderLike, file: File, metadata: Readonly<Record<string, string>>): UploadSnapshot {
-    this.incoming = { source: { file, metadata } };
-    try {
-      const { id } = uploader.add(file, metadata);
-      return this.rowOf(uploader, id)!.snapshot;
-    } finally {
-      this.incoming = undefined;
-    }
+    const { id } = uploader.add(file, metadata);
+    return this.rowOf(uploader, id)!.snapshot;
   }
 
-  /** Starts the queued uploads, on the settings in force. */
+  /** Starts the queued uploads, each with the settings it was added under. */
   start(): void {
-    this.use(this.settings.uploader());
-    // Queued files first move to an Uploader built from the settings in force, if they changed.
-    const target = this.provided ?? (this.built && this.target());
-    if (target instanceof Promise) target.then(() => this.start(), reportError);
-    else for (const { uploader } of this.attached) uploader.start();
+    for (const { uploader } of this.attached) uploader.start();
   }
 
   /** Pauses every upload in progress. */
@@ -176,17 +165,13 @@ export class UploadController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Back in the document: listen again, and take what happened meanwhile.
-    if (this.attached.every((each) => each.off.length > 0)) return;
+    // Back in the document: listen again, and take in the changes missed meanwhile.
     for (const each of this.attached) if (each.off.length === 0) this.listen(each);
     this.rows = this.rows.filter((row) => {
-      const snapshot = row.uploader.list().find((upload) => upload.id === row.coreId);
-      if (snapshot) row.snapshot = this.withId(snapshot, row.id);
-      return snapshot !== undefined;
+      const now = row.uploader.list().find((upload) => upload.id === row.coreId);
+      if (now) row.snapshot = this.withId(now, row.id);
+      return now !== undefined;
     });
-    for (const { uploader, generation } of this.attached) {
-      for (const upload of uploader.list()) if (!this.rowOf(uploader, upload.id)) this.rows.push(this.newRow(uploader, generation, upload));
-    }
     this.changed();
   }
 
@@ -198,52 +183,21 @@ export class UploadController implements ReactiveController {
     }
   }
 
-  private use(provided: UploaderLike | undefined): void {
-    if (provided === this.provided) return;
-    for (const each of this.attached) for (const off of each.off) off();
-    this.attached = [];
-    this.built = undefined;
-    this.provided = provided;
-    this.rows = [];
-    if (provided) {
-      this.attach(provided, 0);
-      this.rows = provided.list().map((upload) => this.newRow(provided, 0, upload));
-    }
-    this.changed();
-  }
-
   private build(config: UploaderConfig): void {
-    this.resumeStore ??= typeof indexedDB === 'undefined' ? undefined : createIndexedDbResumeStore();
+    // Uploads survive a reload: the same file added again continues where it stopped.
+    this.resumeStore ??= typeof indexedDB === 'undefined' ? undefined : lazyIndexedDbResumeStore();
     const built: Built = { config, generation: ++this.generation, uploader: buildUploader(config, this.resumeStore) };
     this.built = built;
     this.adopt(built, built.uploader as UploaderLike);
   }
 
-  /** Makes `uploader` the one new files go to, once built; queued files move to it. */
+  /** Makes `uploader` the one new files go to, once built. */
   private adopt(built: Built, uploader: UploaderLike): UploaderLike {
     if (this.built !== built) return uploader; // the settings changed again meanwhile
     built.uploader = uploader;
     this.attach(uploader, built.generation);
-    for (const row of this.rows) if (this.movable(row) && row.uploader !== uploader) this.move(row, uploader);
     this.prune();
     return uploader;
-  }
-
-  /** A queued file added here, on an Uploader built from settings no longer in force. */
-  private movable(row: Row): boolean {
-    return row.snapshot.state === 'queued' && row.source !== undefined && row.uploader !== this.provided;
-  }
-
-  private move(row: Row, to: UploaderLike): void {
-    const { uploader: from, coreId } = row;
-    this.incoming = { row };
-    try {
-      to.add(row.source!.file, row.source!.metadata);
-    } finally {
-      this.incoming = undefined;
-    }
-    // Nothing of it was sent: forgetting it there touches no store.
-    void from.remove(coreId).catch(reportError);
   }
 
   /** Stops listening to Uploaders that new files no longer go to and that own no row. */
@@ -275,30 +229,21 @@ export class UploadController implements ReactiveController {
   }
 
   private added(uploader: UploaderLike, generation: number, upload: UploadSnapshot): void {
-    const moving = this.incoming?.row;
-    if (moving) {
-      // The same row, now on the new Uploader: no ferry-add, nothing new for the page.
-      moving.uploader = uploader;
-      moving.coreId = upload.id;
-      moving.snapshot = this.withId(upload, moving.id);
-      this.changed();
-      return;
-    }
     if (this.rowOf(uploader, upload.id)) return;
-    const row = this.newRow(uploader, generation, upload, this.incoming?.source);
+    const row = this.newRow(uploader, generation, upload);
     this.rows = [...this.rows, row];
     this.changed();
     this.host.dispatchEvent(new FerryAddEvent(row.snapshot));
   }
 
-  private newRow(uploader: UploaderLike, generation: number, upload: UploadSnapshot, source?: Row['source']): Row {
+  private newRow(uploader: UploaderLike, generation: number, upload: UploadSnapshot): Row {
     const id = generation > 1 ? `${upload.id}@${generation}` : upload.id;
-    return { id, uploader, coreId: upload.id, snapshot: this.withId(upload, id), source };
+    return { id, uploader, coreId: upload.id, snapshot: this.withId(upload, id) };
   }
 
   private removed(uploader: UploaderLike, upload: UploadSnapshot): void {
     const row = this.rowOf(uploader, upload.id);
-    if (!row) return; // a queued file that moved on
+    if (!row) return;
     this.rows = this.rows.filter((each) => each !== row);
     this.prune();
     this.changed();

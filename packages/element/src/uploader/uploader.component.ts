@@ -19,9 +19,6 @@ interface RejectedRow {
   readonly message: string;
 }
 
-/** The properties the upload controller reads: a change builds a new Uploader for the next files. */
-const UPLOADER_SETTINGS = ['uploader', 'endpoint', 'concurrency', 'partSize', 'manual'] as const;
-
 /** Previews are made for images up to this size: decoding a huge one would cost more than it shows. */
 const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -32,10 +29,10 @@ const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
  * a reload continues when the same file is added again (IndexedDB). Form-associated: its value
  * is the stored object keys, one `FormData` entry each under `name`.
  *
- * Changing `endpoint`, `concurrency`, `part-size` or `manual` builds a new `Uploader` for the
- * files added afterwards, and for files still queued (`manual`), which keep their rows. Uploads
- * already started are not moved or lost: they finish (pause, resume, retry) with the settings they
- * started with, on their own Uploader, while new files use the new ones.
+ * Changing `endpoint`, `concurrency`, `part-size` or `manual` builds a new `Uploader`
+ * for the files added afterwards. A file keeps the settings in force when it was added: uploads
+ * already added (running, paused, failed, or queued for the Upload button) are not moved or lost,
+ * and finish with those settings on their own Uploader, while new files use the new ones.
  *
  * @tagname ferry-uploader
  * @summary Uploads files to S3, OSS or any S3-compatible store through presigned URLs.
@@ -135,7 +132,10 @@ export class FerryUploader extends LitElement {
   /** Most bytes of all listed files together. @default undefined (no limit) */
   maxTotalSize: number | undefined;
 
-  /** Wait for `upload()` (an Upload button) instead of starting each file as it is added. @default false */
+  /**
+   * Wait for `upload()` (an Upload button, shown while files are queued) instead of starting each
+   * file as it is added. @default false
+   */
   manual = false;
 
   /** Part uploads in flight at once, across files. @default 4 */
@@ -228,11 +228,6 @@ export class FerryUploader extends LitElement {
     this.uploads.retry();
   }
 
-  /** The form it belongs to, if any. */
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-
   /** Its validity: `valueMissing` (`required`), `rangeOverflow` (`max-files`, `max-total-size`), `customError` (still uploading). */
   get validity(): ValidityState {
     return this.internals.validity;
@@ -241,11 +236,6 @@ export class FerryUploader extends LitElement {
   /** Why it is invalid, in the element's language; '' when valid. */
   get validationMessage(): string {
     return this.internals.validationMessage;
-  }
-
-  /** Whether the form validates it (not when disabled). */
-  get willValidate(): boolean {
-    return this.internals.willValidate;
   }
 
   /** Whether it is valid; fires `invalid` when not. */
@@ -357,7 +347,8 @@ export class FerryUploader extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (UPLOADER_SETTINGS.some((setting) => changed.has(setting))) this.uploads.sync();
+    // A new `.uploader` shows its list at once; other settings apply from the next file added.
+    if (changed.has('uploader')) this.uploads.sync();
   }
 
   protected override updated(): void {
@@ -434,7 +425,7 @@ export class FerryUploader extends LitElement {
               ${t.chooseFolder}</button>
             <input type="file" hidden tabindex="-1" webkitdirectory @change=${this.onPick} />`
         : nothing}
-      ${this.manual && queued
+      ${queued
         ? html`<button part="upload-button" class="primary" type="button" ?disabled=${this.off} @click=${() => this.upload()}>${t.upload}</button>`
         : nothing}
       ${uploads.length === 0 && this.rejected.length === 0
