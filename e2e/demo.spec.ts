@@ -402,3 +402,29 @@ test('plain.html loads the self-contained element file with one script tag and u
   expect(upload.state).toBe('done');
   expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
 });
+
+test('plain.html with checksum="sha256": the checksum code and its hash worker load from standalone/ beside ferry-uploader.js, every part PUT carries its signed digest, and the object reads back identical', async ({ page }) => {
+  const scripts: string[] = [];
+  const sent = new Map<number, string | undefined>();
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (request.resourceType() === 'script' && !pathname.startsWith('/@')) scripts.push(pathname);
+    const part = /[?&]partNumber=(\d+)/.exec(request.url());
+    if (request.method() === 'PUT' && part) sent.set(Number(part[1]), request.headers()['x-amz-checksum-sha256']);
+  });
+  const worker = page.waitForEvent('worker');
+  await page.goto(new URL('plain.html', demo.url).href);
+  await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
+  expect(scripts).toEqual(['/ferry-uploader.js']); // nothing of the checksum code before the attribute
+  await page.evaluate(() => document.querySelector('ferry-uploader')!.setAttribute('checksum', 'sha256'));
+  const buffer = randomBytes(17 * MiB);
+  const settled = nextSettled(page);
+  await pick(page, [{ name: 'plain-summed.bin', mimeType: 'application/octet-stream', buffer }]);
+  const upload = await settled;
+  expect(upload).toMatchObject({ state: 'done', method: 'multipart' });
+  expect(new URL((await worker).url()).pathname).toBe('/standalone/hash-worker.js');
+  expect(scripts).toContain('/standalone/checksums.js');
+  const digest = (n: number) => createHash('sha256').update(buffer.subarray((n - 1) * 8 * MiB, n * 8 * MiB)).digest('base64');
+  expect([...sent.entries()].sort(([a], [b]) => a - b)).toEqual([1, 2, 3].map((n) => [n, digest(n)]));
+  expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
+});

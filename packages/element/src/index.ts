@@ -2,6 +2,7 @@ export { FerryUploader } from './uploader/uploader.js';
 export { UploadController } from './controllers/upload-controller.js';
 export type { RowAction, UploaderLike, UploadSettings } from './controllers/upload-controller.js';
 export type { UploaderConfig } from './controllers/uploader-config.js';
+export type { ChecksumSetting } from './controllers/checksummed-uploader.js';
 export { FerryUploadEvent } from './events/ferry-upload-event.js';
 export { FerryAddEvent } from './events/ferry-add.js';
 export { FerryRejectEvent } from './events/ferry-reject.js';

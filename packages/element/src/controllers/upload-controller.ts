@@ -66,7 +66,7 @@ interface Built {
  * ```ts
  * private readonly uploads = new UploadController(this, {
  *   uploader: () => this.uploader,
- *   config: () => ({ endpoint: this.endpoint, concurrency: 4, partSize: 8 * 1024 * 1024, manual: false }),
+ *   config: () => ({ endpoint: this.endpoint, concurrency: 4, partSize: 8 * 1024 * 1024, manual: false, checksum: '' }),
  * });
  * ```
  */
@@ -186,9 +186,20 @@ export class UploadController implements ReactiveController {
   private build(config: UploaderConfig): void {
     // Uploads survive a reload: the same file added again continues where it stopped.
     this.resumeStore ??= typeof indexedDB === 'undefined' ? undefined : lazyIndexedDbResumeStore();
-    const built: Built = { config, generation: ++this.generation, uploader: buildUploader(config, this.resumeStore) };
+    const made = buildUploader(config, this.resumeStore);
+    const built: Built = { config, generation: ++this.generation, uploader: made };
     this.built = built;
-    this.adopt(built, built.uploader as UploaderLike);
+    if (!(made instanceof Promise)) {
+      this.adopt(built, made);
+      return;
+    }
+    built.uploader = made.then(
+      (uploader) => this.adopt(built, uploader),
+      (error: unknown) => {
+        if (this.built === built) this.built = undefined; // the next file tries again
+        throw error;
+      },
+    );
   }
 
   /** Makes `uploader` the one new files go to, once built. */

@@ -1,5 +1,6 @@
 import type { UploadSnapshot } from '@ferry/core';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { ChecksumSetting } from '../controllers/checksummed-uploader.js';
 import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
 import { FerryRejectEvent } from '../events/ferry-reject.js';
 import { fileRow, percentOf, progressBar } from '../file-row/file-row.js';
@@ -29,7 +30,7 @@ const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
  * a reload continues when the same file is added again (IndexedDB). Form-associated: its value
  * is the stored object keys, one `FormData` entry each under `name`.
  *
- * Changing `endpoint`, `concurrency`, `part-size` or `manual` builds a new `Uploader`
+ * Changing `endpoint`, `concurrency`, `part-size`, `manual` or `checksum` builds a new `Uploader`
  * for the files added afterwards. A file keeps the settings in force when it was added: uploads
  * already added (running, paused, failed, or queued for the Upload button) are not moved or lost,
  * and finish with those settings on their own Uploader, while new files use the new ones.
@@ -89,6 +90,7 @@ export class FerryUploader extends LitElement {
     manual: { type: Boolean },
     concurrency: { type: Number },
     partSize: { type: Number, attribute: 'part-size' },
+    checksum: {},
     locale: {},
     strings: { attribute: false },
     theme: { reflect: true },
@@ -144,6 +146,15 @@ export class FerryUploader extends LitElement {
   /** Preferred part size in bytes. @default 8 MiB */
   partSize = 8 * 1024 * 1024;
 
+  /**
+   * Integrity checks: `md5` (S3 and OSS), `sha256` or `crc32c` (S3) signs a digest of every part
+   * into its URL, so the store refuses damaged bytes and they are sent again; `crc64` (OSS)
+   * compares the stored object's CRC-64 with the file's; `md5 crc64` does both. Parts are hashed
+   * in a Worker. The checksum code (`@ferry/core/checksums`) loads only once this is set.
+   * @default undefined (none)
+   */
+  checksum: ChecksumSetting | undefined;
+
   /** Language of the strings (`en`, `zh-CN` or one registered). @default the nearest `lang`, else the browser's */
   locale = '';
 
@@ -171,7 +182,13 @@ export class FerryUploader extends LitElement {
 
   private readonly uploads = new UploadController(this, {
     uploader: () => this.uploader,
-    config: () => ({ endpoint: this.endpoint, concurrency: this.concurrency, partSize: this.partSize, manual: this.manual }),
+    config: () => ({
+      endpoint: this.endpoint,
+      concurrency: this.concurrency,
+      partSize: this.partSize,
+      manual: this.manual,
+      checksum: this.checksum,
+    }),
   });
   private readonly internals = this.attachInternals();
   private readonly announcer = new LiveAnnouncer(this, (count, first) => this.t.added(count, first));
