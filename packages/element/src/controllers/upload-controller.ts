@@ -1,4 +1,4 @@
-import type { ResumeStore, Uploader, UploadSnapshot } from '@ferry/core';
+import { ErrorCode, FerryError, isFerryError, type ResumeStore, type Uploader, type UploadSnapshot } from '@ferry/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FerryAddEvent } from '../events/ferry-add.js';
 import { FerryCompleteEvent } from '../events/ferry-complete.js';
@@ -35,6 +35,8 @@ interface Row {
   /** The id its Uploader knows it by. */
   readonly coreId: string;
   snapshot: UploadSnapshot;
+  /** Why the store could not be told of its cancel, until it is. */
+  refusal?: FerryError | undefined;
 }
 
 /** An Uploader the controller listens to, and the generation that tells its ids apart. */
@@ -145,22 +147,36 @@ export class UploadController implements ReactiveController {
     for (const { uploader } of this.attached) uploader.retry();
   }
 
-  /** Cancels every unfinished upload, aborting it on the store; rejects when the store could not be told of one. */
+  /**
+   * Cancels every unfinished upload, aborting it on the store. Where the store could not be told,
+   * the row shows why and `ferry-error` fires; the promise then rejects with the first such error
+   * (the other cancels go on and report their own).
+   */
   async cancel(): Promise<void> {
-    await Promise.all(this.rows.map((row) => row.uploader.cancel(row.coreId)));
+    await Promise.all(this.rows.map((row) => this.cancelRow(row)));
   }
 
-  /** Cancels and forgets every upload (a form reset). */
+  /** Cancels and forgets every upload (a form reset); a refused abort is reported by `ferry-error`. */
   removeAll(): void {
-    for (const row of this.rows) void row.uploader.remove(row.coreId).catch(reportError);
+    for (const row of this.rows) void row.uploader.remove(row.coreId).catch((error: unknown) => this.refused(row, error));
   }
 
-  /** Carries out a row's button. */
+  /** Why the store could not be told of the cancel of upload `id`, if it could not. */
+  refusal(id: string): FerryError | undefined {
+    return this.rows.find((row) => row.id === id)?.refusal;
+  }
+
+  /**
+   * Carries out a row's button. Cancel and Remove report an abort the store could not be told of
+   * with `ferry-error` and show it on the row. Remove first cancels, keeping the row when the
+   * store refused; Remove on a row that already shows a refusal tries again and lets it go either way.
+   */
   act(id: string, action: RowAction): void {
     const row = this.rows.find((each) => each.id === id);
     if (!row) return;
-    if (action === 'cancel') void row.uploader.cancel(row.coreId).catch(reportError);
-    else if (action === 'remove') void row.uploader.remove(row.coreId).catch(reportError);
+    // Refusals are reported (ferry-error, the row) before the promise rejects: nothing more to do with it.
+    if (action === 'cancel') this.cancelRow(row).catch(() => undefined);
+    else if (action === 'remove') this.removeRow(row).catch(() => undefined);
     else row.uploader[action](row.coreId);
   }
 
@@ -181,6 +197,34 @@ export class UploadController implements ReactiveController {
       for (const off of each.off) off();
       each.off = [];
     }
+  }
+
+  private async cancelRow(row: Row): Promise<void> {
+    try {
+      await row.uploader.cancel(row.coreId);
+    } catch (error) {
+      throw this.refused(row, error);
+    }
+    if (row.refusal) {
+      row.refusal = undefined;
+      this.changed();
+    }
+  }
+
+  private async removeRow(row: Row): Promise<void> {
+    if (!row.refusal) await this.cancelRow(row);
+    await row.uploader.remove(row.coreId).catch((error: unknown) => this.refused(row, error));
+  }
+
+  /** Reports that the store could not be told of `row`'s cancel: on the row (while listed) and by `ferry-error`. */
+  private refused(row: Row, error: unknown): FerryError {
+    const reason = isFerryError(error)
+      ? error
+      : new FerryError(ErrorCode.Unexpected, `Aborting ${row.snapshot.name} on the store failed unexpectedly: ${String(error)}`, { cause: error });
+    row.refusal = reason;
+    this.changed();
+    this.host.dispatchEvent(new FerryErrorEvent(row.snapshot, reason));
+    return reason;
   }
 
   private build(config: UploaderConfig): void {

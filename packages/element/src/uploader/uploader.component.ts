@@ -205,7 +205,11 @@ export class FerryUploader extends LitElement {
     this.addController(new FormController(this, this.internals, () => this.formInput()));
     this.addEventListener('ferry-add', ({ upload }) => this.announcer.fileAdded(upload.name));
     this.addEventListener('ferry-complete', ({ upload }) => this.announcer.say(this.t.done(upload.name)));
-    this.addEventListener('ferry-error', ({ upload, error }) => this.announcer.say(this.t.failed(upload.name, error.message)));
+    this.addEventListener('ferry-error', ({ upload, error }) => {
+      const t = this.t;
+      // On a cancelled upload the error is an abort the store could not be told of, not a failed upload.
+      this.announcer.say(upload.state === 'cancelled' ? t.abortRefused(upload.name, error.message) : t.failed(upload.name, error.message));
+    });
     this.addEventListener('ferry-remove', ({ upload }) => this.forget(upload.id));
     this.addEventListener('paste', (event) => this.addFiles(event.clipboardData?.files ?? []));
   }
@@ -235,7 +239,10 @@ export class FerryUploader extends LitElement {
     this.uploads.resume();
   }
 
-  /** Cancels every unfinished upload, aborting multipart uploads on the store. */
+  /**
+   * Cancels every unfinished upload, aborting multipart uploads on the store. Where the store could
+   * not be told, the row says so and `ferry-error` fires; the promise then rejects with that error.
+   */
   async cancel(): Promise<void> {
     await this.uploads.cancel();
   }
@@ -455,7 +462,13 @@ export class FerryUploader extends LitElement {
               <span part="error" class="error">${t.rejected(row.name, row.message)}</span>
             </li>`)}
             ${uploads.map((upload) =>
-              fileRow(upload, { t, locale, ...this.extras.get(upload.id), act: (action, u) => this.act(action, u) }))}
+              fileRow(upload, {
+                t,
+                locale,
+                ...this.extras.get(upload.id),
+                refusal: this.uploads.refusal(upload.id),
+                act: (action, u) => this.act(action, u),
+              }))}
           </ul>`}
       ${live.length > 1
         ? html`<div part="total" class="total">
