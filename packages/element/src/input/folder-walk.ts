@@ -10,7 +10,7 @@ import type { PickedFile } from './dropped-files.js';
  */
 export async function walkEntries(entries: readonly (FileSystemEntry | null | undefined)[]): Promise<PickedFile[]> {
   const files: PickedFile[] = [];
-  await Promise.all(entries.map((entry) => entry && walk(entry, files)));
+  await Promise.all(entries.flatMap((entry) => (entry ? [walk(entry, files)] : [])));
   return files;
 }
 

@@ -16,8 +16,8 @@ const refuseAborts = (status: number) =>
 /** Keys of the multipart uploads the local store still holds open. */
 const openUploads = () => executeServerCommand<string[], undefined>('ferry-open-uploads');
 
-const $ = <T extends Element = HTMLElement>(element: FerryUploader, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const status = (element: FerryUploader) => $(element, '[role=status]')!.textContent ?? '';
+const $ = (element: FerryUploader, selector: string) => element.shadowRoot!.querySelector<HTMLElement>(selector);
+const status = (element: FerryUploader) => $(element, '[role=status]')!.textContent;
 
 describe('<ferry-uploader> when the store cannot be told of a cancel', () => {
   afterEach(() => executeServerCommand('ferry-faults-clear'));
@@ -30,7 +30,7 @@ describe('<ferry-uploader> when the store cannot be told of a cancel', () => {
     await element.updateComplete;
     await refuseAborts(500); // retried as any 5xx, then given up
     const refused = next(element, 'ferry-error');
-    $<HTMLButtonElement>(element, 'button[aria-label="Cancel kept-on-the-store.bin"]')!.click();
+    $(element, 'button[aria-label="Cancel kept-on-the-store.bin"]')!.click();
     const { upload, error } = await refused;
     expect(upload.state).to.equal('cancelled');
     expect(error.code).to.equal('retries-exhausted');
@@ -46,7 +46,7 @@ describe('<ferry-uploader> when the store cannot be told of a cancel', () => {
     // The endpoint answers again: Remove aborts the multipart upload, and the row goes.
     await executeServerCommand('ferry-faults-clear');
     const removed = next(element, 'ferry-remove');
-    $<HTMLButtonElement>(element, 'button[aria-label="Remove kept-on-the-store.bin"]')!.click();
+    $(element, 'button[aria-label="Remove kept-on-the-store.bin"]')!.click();
     await removed;
     expect(await openUploads()).to.not.include(upload.key);
   });
@@ -63,7 +63,7 @@ describe('<ferry-uploader> when the store cannot be told of a cancel', () => {
     await element.updateComplete;
     const errors: HTMLElementEventMap['ferry-error'][] = [];
     element.addEventListener('ferry-error', (event) => errors.push(event));
-    $<HTMLButtonElement>(element, 'button[aria-label="Remove unsigned.bin"]')!.click();
+    $(element, 'button[aria-label="Remove unsigned.bin"]')!.click();
     await waitUntil(() => errors.length === 1, 'the refusal reported');
     expect(errors[0]!.error).to.include({ operation: 'abort-multipart', status: 403 });
     await element.updateComplete;
@@ -72,7 +72,7 @@ describe('<ferry-uploader> when the store cannot be told of a cancel', () => {
     expect(row.querySelector('[part=error]')!.textContent).to.contain('the store could not be told');
 
     const removed = next(element, 'ferry-remove');
-    $<HTMLButtonElement>(element, 'button[aria-label="Remove unsigned.bin"]')!.click();
+    $(element, 'button[aria-label="Remove unsigned.bin"]')!.click();
     await removed;
     await waitUntil(() => errors.length === 2, 'the second refusal reported too');
     await element.updateComplete;
