@@ -54,7 +54,7 @@ function nextSettled(page: Page): Promise<Stored> {
       new Promise<Stored>((resolve) => {
         const element = document.querySelector('ferry-uploader')!;
         element.addEventListener('ferry-state', function onState(event) {
-          const { upload } = event.detail;
+          const { upload } = event;
           if (['done', 'error', 'cancelled'].includes(upload.state)) {
             element.removeEventListener('ferry-state', onState);
             resolve({ key: upload.key ?? '', state: upload.state, method: upload.method });
@@ -187,7 +187,7 @@ test('cancel in the middle of a multipart upload leaves no multipart upload in t
   await page.evaluate(() => {
     const element = document.querySelector('ferry-uploader')!;
     element.addEventListener('ferry-progress', function onProgress(event) {
-      if (event.detail.upload.parts.done < 1) return;
+      if (event.upload.parts.done < 1) return;
       element.removeEventListener('ferry-progress', onProgress);
       element.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Cancel cancel-me.bin"]')!.click();
     });
@@ -210,7 +210,7 @@ test('pause then resume gives an identical object without sending stored parts a
   await page.evaluate(() => {
     const element = document.querySelector('ferry-uploader')!;
     element.addEventListener('ferry-progress', function onProgress(event) {
-      if (event.detail.upload.parts.done < 1) return;
+      if (event.upload.parts.done < 1) return;
       element.removeEventListener('ferry-progress', onProgress);
       element.pause();
     });
@@ -242,7 +242,7 @@ test('survives a 30 s outage: nothing is sent while offline, and the upload ends
       new Promise<void>((resolve) => {
         const element = document.querySelector('ferry-uploader')!;
         element.addEventListener('ferry-progress', function onProgress(event) {
-          if (event.detail.upload.parts.done < 1) return;
+          if (event.upload.parts.done < 1) return;
           element.removeEventListener('ferry-progress', onProgress);
           resolve();
         });
@@ -274,7 +274,7 @@ test('a reload in the middle of a 64 MiB upload: adding the file again sends onl
     () =>
       new Promise<void>((resolve) => {
         const element = document.querySelector('ferry-uploader')!;
-        element.addEventListener('ferry-progress', (event) => event.detail.upload.parts.done >= 2 && resolve());
+        element.addEventListener('ferry-progress', (event) => event.upload.parts.done >= 2 && resolve());
       }),
   );
   await pick(page, file.path);
@@ -300,14 +300,14 @@ test('a file changed on disk mid-upload fails with file-unreadable and leaves no
     () =>
       new Promise<void>((resolve) => {
         const element = document.querySelector('ferry-uploader')!;
-        element.addEventListener('ferry-progress', (event) => event.detail.upload.parts.done >= 1 && resolve());
+        element.addEventListener('ferry-progress', (event) => event.upload.parts.done >= 1 && resolve());
       }),
   );
   const failed = page.evaluate(
     () =>
       new Promise<{ state: string; code: string | undefined; key: string }>((resolve) => {
         document.querySelector('ferry-uploader')!.addEventListener('ferry-state', (event) => {
-          const { upload } = event.detail;
+          const { upload } = event;
           if (['done', 'error'].includes(upload.state)) resolve({ state: upload.state, code: upload.error?.code, key: upload.key ?? '' });
         });
       }),
@@ -367,7 +367,7 @@ test('a picked folder keeps relative paths, and each of its files is stored byte
       new Promise<{ name: string; key: string }[]>((resolve) => {
         const stored: { name: string; key: string }[] = [];
         document.querySelector('ferry-uploader')!.addEventListener('ferry-complete', (event) => {
-          stored.push({ name: event.detail.upload.name, key: event.detail.upload.key! });
+          stored.push({ name: event.upload.name, key: event.upload.key! });
           if (stored.length === count) resolve(stored);
         });
       }),
@@ -400,5 +400,31 @@ test('plain.html loads the self-contained element file with one script tag and u
   await pick(page, [{ name: 'plain.bin', mimeType: 'application/octet-stream', buffer }]);
   const upload = await settled;
   expect(upload.state).toBe('done');
+  expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
+});
+
+test('plain.html with checksum="sha256": the checksum code and its hash worker load from standalone/ beside ferry-uploader.js, every part PUT carries its signed digest, and the object reads back identical', async ({ page }) => {
+  const scripts: string[] = [];
+  const sent = new Map<number, string | undefined>();
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (request.resourceType() === 'script' && !pathname.startsWith('/@')) scripts.push(pathname);
+    const part = /[?&]partNumber=(\d+)/.exec(request.url());
+    if (request.method() === 'PUT' && part) sent.set(Number(part[1]), request.headers()['x-amz-checksum-sha256']);
+  });
+  const worker = page.waitForEvent('worker');
+  await page.goto(new URL('plain.html', demo.url).href);
+  await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
+  expect(scripts).toEqual(['/ferry-uploader.js']); // nothing of the checksum code before the attribute
+  await page.evaluate(() => document.querySelector('ferry-uploader')!.setAttribute('checksum', 'sha256'));
+  const buffer = randomBytes(17 * MiB);
+  const settled = nextSettled(page);
+  await pick(page, [{ name: 'plain-summed.bin', mimeType: 'application/octet-stream', buffer }]);
+  const upload = await settled;
+  expect(upload).toMatchObject({ state: 'done', method: 'multipart' });
+  expect(new URL((await worker).url()).pathname).toBe('/standalone/hash-worker.js');
+  expect(scripts).toContain('/standalone/checksums.js');
+  const digest = (n: number) => createHash('sha256').update(buffer.subarray((n - 1) * 8 * MiB, n * 8 * MiB)).digest('base64');
+  expect([...sent.entries()].sort(([a], [b]) => a - b)).toEqual([1, 2, 3].map((n) => [n, digest(n)]));
   expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
 });

@@ -46,7 +46,7 @@ test('URLs that expire during a slow upload are signed again before use: no 403,
       new Promise<{ state: string; key: string }>((resolve) => {
         const element = document.querySelector('ferry-uploader')!;
         element.addEventListener('ferry-state', (event) => {
-          const { upload } = event.detail;
+          const { upload } = event;
           if (['done', 'error'].includes(upload.state)) resolve({ state: upload.state, key: upload.key ?? '' });
         });
       }),

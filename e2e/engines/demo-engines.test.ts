@@ -49,8 +49,8 @@ describe.each(['firefox', 'webkit'] as const)('the demo in %s', (engine) => {
       await page.evaluate(() => {
         const done: { name: string; key: string; method: string }[] = [];
         (globalThis as unknown as { ferryDone: typeof done }).ferryDone = done;
-        document.querySelector('ferry-uploader')!.addEventListener('ferry-complete', ({ detail }) => {
-          done.push({ name: detail.upload.name, key: detail.upload.key ?? '', method: detail.upload.method });
+        document.querySelector('ferry-uploader')!.addEventListener('ferry-complete', ({ upload }) => {
+          done.push({ name: upload.name, key: upload.key ?? '', method: upload.method });
         });
         return true;
       }, undefined);

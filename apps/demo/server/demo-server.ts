@@ -45,7 +45,8 @@ export interface Demo {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const standaloneElement = fileURLToPath(import.meta.resolve('@ferry/element/standalone'));
+/** Where `@ferry/element/standalone` (ferry-uploader.js) and its on-demand files (standalone/) are. */
+const standaloneDirectory = fileURLToPath(new URL('.', import.meta.resolve('@ferry/element/standalone')));
 
 /**
  * Serves the demo page (or another Vite app, `app`) with `@ferry/server` under `/api/uploads`, signing for the
@@ -118,12 +119,21 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
                 },
               );
             });
-            // The self-contained element file, as a page without a bundler loads it (plain.html).
-            server.middlewares.use('/ferry-uploader.js', (_request, response) => {
-              void readFile(standaloneElement).then((code) => {
-                response.setHeader('Content-Type', 'text/javascript');
-                response.end(code);
-              });
+            // The self-contained element file, as a page without a bundler loads it (plain.html),
+            // and the files beside it that it loads on demand (standalone/: resume store, checksums).
+            server.middlewares.use((request, response, next) => {
+              const path = new URL(request.url ?? '/', 'http://demo').pathname;
+              if (path !== '/ferry-uploader.js' && !/^\/standalone\/[\w-]+\.js$/.test(path)) return next();
+              void readFile(join(standaloneDirectory, path)).then(
+                (code) => {
+                  response.setHeader('Content-Type', 'text/javascript');
+                  response.end(code);
+                },
+                () => {
+                  response.statusCode = 404;
+                  response.end();
+                },
+              );
             });
           },
         },

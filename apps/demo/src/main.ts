@@ -1,23 +1,18 @@
-import { Uploader } from '@ferry/core';
-import { withChecksums, type ChecksumOptions } from '@ferry/core/checksums';
-import { createIndexedDbResumeStore } from '@ferry/core/resume';
 import '@ferry/element';
 
 const element = document.querySelector('ferry-uploader')!;
 
-// `?checksum=md5|sha256|crc32c` (and `?crc64` on OSS) turns on integrity checks: parts are hashed
-// in a Worker, the digest is signed into each URL, and the store refuses damaged bytes.
+// `?checksum=md5|sha256|crc32c` (and `?crc64` on OSS) turns on integrity checks through the
+// element's checksum attribute: parts are hashed in a Worker, the digest is signed into each URL,
+// and the store refuses damaged bytes. The checksum code loads only then.
 const query = new URLSearchParams(location.search);
-const algorithm = query.get('checksum') as ChecksumOptions['algorithm'] | null;
-if (algorithm || query.has('crc64')) {
-  const options = { endpoint: element.endpoint, resumeStore: createIndexedDbResumeStore() };
-  element.uploader = new Uploader(withChecksums(options, { algorithm: algorithm ?? undefined, crc64: query.has('crc64') }));
-}
+const checksum = [query.get('checksum'), query.has('crc64') ? 'crc64' : null].filter(Boolean).join(' ');
+if (checksum) element.setAttribute('checksum', checksum);
 
 // Lists each stored object with a link to it, from the element's ferry-complete events.
 const stored = document.querySelector('#stored')!;
 element.addEventListener('ferry-complete', (event) => {
-  const { upload } = event.detail;
+  const { upload } = event;
   const item = document.createElement('li');
   const link = document.createElement('a');
   // The bucket is private: the demo server redirects this link to a presigned GET.

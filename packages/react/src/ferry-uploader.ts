@@ -1,17 +1,23 @@
-import { FerryUploader as FerryUploaderElement, type FerryEventMap } from '@ferry/element';
+import {
+  FerryAddEvent,
+  FerryCompleteEvent,
+  FerryErrorEvent,
+  FerryProgressEvent,
+  FerryRejectEvent,
+  FerryRemoveEvent,
+  FerryStateEvent,
+  FerryUploader as FerryUploaderElement,
+} from '@ferry/element';
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 
-/** The event of `type`, typed as `<ferry-uploader>` dispatches it. */
-const event = <K extends keyof FerryEventMap>(type: K) => type as EventName<FerryEventMap[K]>;
-
 /**
  * `<ferry-uploader>` as a React component: every property of the element as a typed prop, and
- * its events as `on…` callbacks.
+ * its events as `on…` callbacks that receive the element's own event classes.
  *
  * @example
  * ```tsx
- * <FerryUploader endpoint="/api/uploads" multiple onComplete={(e) => console.log(e.detail.upload.key)} />
+ * <FerryUploader endpoint="/api/uploads" multiple onComplete={(e) => console.log(e.upload.key)} />
  * ```
  */
 export const FerryUploader = createComponent({
@@ -19,14 +25,14 @@ export const FerryUploader = createComponent({
   elementClass: FerryUploaderElement,
   react: React,
   events: {
-    onAdd: event('ferry-add'),
-    onReject: event('ferry-reject'),
-    onStateChange: event('ferry-state'),
-    onProgress: event('ferry-progress'),
-    onComplete: event('ferry-complete'),
-    onError: event('ferry-error'),
-    onRemove: event('ferry-remove'),
-    onChange: 'change' as EventName,
+    onAdd: 'ferry-add' as EventName<FerryAddEvent>,
+    onReject: 'ferry-reject' as EventName<FerryRejectEvent>,
+    onStateChange: 'ferry-state' as EventName<FerryStateEvent>,
+    onProgress: 'ferry-progress' as EventName<FerryProgressEvent>,
+    onComplete: 'ferry-complete' as EventName<FerryCompleteEvent>,
+    onError: 'ferry-error' as EventName<FerryErrorEvent>,
+    onRemove: 'ferry-remove' as EventName<FerryRemoveEvent>,
+    onChange: 'change' as EventName<Event>,
   },
   displayName: 'FerryUploader',
 });

@@ -14,7 +14,7 @@ element.uploader = uploader;
 
 const stored = document.querySelector('#stored')!;
 element.addEventListener('ferry-complete', (event) => {
-  const upload: UploadSnapshot = event.detail.upload;
+  const upload: UploadSnapshot = event.upload;
   const item = document.createElement('li');
   item.textContent = upload.key ?? '';
   item.dataset['name'] = upload.name;
@@ -26,7 +26,7 @@ element.addEventListener('ferry-complete', (event) => {
 const errors = document.querySelector('#errors')!;
 element.addEventListener('ferry-error', (event) => {
   const item = document.createElement('li');
-  item.textContent = `${event.detail.upload.name}: ${event.detail.error.code}: ${event.detail.error.message}`;
+  item.textContent = `${event.upload.name}: ${event.error.code}: ${event.error.message}`;
   errors.append(item);
 });
 
@@ -36,7 +36,7 @@ export function typesAreStrict(uploaderElement: FerryUploader): void {
   uploaderElement.endpoint = 42;
   uploaderElement.addEventListener('ferry-progress', (event) => {
     // @ts-expect-error bytesSent is a number
-    const sent: string = event.detail.upload.bytesSent;
+    const sent: string = event.upload.bytesSent;
     console.log(sent);
   });
   // @ts-expect-error the tag map knows <ferry-uploader> and nothing called <ferry-uploaderx>

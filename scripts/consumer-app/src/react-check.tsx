@@ -2,7 +2,7 @@
 import { FerryUploader } from '@ferry/react';
 
 export const upload = (
-  <FerryUploader endpoint="/api/uploads" multiple onComplete={(event) => console.log(event.detail.upload.key)} />
+  <FerryUploader endpoint="/api/uploads" multiple onComplete={(event) => console.log(event.upload.key)} />
 );
 
 // @ts-expect-error multiple is a boolean

@@ -1,4 +1,4 @@
-import { isStoreError, type UploadSnapshot, type UploadState } from '@ferry/core';
+import { isStoreError, type FerryError, type UploadSnapshot, type UploadState } from '@ferry/core';
 import { html, nothing } from 'lit';
 import { formatBytes, formatDuration } from '../format.js';
 import type { FileAction, Translation } from '../translations/translation.js';
@@ -11,6 +11,8 @@ export interface FileRowView {
   readonly thumbnail?: string | undefined;
   /** Path under a dropped or picked folder. */
   readonly path?: string | undefined;
+  /** Why the store could not be told of its cancel, if it could not. */
+  readonly refusal?: FerryError | undefined;
   /** Runs a row's button. */
   readonly act: (action: FileAction, upload: UploadSnapshot) => void;
 }
@@ -43,11 +45,12 @@ export function progressBar(label: string, percent: number, text: string) {
 /**
  * One file's row: preview, name (ellipsis, full name in `title`), size, progress, bytes, speed
  * and ETA, state, the buttons its state allows (each naming the file), and the reason of a
- * failure with the store's diagnostic in a disclosure.
+ * failure (or of a cancel the store could not be told of) with the store's diagnostic in a disclosure.
  */
 export function fileRow(upload: UploadSnapshot, view: FileRowView) {
   const { t, locale } = view;
-  const { name, state, error } = upload;
+  const { name, state } = upload;
+  const error = view.refusal ?? (state === 'error' ? upload.error : undefined);
   const label = view.path || name;
   const percent = percentOf(upload.bytesSent, upload.size, state === 'done');
   const bytes = t.bytesOf(formatBytes(upload.bytesSent, locale), formatBytes(upload.size, locale));
@@ -72,8 +75,8 @@ export function fileRow(upload: UploadSnapshot, view: FileRowView) {
       ? html`<span part="key" class="key">${t.storedAs}
           ${upload.location ? html`<a href=${upload.location} target="_blank">${upload.key}</a>` : upload.key}</span>`
       : nothing}
-    ${state === 'error' && error
-      ? html`<span part="error" class="error">${error.message}</span>
+    ${error
+      ? html`<span part="error" class="error">${view.refusal ? t.abortRefused(name, error.message) : error.message}</span>
           ${details.length
             ? html`<details part="details"><summary>${t.storeDetails}</summary>
                 <dl>${details.map(([field, value]) => html`<dt>${field}</dt><dd><pre>${value}</pre></dd>`)}</dl></details>`

@@ -1,4 +1,4 @@
-import { StoreError, type UploaderEvents, type UploadSnapshot, type UploadState } from '@ferry/core';
+import { EndpointError, StoreError, type UploaderEvents, type UploadSnapshot, type UploadState } from '@ferry/core';
 import type { UploaderLike } from '../controllers/upload-controller.js';
 
 /** What a story sets of an upload; the rest is filled in. */
@@ -16,7 +16,11 @@ export class FakeUploader implements UploaderLike {
   readonly #listeners = new Map<keyof UploaderEvents, Set<Listener>>();
   #next = 1;
 
-  constructor(uploads: readonly FakeUpload[] = []) {
+  /** `refuseAbort`: cancel() rejects as when the signing endpoint could not abort the upload on the store. */
+  constructor(
+    uploads: readonly FakeUpload[] = [],
+    private readonly options: { readonly refuseAbort?: boolean } = {},
+  ) {
     this.#uploads = uploads.map((upload) => this.#snapshot(upload));
   }
 
@@ -60,6 +64,7 @@ export class FakeUploader implements UploaderLike {
 
   async cancel(id?: string): Promise<void> {
     this.#move(id, ['queued', 'preparing', 'uploading', 'paused', 'error'], 'cancelled');
+    if (this.options.refuseAbort) throw abortRefused();
   }
 
   async remove(id: string): Promise<void> {
@@ -96,6 +101,11 @@ export class FakeUploader implements UploaderLike {
   #emit<K extends keyof UploaderEvents>(type: K, event: UploaderEvents[K]): void {
     for (const listener of this.#listeners.get(type) ?? []) (listener as (event: UploaderEvents[K]) => void)(event);
   }
+}
+
+/** An abort the signing endpoint refused, as core reports it. */
+function abortRefused(): EndpointError {
+  return new EndpointError('abort-multipart', 'The endpoint answered HTTP 403: the session has expired; sign in again.', { status: 403 });
 }
 
 /** A 403 as the store sends it, with its diagnostic fields, for the error story. */

@@ -74,6 +74,20 @@ export const ErrorWith403: Story = {
   render: () => uploader([{ name: 'photo.png', size: 24 * MiB, state: 'error', bytesSent: 16 * MiB, error: signatureMismatch() }]),
 };
 
+export const CancelRefused: Story = {
+  name: 'Cancel the store was not told of',
+  render: () =>
+    html`<ferry-uploader
+      .uploader=${new FakeUploader([{ name: 'site-backup.tar', size: 900 * MiB, state: 'uploading', bytesSent: 420 * MiB, speed: 12 * MiB, eta: 40 }], { refuseAbort: true })}
+      ${ref((element) => {
+        if (!element) return;
+        void (element as FerryUploader).updateComplete.then(() =>
+          element.shadowRoot!.querySelector<HTMLButtonElement>('[part~=cancel]')?.click(),
+        );
+      })}
+    ></ferry-uploader>`,
+};
+
 export const Done: Story = {
   render: () =>
     uploader([

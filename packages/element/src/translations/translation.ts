@@ -36,6 +36,8 @@ export interface Translation {
   readonly done: (name: string) => string;
   /** A file failed, as announced. */
   readonly failed: (name: string, reason: string) => string;
+  /** A file was cancelled but the store could not be told (its parts may remain), as announced and shown. */
+  readonly abortRefused: (name: string, reason: string) => string;
   /** A file was refused by the restrictions, as announced and shown. */
   readonly rejected: (name: string, reason: string) => string;
   /** Why a file was refused; `limit` is formatted (a size, a count or the accepted types). */
@@ -48,6 +50,8 @@ export interface Translation {
   readonly valueMissing: string;
   /** Validation message: uploads still running. */
   readonly pending: string;
+  /** Validation message: more stored than `max-files` or `max-total-size` allow; `reason` is one of `reasons`. */
+  readonly overLimit: (reason: string) => string;
 }
 
 /** The buttons of a file's row. */

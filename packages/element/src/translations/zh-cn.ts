@@ -26,6 +26,7 @@ export const zhCn: Translation = {
   added: (count, name) => (count === 1 ? `已添加 ${name}` : `已添加 ${count} 个文件`),
   done: (name) => `${name} 已上传`,
   failed: (name, reason) => `${name} 上传失败：${reason}`,
+  abortRefused: (name, reason) => `${name} 已取消，但未能通知存储服务，已上传的分片可能仍在：${reason}`,
   rejected: (name, reason) => `未添加 ${name}：${reason}`,
   reasons: {
     type: (accept) => `只能添加 ${accept}`,
@@ -38,4 +39,5 @@ export const zhCn: Translation = {
   storedAs: '存储为',
   valueMissing: '请至少上传一个文件。',
   pending: '请等待上传完成。',
+  overLimit: (reason) => `请移除部分文件：${reason}。`,
 };

@@ -1,12 +1,14 @@
-import type { ResumeStore, UploaderOptions, UploadSnapshot } from '@ferry/core';
-import { createIndexedDbResumeStore } from '@ferry/core/resume';
+import type { UploadSnapshot } from '@ferry/core';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { ChecksumSetting } from '../controllers/checksummed-uploader.js';
 import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
-import { ferryEvent } from '../events/ferry-events.js';
+import { FerryRejectEvent } from '../events/ferry-reject.js';
 import { fileRow, percentOf, progressBar } from '../file-row/file-row.js';
+import { FormController, type FormInput } from '../form/form-controller.js';
 import { formatBytes } from '../format.js';
 import { droppedFiles, pickedFiles, type PickedFile } from '../input/dropped-files.js';
 import { check, type Rejection } from '../input/restrictions.js';
+import { LiveAnnouncer } from '../live-announcer.js';
 import { canonicalLocale, loadTranslation, translationFor } from '../localize.js';
 import type { FileAction, Translation } from '../translations/translation.js';
 import { uploaderStyles } from './uploader.styles.js';
@@ -28,17 +30,22 @@ const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
  * a reload continues when the same file is added again (IndexedDB). Form-associated: its value
  * is the stored object keys, one `FormData` entry each under `name`.
  *
+ * Changing `endpoint`, `concurrency`, `part-size`, `manual` or `checksum` builds a new `Uploader`
+ * for the files added afterwards. A file keeps the settings in force when it was added: uploads
+ * already added (running, paused, failed, or queued for the Upload button) are not moved or lost,
+ * and finish with those settings on their own Uploader, while new files use the new ones.
+ *
  * @tagname ferry-uploader
  * @summary Uploads files to S3, OSS or any S3-compatible store through presigned URLs.
  * @slot hint - Text of the drop zone.
  * @slot empty - Shown below the drop zone while no file is listed.
- * @event ferry-add - A file was added. `detail: { upload }`
- * @event ferry-reject - A file broke a restriction and was not added. `detail: { file, reason, message }`
- * @event ferry-state - An upload changed state. `detail: { upload }`
- * @event ferry-progress - Bytes were sent. `detail: { upload }`
- * @event ferry-complete - A file is stored. `detail: { upload }` (`upload.key`)
- * @event ferry-error - An upload failed. `detail: { upload, error }`
- * @event ferry-remove - An upload left the list. `detail: { upload }`
+ * @event {FerryAddEvent} ferry-add - A file was added: `event.upload`.
+ * @event {FerryRejectEvent} ferry-reject - A file broke a restriction and was not added: `event.file`, `event.reason`, `event.message`.
+ * @event {FerryStateEvent} ferry-state - An upload changed state: `event.upload.state`, `event.previous`.
+ * @event {FerryProgressEvent} ferry-progress - Bytes were sent: `event.upload.bytesSent`.
+ * @event {FerryCompleteEvent} ferry-complete - A file is stored: `event.upload.key`.
+ * @event {FerryErrorEvent} ferry-error - An upload failed, or the store could not be told of a cancel: `event.upload`, `event.error`.
+ * @event {FerryRemoveEvent} ferry-remove - An upload left the list: `event.upload`.
  * @event change - The value (the stored keys) changed.
  * @csspart dropzone - The drop zone button; also `dragover` while files are dragged over it.
  * @csspart folder-button - The button that picks a folder (`directory`).
@@ -83,6 +90,7 @@ export class FerryUploader extends LitElement {
     manual: { type: Boolean },
     concurrency: { type: Number },
     partSize: { type: Number, attribute: 'part-size' },
+    checksum: {},
     locale: {},
     strings: { attribute: false },
     theme: { reflect: true },
@@ -91,7 +99,6 @@ export class FerryUploader extends LitElement {
     disabled: { type: Boolean, reflect: true },
     uploader: { attribute: false },
     dragging: { state: true },
-    announcement: { state: true },
     rejected: { state: true },
     fieldsetDisabled: { state: true },
   };
@@ -127,7 +134,10 @@ export class FerryUploader extends LitElement {
   /** Most bytes of all listed files together. @default undefined (no limit) */
   maxTotalSize: number | undefined;
 
-  /** Wait for `upload()` (an Upload button) instead of starting each file as it is added. @default false */
+  /**
+   * Wait for `upload()` (an Upload button, shown while files are queued) instead of starting each
+   * file as it is added. @default false
+   */
   manual = false;
 
   /** Part uploads in flight at once, across files. @default 4 */
@@ -135,6 +145,15 @@ export class FerryUploader extends LitElement {
 
   /** Preferred part size in bytes. @default 8 MiB */
   partSize = 8 * 1024 * 1024;
+
+  /**
+   * Integrity checks: `md5` (S3 and OSS), `sha256` or `crc32c` (S3) signs a digest of every part
+   * into its URL, so the store refuses damaged bytes and they are sent again; `crc64` (OSS)
+   * compares the stored object's CRC-64 with the file's; `md5 crc64` does both. Parts are hashed
+   * in a Worker. The checksum code (`@ferry/core/checksums`) loads only once this is set.
+   * @default undefined (none)
+   */
+  checksum: ChecksumSetting | undefined;
 
   /** Language of the strings (`en`, `zh-CN` or one registered). @default the nearest `lang`, else the browser's */
   locale = '';
@@ -158,29 +177,40 @@ export class FerryUploader extends LitElement {
   uploader: UploaderLike | undefined;
 
   private dragging = false;
-  private announcement = '';
   private rejected: readonly RejectedRow[] = [];
   private fieldsetDisabled = false;
 
-  private readonly uploads = new UploadController(this);
+  private readonly uploads = new UploadController(this, {
+    uploader: () => this.uploader,
+    config: () => ({
+      endpoint: this.endpoint,
+      concurrency: this.concurrency,
+      partSize: this.partSize,
+      manual: this.manual,
+      checksum: this.checksum,
+    }),
+  });
   private readonly internals = this.attachInternals();
+  private readonly announcer = new LiveAnnouncer(this, (count, first) => this.t.added(count, first));
+
   /** Preview URL and folder path of each upload added here, by upload id. */
   private readonly extras = new Map<string, { thumbnail?: string; path: string }>();
-  private resumeStore: ResumeStore | undefined;
   private nextRejected = 1;
   /** Row index to focus once the row there is gone. */
   private focusAfterRemoval: number | undefined;
-  private value = '';
-  private speech: string[] = [];
   private loadedFor = '';
-  private added: string[] = [];
 
   constructor() {
     super();
-    this.addEventListener('ferry-add', ({ detail }) => this.announce('', detail.upload.name));
-    this.addEventListener('ferry-complete', ({ detail }) => this.announce(this.t.done(detail.upload.name)));
-    this.addEventListener('ferry-error', ({ detail }) => this.announce(this.t.failed(detail.upload.name, detail.error.message)));
-    this.addEventListener('ferry-remove', ({ detail }) => this.forget(detail.upload.id));
+    this.addController(new FormController(this, this.internals, () => this.formInput()));
+    this.addEventListener('ferry-add', ({ upload }) => this.announcer.fileAdded(upload.name));
+    this.addEventListener('ferry-complete', ({ upload }) => this.announcer.say(this.t.done(upload.name)));
+    this.addEventListener('ferry-error', ({ upload, error }) => {
+      const t = this.t;
+      // On a cancelled upload the error is an abort the store could not be told of, not a failed upload.
+      this.announcer.say(upload.state === 'cancelled' ? t.abortRefused(upload.name, error.message) : t.failed(upload.name, error.message));
+    });
+    this.addEventListener('ferry-remove', ({ upload }) => this.forget(upload.id));
     this.addEventListener('paste', (event) => this.addFiles(event.clipboardData?.files ?? []));
   }
 
@@ -196,33 +226,55 @@ export class FerryUploader extends LitElement {
 
   /** Starts the queued uploads (with `manual`). */
   upload(): void {
-    this.uploads.active?.start();
+    this.uploads.start();
   }
 
   /** Pauses every upload in progress; stored parts are kept. */
   pause(): void {
-    this.uploads.active?.pause();
+    this.uploads.pause();
   }
 
   /** Resumes paused uploads where they stopped. */
   resume(): void {
-    this.uploads.active?.resume();
+    this.uploads.resume();
   }
 
-  /** Cancels every unfinished upload, aborting multipart uploads on the store. */
+  /**
+   * Cancels every unfinished upload, aborting multipart uploads on the store. Where the store could
+   * not be told, the row says so and `ferry-error` fires; the promise then rejects with that error.
+   */
   async cancel(): Promise<void> {
-    await this.uploads.active?.cancel();
+    await this.uploads.cancel();
   }
 
   /** Retries failed uploads from the parts already stored. */
   retry(): void {
-    this.uploads.active?.retry();
+    this.uploads.retry();
+  }
+
+  /** Its validity: `valueMissing` (`required`), `rangeOverflow` (`max-files`, `max-total-size`), `customError` (still uploading). */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  /** Why it is invalid, in the element's language; '' when valid. */
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  /** Whether it is valid; fires `invalid` when not. */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Like `checkValidity()`, and shows the message to the user when invalid. */
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
   }
 
   /** Form reset: cancels and removes every file. */
   formResetCallback(): void {
-    const uploader = this.uploads.active;
-    for (const upload of this.uploads.uploads) void uploader?.remove(upload.id).catch(() => undefined);
+    this.uploads.removeAll();
     this.rejected = [];
   }
 
@@ -241,25 +293,32 @@ export class FerryUploader extends LitElement {
     return candidates.map(canonicalLocale).find((tag) => tag !== undefined) ?? 'en';
   }
 
+  private formInput(): FormInput {
+    return {
+      uploads: this.uploads.uploads,
+      keys: this.keys,
+      name: this.name,
+      required: this.required,
+      maxFiles: this.maxFiles,
+      maxTotalSize: this.maxTotalSize,
+      t: this.t,
+      locale: this.resolvedLocale,
+      anchor: this.dropzone,
+    };
+  }
+
   private get off(): boolean {
     return this.disabled || this.fieldsetDisabled;
   }
 
-  private options(): UploaderOptions {
-    // Uploads survive a reload: the same file added again continues where it stopped.
-    this.resumeStore ??= typeof indexedDB === 'undefined' ? undefined : createIndexedDbResumeStore();
-    return {
-      endpoint: this.endpoint,
-      concurrency: this.concurrency,
-      partSize: this.partSize,
-      resumeStore: this.resumeStore,
-      autoStart: !this.manual,
-    };
-  }
-
   private add(picked: readonly PickedFile[]): void {
     if (this.off || picked.length === 0) return;
-    const uploader = this.uploads.uploader(this.uploader, () => this.options());
+    const target = this.uploads.target();
+    // With checksums the Uploader loads first; the files are checked and added once it is there.
+    if (target instanceof Promise) {
+      target.then(() => this.add(picked), reportError);
+      return;
+    }
     const t = this.t;
     const listed = this.uploads.uploads.filter((upload) => upload.state !== 'cancelled');
     let count = listed.length;
@@ -270,41 +329,24 @@ export class FerryUploader extends LitElement {
       if (rejection) {
         const message = t.reasons[rejection.reason](this.limitText(rejection));
         rejected.push({ id: `r${this.nextRejected++}`, name: path || file.name, message });
-        this.dispatchEvent(ferryEvent('ferry-reject', { file, reason: rejection.reason, message }));
+        this.dispatchEvent(new FerryRejectEvent(file, rejection.reason, message));
         continue;
       }
       count++;
       total += file.size;
       const thumbnail = file.type.startsWith('image/') && file.size <= THUMBNAIL_MAX_BYTES ? URL.createObjectURL(file) : undefined;
-      const upload = uploader.add(file, path ? { relativePath: path } : {});
+      const upload = this.uploads.add(target, file, path ? { relativePath: path } : {});
       // add() only asks for a render: the row's first render already has its preview and path.
       this.extras.set(upload.id, { path, ...(thumbnail ? { thumbnail } : {}) });
     }
     if (rejected.length > 0) {
       this.rejected = [...this.rejected, ...rejected];
-      this.announce(rejected.map((row) => t.rejected(row.name, row.message)).join('. '));
+      this.announcer.say(rejected.map((row) => t.rejected(row.name, row.message)).join('. '));
     }
   }
 
   private limitText({ reason, limit }: Rejection): string {
     return typeof limit === 'string' || reason === 'too-many' ? `${limit}` : formatBytes(limit, this.resolvedLocale);
-  }
-
-  /**
-   * Says `text` (or that `added` was added) in the live region. What happens together (files
-   * added and refused by one drop) is said once, together; each announcement replaces the last,
-   * so a polite region reads what is new, not a backlog.
-   */
-  private announce(text: string, added?: string): void {
-    if (added) this.added.push(added);
-    else this.speech.push(text);
-    if (this.added.length + this.speech.length > 1) return;
-    queueMicrotask(() => {
-      const { added, speech } = this;
-      this.announcement = [...(added.length ? [this.t.added(added.length, added[0]!)] : []), ...speech].join('. ');
-      this.added = [];
-      this.speech = [];
-    });
   }
 
   private forget(id: string): void {
@@ -314,13 +356,9 @@ export class FerryUploader extends LitElement {
   }
 
   private act(action: FileAction, upload: UploadSnapshot): void {
-    const uploader = this.uploads.active;
-    if (!uploader) return;
-    if (action === 'remove') {
-      this.focusAfterRemoval = this.rowIndex(upload.id);
-      void uploader.remove(upload.id).catch(() => undefined);
-    } else if (action === 'cancel') void uploader.cancel(upload.id).catch(() => undefined);
-    else uploader[action === 'resume' ? 'resume' : action === 'retry' ? 'retry' : 'pause'](upload.id);
+    if (action === 'dismiss') return; // rejected rows only
+    if (action === 'remove') this.focusAfterRemoval = this.rowIndex(upload.id);
+    this.uploads.act(upload.id, action);
   }
 
   private dismiss(row: RejectedRow): void {
@@ -333,11 +371,11 @@ export class FerryUploader extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('uploader') && this.uploader) this.uploads.uploader(this.uploader, () => this.options());
+    // A new `.uploader` shows its list at once; other settings apply from the next file added.
+    if (changed.has('uploader')) this.uploads.sync();
   }
 
   protected override updated(): void {
-    this.syncForm();
     if (this.focusAfterRemoval === undefined) return;
     // Focus goes to the row that took the removed one's place, else the one before, else the drop zone.
     const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=row]')];
@@ -352,22 +390,6 @@ export class FerryUploader extends LitElement {
 
   private pickerClick(selector: string): void {
     this.renderRoot.querySelector<HTMLInputElement>(selector)!.click();
-  }
-
-  private syncForm(): void {
-    const keys = this.keys;
-    const value = keys.join('\n');
-    if (value !== this.value) {
-      this.value = value;
-      const data = new FormData();
-      if (this.name) for (const key of keys) data.append(this.name, key);
-      this.internals.setFormValue(data);
-      this.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-    const busy = this.uploads.uploads.some((upload) => !['done', 'error', 'cancelled'].includes(upload.state));
-    if (busy) this.internals.setValidity({ customError: true }, this.t.pending, this.dropzone);
-    else if (this.required && keys.length === 0) this.internals.setValidity({ valueMissing: true }, this.t.valueMissing, this.dropzone);
-    else this.internals.setValidity({});
   }
 
   private onDragOver(event: DragEvent): void {
@@ -427,7 +449,7 @@ export class FerryUploader extends LitElement {
               ${t.chooseFolder}</button>
             <input type="file" hidden tabindex="-1" webkitdirectory @change=${this.onPick} />`
         : nothing}
-      ${this.manual && queued
+      ${queued
         ? html`<button part="upload-button" class="primary" type="button" ?disabled=${this.off} @click=${() => this.upload()}>${t.upload}</button>`
         : nothing}
       ${uploads.length === 0 && this.rejected.length === 0
@@ -440,7 +462,13 @@ export class FerryUploader extends LitElement {
               <span part="error" class="error">${t.rejected(row.name, row.message)}</span>
             </li>`)}
             ${uploads.map((upload) =>
-              fileRow(upload, { t, locale, ...this.extras.get(upload.id), act: (action, u) => this.act(action, u) }))}
+              fileRow(upload, {
+                t,
+                locale,
+                ...this.extras.get(upload.id),
+                refusal: this.uploads.refusal(upload.id),
+                act: (action, u) => this.act(action, u),
+              }))}
           </ul>`}
       ${live.length > 1
         ? html`<div part="total" class="total">
@@ -448,7 +476,7 @@ export class FerryUploader extends LitElement {
             <span class="meta">${bytes}${speed > 0 ? html` · ${formatBytes(speed, locale, true)}` : nothing}</span>
           </div>`
         : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.announcer.region()}
     `;
   }
 }

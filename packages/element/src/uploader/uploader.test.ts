@@ -1,20 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
-import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
+import { next, pick, stack } from '../test-support/page.js';
 import type { FerryUploader } from './uploader.js';
 import './uploader.js';
-
-// Served by the test runner's ferry-stack plugin: where the real store and signing server listen.
-const stackUrl = '/__ferry/stack.js';
-const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
-
-function pick(element: FerryUploader, files: File[]): void {
-  const input = element.shadowRoot!.querySelector('input[type=file]') as HTMLInputElement;
-  const transfer = new DataTransfer();
-  for (const file of files) transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change'));
-}
 
 async function render(multiple = false, endpoint = stack.endpoint): Promise<FerryUploader> {
   return fixture<FerryUploader>(html`<ferry-uploader endpoint=${endpoint} ?multiple=${multiple}></ferry-uploader>`);
@@ -25,7 +13,7 @@ describe('<ferry-uploader>', () => {
     const element = await render(true);
     await expect(element).to.be.accessible();
     pick(element, [randomFile(100, 'a.txt', 'text/plain'), randomFile(100, 'b.txt', 'text/plain')]);
-    await oneEvent(element, 'ferry-complete');
+    await next(element, 'ferry-complete');
     await element.updateComplete;
     await expect(element).to.be.accessible();
   });
@@ -48,16 +36,16 @@ describe('<ferry-uploader>', () => {
   it('turns a picked file into a row, fires typed events, and stores the exact bytes', async () => {
     const element = await render();
     const file = randomFile(3000, 'picked.bin');
-    const added = oneEvent(element, 'ferry-add');
-    const completed = oneEvent(element, 'ferry-complete');
+    const added = next(element, 'ferry-add');
+    const completed = next(element, 'ferry-complete');
     pick(element, [file]);
     const addEvent = await added;
-    expect(addEvent.detail.upload.name).to.equal('picked.bin');
+    expect(addEvent.upload.name).to.equal('picked.bin');
     expect(addEvent.bubbles && addEvent.composed).to.equal(true);
     await element.updateComplete;
     const row = element.shadowRoot!.querySelector('[part~=row]')!;
     expect(row.querySelector('.name')!.textContent).to.equal('picked.bin');
-    const { upload } = (await completed).detail;
+    const { upload } = await completed;
     expect(upload.state).to.equal('done');
     await element.updateComplete;
     expect(row.getAttribute('data-state')).to.equal('done');
@@ -73,31 +61,31 @@ describe('<ferry-uploader>', () => {
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     await element.updateComplete;
     expect(zone.part.contains('dragover')).to.equal(true);
-    const completed = oneEvent(element, 'ferry-complete');
+    const completed = next(element, 'ferry-complete');
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    expect((await completed).detail.upload.name).to.equal('dropped.txt');
+    expect((await completed).upload.name).to.equal('dropped.txt');
     await element.updateComplete;
     expect(zone.part.contains('dragover')).to.equal(false);
   });
 
   it('names the file on its cancel button and cancels it', async () => {
     const element = await render();
-    const added = oneEvent(element, 'ferry-add');
+    const added = next(element, 'ferry-add');
     pick(element, [randomFile(20 * 1024 * 1024, 'big.bin')]);
     await added; // cancelled while its multipart upload is being created: it must still be aborted
     await element.updateComplete;
     const cancel = element.shadowRoot!.querySelector('button[aria-label="Cancel big.bin"]') as HTMLButtonElement;
     expect(cancel).to.exist;
-    const cancelled = oneEvent(element, 'ferry-state');
+    const cancelled = next(element, 'ferry-state');
     cancel.click();
-    expect((await cancelled).detail.upload.state).to.equal('cancelled');
+    expect((await cancelled).upload.state).to.equal('cancelled');
   });
 
   it('says the bucket CORS must expose ETag when the browser cannot read a part ETag', async () => {
     const element = await render(false, stack.hiddenEtagEndpoint);
-    const failed = oneEvent(element, 'ferry-error');
+    const failed = next(element, 'ferry-error');
     pick(element, [randomFile(9 * 1024 * 1024, 'multipart.bin')]);
-    const { error, upload } = (await failed).detail;
+    const { error, upload } = await failed;
     expect(error.code).to.equal('etag-missing');
     expect(error.message).to.contain('ExposeHeader');
     expect(upload.state).to.equal('error');

@@ -1,4 +1,3 @@
-import type { FerryEventMap } from '../events/ferry-events.js';
 import { FerryUploader } from './uploader.component.js';
 
 export { FerryUploader };
@@ -9,5 +8,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'ferry-uploader': FerryUploader;
   }
-  interface HTMLElementEventMap extends FerryEventMap {}
 }

@@ -2,15 +2,12 @@
 // keyboard and focus, restrictions, forms, languages, right-to-left, manual start and paste.
 import { createHttpEndpoint, Uploader, type Endpoint } from '@ferry/core';
 import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
-import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { droppedFiles } from '../input/dropped-files.js';
+import { next, pick, stack } from '../test-support/page.js';
 import type { FerryUploader } from './uploader.js';
 import './uploader.js';
-
-const stackUrl = '/__ferry/stack.js';
-const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
 
 const $ = <T extends Element = HTMLElement>(element: FerryUploader, selector: string): T | null =>
   element.shadowRoot!.querySelector<T>(selector);
@@ -24,14 +21,6 @@ function announcements(element: FerryUploader): string[] {
   const region = $(element, '[role=status]')!;
   new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
   return said;
-}
-
-function pick(element: FerryUploader, files: File[]): void {
-  const input = $<HTMLInputElement>(element, 'input[type=file]')!;
-  const transfer = new DataTransfer();
-  for (const file of files) transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change'));
 }
 
 /** A tiny valid PNG (1×1), so the preview really decodes. */
@@ -53,7 +42,7 @@ describe('<ferry-uploader> widget', () => {
     await element.updateComplete;
     expect($$(element, '[part~=rejected]')).to.have.length(1); // notes.txt: not an accepted type
     await expect(element).to.be.accessible(); // queued, with a rejected row and the Upload button
-    const progressed = oneEvent(element, 'ferry-progress');
+    const progressed = next(element, 'ferry-progress');
     $<HTMLButtonElement>(element, '[part=upload-button]')!.click();
     await progressed;
     await element.updateComplete;
@@ -79,9 +68,9 @@ describe('<ferry-uploader> widget', () => {
       singlePutParams: async (input, options) => ({ ...(await http.singlePutParams(input, options)), headers: { 'Content-Type': 'image/png' } }),
     };
     const element = await fixture<FerryUploader>(html`<ferry-uploader .uploader=${new Uploader({ endpoint: misconfigured })}></ferry-uploader>`);
-    const failed = oneEvent(element, 'ferry-error');
+    const failed = next(element, 'ferry-error');
     pick(element, [randomFile(100, 'refused.txt', 'text/plain')]);
-    expect((await failed).detail.error.code).to.equal('signature-mismatch');
+    expect((await failed).error.code).to.equal('signature-mismatch');
     await element.updateComplete;
     expect($(element, '[part=error]')!.textContent).to.contain('signature');
     const details = $<HTMLDetailsElement>(element, 'details')!;
@@ -98,7 +87,7 @@ describe('<ferry-uploader> widget', () => {
         min-file-size="2" max-files="3" max-total-size="1500"></ferry-uploader>`,
     );
     const reasons: string[] = [];
-    element.addEventListener('ferry-reject', (event) => reasons.push(`${event.detail.file.name}:${event.detail.reason}`));
+    element.addEventListener('ferry-reject', (event) => reasons.push(`${event.file.name}:${event.reason}`));
     const ok = (name: string, size: number) => randomFile(size, name, 'text/plain');
     pick(element, [
       ok('a.txt', 500),
@@ -162,7 +151,7 @@ describe('<ferry-uploader> widget', () => {
   it('offers pause, resume and cancel on a running upload, each naming its file', async () => {
     const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint}></ferry-uploader>`);
     const file = randomFile(24 * 1024 * 1024, 'movie.bin');
-    const progressed = oneEvent(element, 'ferry-progress');
+    const progressed = next(element, 'ferry-progress');
     pick(element, [file]);
     await progressed;
     await element.updateComplete;
@@ -170,9 +159,9 @@ describe('<ferry-uploader> widget', () => {
     await element.updateComplete;
     expect($(element, '[part=row]')!.dataset['state']).to.equal('paused');
     expect($(element, '[part=status]')!.textContent).to.equal('Paused');
-    const done = oneEvent(element, 'ferry-complete');
+    const done = next(element, 'ferry-complete');
     button(element, 'Resume movie.bin')!.click();
-    const { upload } = (await done).detail;
+    const { upload } = await done;
     expect(await storedSha256(upload.key!)).to.equal(await sha256Hex(file));
     await element.updateComplete;
     expect($(element, '[part=key]')!.textContent).to.contain(upload.key!);
@@ -182,7 +171,7 @@ describe('<ferry-uploader> widget', () => {
   it('shows a preview for images and revokes its object URL when the row is removed', async () => {
     const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint}></ferry-uploader>`);
     pick(element, [png('pixel.png')]);
-    await oneEvent(element, 'ferry-complete');
+    await next(element, 'ferry-complete');
     await element.updateComplete;
     const img = $<HTMLImageElement>(element, '[part=thumbnail]')!;
     expect(img.src).to.match(/^blob:/);
@@ -204,13 +193,13 @@ describe('<ferry-uploader> widget', () => {
     const said = announcements(element);
     const transfer = new DataTransfer();
     transfer.items.add(randomFile(10, 'pasted.txt', 'text/plain'));
-    const added = oneEvent(element, 'ferry-add');
+    const added = next(element, 'ferry-add');
     const paste = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true });
     // Firefox gives a synthetic paste an empty clipboardData of its own (a real paste carries
     // the files): hand it the transfer as the real one would be.
     if (paste.clipboardData?.files.length === 0) Object.defineProperty(paste, 'clipboardData', { value: transfer });
     element.dispatchEvent(paste);
-    expect((await added).detail.upload.name).to.equal('pasted.txt');
+    expect((await added).upload.name).to.equal('pasted.txt');
     await waitUntil(() => element.keys.length === 1, 'pasted file stored');
     uploader.add(randomFile(10, 'from-code-1.txt', 'text/plain'));
     uploader.add(randomFile(10, 'from-code-2.txt', 'text/plain'));
@@ -246,7 +235,7 @@ describe('<ferry-uploader> in a form', () => {
     pick(element, [randomFile(12 * 1024 * 1024, 'a.bin'), randomFile(10, 'b.txt', 'text/plain')]);
     await element.updateComplete;
     expect(form.checkValidity()).to.equal(false); // still uploading
-    const changed = oneEvent(element, 'change');
+    const changed = next(element, 'change');
     await waitUntil(() => element.keys.length === 2, 'both stored', { timeout: 20_000 });
     await changed;
     await element.updateComplete;
@@ -257,6 +246,28 @@ describe('<ferry-uploader> in a form', () => {
     await element.updateComplete;
     expect(new FormData(form).getAll('files')).to.deep.equal([]);
     expect(form.checkValidity()).to.equal(false);
+  });
+
+  it('is invalid (rangeOverflow) when more is stored than max-files or max-total-size allow, as files added from code can be', async () => {
+    const uploader = new Uploader({ endpoint: stack.endpoint });
+    const form = await fixture<HTMLFormElement>(
+      html`<form><ferry-uploader name="files" multiple max-files="1" .uploader=${uploader}></ferry-uploader></form>`,
+    );
+    const element = form.querySelector('ferry-uploader')!;
+    uploader.add(randomFile(600, 'first.txt', 'text/plain'));
+    uploader.add(randomFile(600, 'second.txt', 'text/plain')); // not through the element: no restriction checked
+    await waitUntil(() => element.keys.length === 2, 'both stored');
+    await element.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(element.validity.rangeOverflow).to.equal(true);
+    expect(element.validationMessage).to.equal('Remove some files: at most 1 files.');
+    element.maxFiles = 2;
+    element.maxTotalSize = 1000;
+    await element.updateComplete;
+    expect(element.validationMessage).to.contain('Remove some files: all files together must stay under');
+    element.maxTotalSize = undefined;
+    await element.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
   });
 
   it('is disabled by its attribute or a disabled fieldset: no files are added', async () => {
@@ -281,7 +292,7 @@ describe('<ferry-uploader> languages and direction', () => {
     const element = wrapper.querySelector('ferry-uploader')!;
     await waitUntil(() => $(element, '.dropzone')!.textContent!.includes('将文件拖到此处'), 'zh-CN drop hint');
     pick(element, [randomFile(10, '报告.txt', 'text/plain')]);
-    await oneEvent(element, 'ferry-complete');
+    await next(element, 'ferry-complete');
     await element.updateComplete;
     expect($(element, '[part=status]')!.textContent).to.equal('已上传');
     expect(button(element, '移除 报告.txt')).to.exist;
@@ -361,7 +372,7 @@ describe('<ferry-uploader> on a phone', () => {
       const big = randomFile(24 * 1024 * 1024, 'holiday-video-from-the-phone-camera.mp4', 'video/mp4');
       const small = randomFile(1000, 'receipt-scanned-at-the-shop.pdf', 'application/pdf');
       const tooBig = randomFile(31_000_000, 'too-big-for-this-form.bin');
-      const progressed = oneEvent(element, 'ferry-progress');
+      const progressed = next(element, 'ferry-progress');
       pick(element, [big, small, tooBig]);
       await progressed;
       await element.updateComplete;

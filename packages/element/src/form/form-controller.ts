@@ -1,0 +1,69 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  maxFilesValidator,
+  maxTotalSizeValidator,
+  pendingValidator,
+  requiredValidator,
+  type Invalid,
+  type ValidationInput,
+  type Validator,
+} from './validators.js';
+
+/** What the form controller reads from its element after each update. */
+export interface FormInput extends ValidationInput {
+  /** The field's name: each key is one `FormData` entry under it ('' submits nothing). */
+  readonly name: string;
+  /** Where the browser points when it reports the element invalid (the drop zone). */
+  readonly anchor: HTMLElement;
+}
+
+/** The element's rules, in the order their messages win. */
+const VALIDATORS: readonly Validator[] = [pendingValidator(), requiredValidator(), maxFilesValidator(), maxTotalSizeValidator()];
+
+function firstBroken(input: ValidationInput): Invalid | undefined {
+  for (const validator of VALIDATORS) {
+    const invalid = validator.check(input);
+    if (invalid) return invalid;
+  }
+  return undefined;
+}
+
+/**
+ * Makes a form-associated element's value and validity follow its uploads: after each update the
+ * value is the stored keys (one `FormData` entry each under `name`; a `change` event when it
+ * changed), and the validity is the first rule broken (uploads still running, `required`,
+ * `max-files`, `max-total-size`), so `form.checkValidity()` and submit see it.
+ *
+ * @example
+ * ```ts
+ * this.addController(new FormController(this, this.attachInternals(), () => this.formInput()));
+ * ```
+ */
+export class FormController implements ReactiveController {
+  /** The keys and name last given to the form, to set the value and fire `change` only on a change. */
+  private keys: string | undefined;
+  private name: string | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly internals: ElementInternals,
+    private readonly input: () => FormInput,
+  ) {}
+
+  hostUpdated(): void {
+    const input = this.input();
+    const keys = input.keys.join('\n');
+    if (keys !== this.keys || input.name !== this.name) {
+      const changed = this.keys !== undefined && keys !== this.keys;
+      this.keys = keys;
+      this.name = input.name;
+      const data = new FormData();
+      if (input.name) for (const key of input.keys) data.append(input.name, key);
+      this.internals.setFormValue(data);
+      if (changed) this.host.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    const invalid = firstBroken(input);
+    if (invalid) this.internals.setValidity(invalid.flags, invalid.message, input.anchor);
+    else this.internals.setValidity({});
+  }
+}
