@@ -19,7 +19,7 @@ export function formatBytes(bytes: number, locale?: string, perSecond = false): 
     value /= 1024;
     step++;
   }
-  return unit(value, UNITS[step] + (perSecond ? '-per-second' : ''), locale, value < 10 && step > 0 ? 1 : 0);
+  return unit(value, `${UNITS[step]!}${perSecond ? '-per-second' : ''}`, locale, value < 10 && step > 0 ? 1 : 0);
 }
 
 /**

@@ -32,7 +32,7 @@ export const FerryUploader = createComponent({
     onComplete: 'ferry-complete' as EventName<FerryCompleteEvent>,
     onError: 'ferry-error' as EventName<FerryErrorEvent>,
     onRemove: 'ferry-remove' as EventName<FerryRemoveEvent>,
-    onChange: 'change' as EventName<Event>,
+    onChange: 'change' as EventName,
   },
   displayName: 'FerryUploader',
 });

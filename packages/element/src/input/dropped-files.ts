@@ -13,7 +13,7 @@ export interface PickedFile {
  * ```
  */
 export async function droppedFiles(transfer: DataTransfer): Promise<PickedFile[]> {
-  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.());
+  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry());
   if (!entries.some((entry) => entry?.isDirectory)) return [...transfer.files].map((file) => ({ file, path: '' }));
   // Folders are walked by code of their own, loaded with the first folder dropped.
   const { walkEntries } = await import('./folder-walk.js');

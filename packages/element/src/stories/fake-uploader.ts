@@ -27,8 +27,8 @@ export class FakeUploader implements UploaderLike {
   on<K extends keyof UploaderEvents>(type: K, listener: (event: UploaderEvents[K]) => void): () => void {
     const set = this.#listeners.get(type) ?? new Set();
     this.#listeners.set(type, set);
-    set.add(listener as Listener);
-    return () => set.delete(listener as Listener);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   list(): UploadSnapshot[] {

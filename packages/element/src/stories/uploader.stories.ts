@@ -2,8 +2,7 @@
 // upload paths are tested against the real store in the component and end-to-end tests).
 import { html, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import '../uploader/uploader.js';
-import type { FerryUploader } from '../uploader/uploader.js';
+import { FerryUploader } from '../uploader/uploader.js';
 import { FakeUploader, signatureMismatch, type FakeUpload } from './fake-uploader.js';
 
 const MiB = 1024 * 1024;
@@ -44,8 +43,8 @@ export const DragOver: Story = {
       multiple
       .uploader=${new FakeUploader()}
       ${ref((element) => {
-        if (!element) return;
-        void (element as FerryUploader).updateComplete.then(() =>
+        if (!(element instanceof FerryUploader)) return;
+        void element.updateComplete.then(() =>
           element.shadowRoot!.querySelector('.dropzone')!.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true })),
         );
       })}
@@ -80,8 +79,8 @@ export const CancelRefused: Story = {
     html`<ferry-uploader
       .uploader=${new FakeUploader([{ name: 'site-backup.tar', size: 900 * MiB, state: 'uploading', bytesSent: 420 * MiB, speed: 12 * MiB, eta: 40 }], { refuseAbort: true })}
       ${ref((element) => {
-        if (!element) return;
-        void (element as FerryUploader).updateComplete.then(() =>
+        if (!(element instanceof FerryUploader)) return;
+        void element.updateComplete.then(() =>
           element.shadowRoot!.querySelector<HTMLButtonElement>('[part~=cancel]')?.click(),
         );
       })}
@@ -105,8 +104,8 @@ export const Rejected: Story = {
       max-file-size="10485760"
       .uploader=${new FakeUploader()}
       ${ref((element) => {
-        if (!element) return;
-        (element as FerryUploader).addFiles([
+        if (!(element instanceof FerryUploader)) return;
+        element.addFiles([
           new File(['x'], 'setup.exe', { type: 'application/x-msdownload' }),
           new File([new Uint8Array(11 * MiB)], 'huge.png', { type: 'image/png' }),
         ]);

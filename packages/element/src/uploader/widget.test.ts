@@ -9,17 +9,19 @@ import { next, pick, stack } from '../test-support/page.js';
 import type { FerryUploader } from './uploader.js';
 import './uploader.js';
 
+// Typed like querySelector<T>, whose T is also used once.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 const $ = <T extends Element = HTMLElement>(element: FerryUploader, selector: string): T | null =>
   element.shadowRoot!.querySelector<T>(selector);
 const $$ = (element: FerryUploader, selector: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const button = (element: FerryUploader, label: string): HTMLButtonElement | null => $(element, `button[aria-label="${label}"]`);
-const status = (element: FerryUploader): string => $(element, '[role=status]')!.textContent ?? '';
+const status = (element: FerryUploader): string => $(element, '[role=status]')!.textContent;
 
 /** Every text the live region takes from now on (each announcement replaces the last one). */
 function announcements(element: FerryUploader): string[] {
   const said: string[] = [];
   const region = $(element, '[role=status]')!;
-  new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+  new MutationObserver(() => said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
   return said;
 }
 
@@ -290,7 +292,7 @@ describe('<ferry-uploader> languages and direction', () => {
   it('speaks zh-CN (loaded on demand), follows the nearest lang, and takes a strings override', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="zh-CN"><ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader></div>`);
     const element = wrapper.querySelector('ferry-uploader')!;
-    await waitUntil(() => $(element, '.dropzone')!.textContent!.includes('将文件拖到此处'), 'zh-CN drop hint');
+    await waitUntil(() => $(element, '.dropzone')!.textContent.includes('将文件拖到此处'), 'zh-CN drop hint');
     pick(element, [randomFile(10, '报告.txt', 'text/plain')]);
     await next(element, 'ferry-complete');
     await element.updateComplete;
@@ -387,7 +389,7 @@ describe('<ferry-uploader> on a phone', () => {
       expect(targets.length).to.be.at.least(6); // drop zone, folder, Resume, Cancel, Remove, Dismiss
       for (const target of targets) {
         const box = target.getBoundingClientRect();
-        const label = target.getAttribute('aria-label') ?? target.textContent!.trim();
+        const label = target.getAttribute('aria-label') ?? target.textContent.trim();
         expect(box.width, label).to.be.at.least(24);
         expect(box.height, label).to.be.at.least(24);
         expect(box.right, label).to.be.at.most(width);
@@ -398,7 +400,7 @@ describe('<ferry-uploader> on a phone', () => {
         for (const [i, a] of boxes.entries()) {
           for (const b of boxes.slice(i + 1)) {
             const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-            expect(overlap, row.textContent!.trim().slice(0, 60)).to.equal(false);
+            expect(overlap, row.textContent.trim().slice(0, 60)).to.equal(false);
           }
         }
       }
@@ -487,7 +489,7 @@ describe('<ferry-uploader> themes, motion and zoom', () => {
     await element.updateComplete;
     const bounds = wrapper.getBoundingClientRect();
     for (const part of $$(element, '[part~=action], [part=upload-button], [part=folder-button], .dropzone')) {
-      expect(part.getBoundingClientRect().right, part.getAttribute('aria-label') ?? part.textContent!).to.be.at.most(bounds.right + 0.5);
+      expect(part.getBoundingClientRect().right, part.getAttribute('aria-label') ?? part.textContent).to.be.at.most(bounds.right + 0.5);
     }
   });
 });
