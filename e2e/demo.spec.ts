@@ -72,7 +72,12 @@ async function throttleUploads(page: Page, bytesPerSecond: number): Promise<(off
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const emulate = async (offline: boolean) => {
-    await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: bytesPerSecond,
+    });
   };
   await emulate(false);
   return emulate;
@@ -110,7 +115,9 @@ test('a 1 KiB text file goes up in one PUT and is stored byte for byte as text/p
   expect(sha256(await linked.body())).toBe(sha256(buffer));
 });
 
-test('a 23 MiB random file goes up as multipart with several parts in flight, and reads back identical', async ({ page }) => {
+test('a 23 MiB random file goes up as multipart with several parts in flight, and reads back identical', async ({
+  page,
+}) => {
   await open(page);
   const file = await randomFileOnDisk('random.bin', 23 * MiB);
   const watch = watchPartConcurrency(demo.store!);
@@ -124,7 +131,9 @@ test('a 23 MiB random file goes up as multipart with several parts in flight, an
   expect(await store.objectSha256(upload.key)).toBe(file.sha256);
 });
 
-test('with ?checksum=sha256 parts are hashed in the built hash worker: every part PUT carries its signed x-amz-checksum-sha256, and the object reads back identical', async ({ page }) => {
+test('with ?checksum=sha256 parts are hashed in the built hash worker: every part PUT carries its signed x-amz-checksum-sha256, and the object reads back identical', async ({
+  page,
+}) => {
   const worker = page.waitForEvent('worker');
   await page.goto(`${demo.url}?checksum=sha256`);
   await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
@@ -141,12 +150,17 @@ test('with ?checksum=sha256 parts are hashed in the built hash worker: every par
   const upload = await settled;
   expect(upload).toMatchObject({ state: 'done', method: 'multipart' });
   expect((await worker).url()).toMatch(/hash-worker/);
-  const digest = (n: number) => createHash('sha256').update(buffer.subarray((n - 1) * 8 * MiB, n * 8 * MiB)).digest('base64');
+  const digest = (n: number) =>
+    createHash('sha256')
+      .update(buffer.subarray((n - 1) * 8 * MiB, n * 8 * MiB))
+      .digest('base64');
   expect([...sent.entries()].sort(([a], [b]) => a - b)).toEqual([1, 2, 3].map((n) => [n, digest(n)]));
   expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
 });
 
-test('works on a 320 px wide phone screen: no horizontal scroll, and a 12 MiB file is stored byte for byte', async ({ page }) => {
+test('works on a 320 px wide phone screen: no horizontal scroll, and a 12 MiB file is stored byte for byte', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await open(page);
   const file = await randomFileOnDisk('phone-video.mp4', 12 * 1024 * 1024);
@@ -231,7 +245,9 @@ test('pause then resume gives an identical object without sending stored parts a
   expect(await store.objectSha256(upload.key)).toBe(file.sha256);
 });
 
-test('survives a 30 s outage: nothing is sent while offline, and the upload ends identical once back online', async ({ page }) => {
+test('survives a 30 s outage: nothing is sent while offline, and the upload ends identical once back online', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await open(page);
   const setOffline = await throttleUploads(page, 16 * MiB);
@@ -265,7 +281,9 @@ test('survives a 30 s outage: nothing is sent while offline, and the upload ends
   expect(await store.objectSha256(upload.key)).toBe(file.sha256);
 });
 
-test('a reload in the middle of a 64 MiB upload: adding the file again sends only the missing parts', async ({ page }) => {
+test('a reload in the middle of a 64 MiB upload: adding the file again sends only the missing parts', async ({
+  page,
+}) => {
   await open(page);
   await throttleUploads(page, 32 * MiB);
   const file = await randomFileOnDisk('reload.bin', 64 * MiB); // 8 parts of 8 MiB
@@ -292,7 +310,9 @@ test('a reload in the middle of a 64 MiB upload: adding the file again sends onl
   expect(await store.objectSha256(upload.key)).toBe(file.sha256);
 });
 
-test('a file changed on disk mid-upload fails with file-unreadable and leaves no multipart upload', async ({ page }) => {
+test('a file changed on disk mid-upload fails with file-unreadable and leaves no multipart upload', async ({
+  page,
+}) => {
   await open(page);
   await throttleUploads(page, 16 * MiB);
   const file = await randomFileOnDisk('vanishing.bin', 48 * MiB);
@@ -308,7 +328,8 @@ test('a file changed on disk mid-upload fails with file-unreadable and leaves no
       new Promise<{ state: string; code: string | undefined; key: string }>((resolve) => {
         document.querySelector('ferry-uploader')!.addEventListener('ferry-state', (event) => {
           const { upload } = event;
-          if (['done', 'error'].includes(upload.state)) resolve({ state: upload.state, code: upload.error?.code, key: upload.key ?? '' });
+          if (['done', 'error'].includes(upload.state))
+            resolve({ state: upload.state, code: upload.error?.code, key: upload.key ?? '' });
         });
       }),
   );
@@ -335,7 +356,9 @@ async function tabTo(page: Page, label: RegExp, limit = 10): Promise<void> {
   expect(await focused(page)).toMatch(label);
 }
 
-test('keyboard only: tab to the drop zone, Enter opens the picker, the file uploads, Tab and Enter cancel it', async ({ page }) => {
+test('keyboard only: tab to the drop zone, Enter opens the picker, the file uploads, Tab and Enter cancel it', async ({
+  page,
+}) => {
   await open(page);
   await throttleUploads(page, 8 * MiB);
   const file = await randomFileOnDisk('keyboard.bin', 40 * MiB);
@@ -385,7 +408,9 @@ test('a picked folder keeps relative paths, and each of its files is stored byte
   expect(names.sort()).toEqual(Object.keys(files).sort());
 });
 
-test('plain.html loads the self-contained element file with one script tag and uploads through it', async ({ page }) => {
+test('plain.html loads the self-contained element file with one script tag and uploads through it', async ({
+  page,
+}) => {
   const scripts: string[] = [];
   // Vite's dev server adds its own client (/@vite/…, /@fs/…): everything else is the page's.
   page.on('request', (request) => {
@@ -403,7 +428,9 @@ test('plain.html loads the self-contained element file with one script tag and u
   expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
 });
 
-test('plain.html with checksum="sha256": the checksum code and its hash worker load from standalone/ beside ferry-uploader.js, every part PUT carries its signed digest, and the object reads back identical', async ({ page }) => {
+test('plain.html with checksum="sha256": the checksum code and its hash worker load from standalone/ beside ferry-uploader.js, every part PUT carries its signed digest, and the object reads back identical', async ({
+  page,
+}) => {
   const scripts: string[] = [];
   const sent = new Map<number, string | undefined>();
   page.on('request', (request) => {
@@ -424,7 +451,10 @@ test('plain.html with checksum="sha256": the checksum code and its hash worker l
   expect(upload).toMatchObject({ state: 'done', method: 'multipart' });
   expect(new URL((await worker).url()).pathname).toBe('/standalone/hash-worker.js');
   expect(scripts).toContain('/standalone/checksums.js');
-  const digest = (n: number) => createHash('sha256').update(buffer.subarray((n - 1) * 8 * MiB, n * 8 * MiB)).digest('base64');
+  const digest = (n: number) =>
+    createHash('sha256')
+      .update(buffer.subarray((n - 1) * 8 * MiB, n * 8 * MiB))
+      .digest('base64');
   expect([...sent.entries()].sort(([a], [b]) => a - b)).toEqual([1, 2, 3].map((n) => [n, digest(n)]));
   expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
 });

@@ -31,7 +31,9 @@ for (const [framework, folder] of [
       await rm(dataDir, { recursive: true, force: true });
     });
 
-    test(`uploads a picked file from the ${framework} app, stored byte for byte, the key reported back to the app`, async ({ page }) => {
+    test(`uploads a picked file from the ${framework} app, stored byte for byte, the key reported back to the app`, async ({
+      page,
+    }) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(demo.url);

@@ -25,7 +25,9 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-test('URLs that expire during a slow upload are signed again before use: no 403, identical object', async ({ page }) => {
+test('URLs that expire during a slow upload are signed again before use: no 403, identical object', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const buffer = randomBytes(48 * MiB);
   const path = join(dataDir, 'slow.bin');
@@ -34,7 +36,12 @@ test('URLs that expire during a slow upload are signed again before use: no 403,
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   // 48 MiB at 4 MiB/s: about 12 s, more than two URL lifetimes.
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 4 * MiB });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 4 * MiB,
+  });
   const signingCalls: string[] = [];
   page.on('request', (request) => request.url().includes('/batch') && signingCalls.push(request.url()));
   const statuses: number[] = [];

@@ -12,16 +12,28 @@ import { fileURLToPath } from 'node:url';
 // axe-core finds no violation in it.
 const staticDir = fileURLToPath(new URL('../storybook-static', import.meta.url));
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 let server: Server;
 const missing: string[] = [];
 let base: string;
 
 test.beforeAll(async () => {
-  expect(existsSync(join(staticDir, 'index.json')), 'run `pnpm exec storybook build` first (scripts/test.sh does)').toBe(true);
+  expect(
+    existsSync(join(staticDir, 'index.json')),
+    'run `pnpm exec storybook build` first (scripts/test.sh does)',
+  ).toBe(true);
   server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     // The browser asks for a favicon on its own; Storybook ships none.
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
@@ -43,7 +55,9 @@ test.beforeAll(async () => {
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 test('every story renders the element with no console error and no axe violation', async ({ page }) => {
-  const index = JSON.parse(await readFile(join(staticDir, 'index.json'), 'utf8')) as { entries: Record<string, { type: string; id: string }> };
+  const index = JSON.parse(await readFile(join(staticDir, 'index.json'), 'utf8')) as {
+    entries: Record<string, { type: string; id: string }>;
+  };
   const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
   expect(stories.length).toBeGreaterThanOrEqual(12);
   const errors: string[] = [];
@@ -58,7 +72,11 @@ test('every story renders the element with no console error and no axe violation
     await expect(element.locator('.dropzone'), id).toBeVisible();
     await page.addScriptTag({ content: axe });
     const violations = await page.evaluate(async () => {
-      const { violations } = await (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
+      const { violations } = await (
+        window as unknown as {
+          axe: { run: (context: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        }
+      ).axe.run({
         include: [['#storybook-root']],
       });
       return violations.map((violation) => `${violation.id} (${violation.nodes.length})`);

@@ -103,7 +103,10 @@ try {
   const { stdout: viteOut } = await exec(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: app });
   if (viteOut.trim()) console.log(viteOut.trim());
   const html = readFileSync(join(app, 'dist/index.html'), 'utf8');
-  check(/<script type="module"[^>]* src="\/assets\/[^"]+\.js"/.test(html), 'vite build wrote no module script into dist/index.html');
+  check(
+    /<script type="module"[^>]* src="\/assets\/[^"]+\.js"/.test(html),
+    'vite build wrote no module script into dist/index.html',
+  );
   step('built the page with vite');
 
   const { stdout: nodeOut } = await exec(process.execPath, ['node-build/server-check.js'], { cwd: app });
@@ -138,7 +141,10 @@ try {
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  page.on('response', (response) => response.status() >= 400 && pageErrors.push(`${response.status()} ${response.url()}`));
+  page.on(
+    'response',
+    (response) => response.status() >= 400 && pageErrors.push(`${response.status()} ${response.url()}`),
+  );
   await page.goto(pageUrl);
   const files = [
     { name: 'small.bin', mimeType: 'application/octet-stream', buffer: randomBytes(100 * 1024 + 3) },
@@ -147,7 +153,9 @@ try {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: /drop files here/i }).click();
   await (await chooser).setFiles(files);
-  await page.waitForFunction(() => document.querySelectorAll('#stored li, #errors li').length >= 2, null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelectorAll('#stored li, #errors li').length >= 2, null, {
+    timeout: 60_000,
+  });
   const errors = await page.locator('#errors li').allTextContents();
   check(errors.length === 0, `uploads failed in the page: ${errors.join('; ')}`);
   const stored = await page
@@ -161,12 +169,17 @@ try {
     check((await stack.objectSha256(entry.key)) === sent, `${entry.key} in the store is not the bytes of ${file.name}`);
   }
   check(
-    stored.map((item) => item.method).sort().join() === 'multipart,single',
+    stored
+      .map((item) => item.method)
+      .sort()
+      .join() === 'multipart,single',
     `expected one single PUT and one multipart upload: ${JSON.stringify(stored)}`,
   );
   check((await stack.openMultipartUploads()).length === 0, 'a multipart upload was left open in the store');
   check(pageErrors.length === 0, `the page logged errors: ${pageErrors.join('; ')}`);
-  step(`uploaded ${files.map((file) => file.name).join(' and ')} through the built page in ${CHROMIUM_PATH}: stored byte for byte`);
+  step(
+    `uploaded ${files.map((file) => file.name).join(' and ')} through the built page in ${CHROMIUM_PATH}: stored byte for byte`,
+  );
   console.log(`consumer: ${checks} checks passed`);
 } catch (error) {
   console.error(error.stdout || '', error.stderr || '');

@@ -71,7 +71,8 @@ async function checkPublint(name, tarball) {
   const data = readFileSync(tarball);
   const tarballBuffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
   const { messages, pkg } = await publint({ pack: { tarball: tarballBuffer }, strict: true, level: 'suggestion' });
-  for (const message of messages) fail(name, `publint ${message.code}: ${formatMessage(message, pkg, { color: false })}`);
+  for (const message of messages)
+    fail(name, `publint ${message.code}: ${formatMessage(message, pkg, { color: false })}`);
 }
 
 async function checkTypes(folder, name, tarball) {

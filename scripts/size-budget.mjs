@@ -24,7 +24,11 @@ let failed = false;
 for (const { name, entry, budget } of budgets) {
   const outdir = mkdtempSync(join(tmpdir(), 'ferry-size-'));
   const result = await build({
-    stdin: { contents: entry, resolveDir: new URL('../packages/element', import.meta.url).pathname, sourcefile: 'entry.js' },
+    stdin: {
+      contents: entry,
+      resolveDir: new URL('../packages/element', import.meta.url).pathname,
+      sourcefile: 'entry.js',
+    },
     bundle: true,
     splitting: true,
     outdir,
@@ -38,7 +42,12 @@ for (const { name, entry, budget } of budgets) {
     logLevel: 'error',
   });
   rmSync(outdir, { recursive: true, force: true });
-  const sizes = new Map(result.outputFiles.map((file) => [file.path, { min: file.contents.length, gzip: gzipSync(file.contents, { level: 9 }).length }]));
+  const sizes = new Map(
+    result.outputFiles.map((file) => [
+      file.path,
+      { min: file.contents.length, gzip: gzipSync(file.contents, { level: 9 }).length },
+    ]),
+  );
   // Up front: the entry chunk and every chunk it imports statically.
   const outputs = result.metafile.outputs;
   const entryPath = Object.keys(outputs).find((path) => outputs[path].entryPoint);
@@ -46,7 +55,8 @@ for (const { name, entry, budget } of budgets) {
   const visit = (path) => {
     if (eager.has(path)) return;
     eager.add(path);
-    for (const { path: child, kind } of outputs[path].imports) if (kind === 'import-statement' && outputs[child]) visit(child);
+    for (const { path: child, kind } of outputs[path].imports)
+      if (kind === 'import-statement' && outputs[child]) visit(child);
   };
   visit(entryPath);
   const absolute = (path) => join(process.cwd(), path);
@@ -59,9 +69,13 @@ for (const { name, entry, budget } of budgets) {
   }
   const over = gzipped > budget;
   failed ||= over;
-  console.log(`${over ? 'OVER' : 'ok  '} ${name}: ${kb(min)} min, ${kb(gzipped)} min+gzip = ${gzipped} bytes up front (budget ${budget})`);
+  console.log(
+    `${over ? 'OVER' : 'ok  '} ${name}: ${kb(min)} min, ${kb(gzipped)} min+gzip = ${gzipped} bytes up front (budget ${budget})`,
+  );
   for (const path of Object.keys(outputs).filter((path) => !eager.has(path) && !path.endsWith('.map'))) {
-    const inputs = Object.keys(outputs[path].inputs).map((input) => input.replace(/.*\/dist\//, '')).join(', ');
+    const inputs = Object.keys(outputs[path].inputs)
+      .map((input) => input.replace(/.*\/dist\//, ''))
+      .join(', ');
     console.log(`       on demand: ${inputs}: ${sizes.get(absolute(path)).gzip} bytes min+gzip`);
   }
 }

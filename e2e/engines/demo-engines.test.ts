@@ -54,10 +54,15 @@ describe.each(['firefox', 'webkit'] as const)('the demo in %s', (engine) => {
         });
         return true;
       }, undefined);
-      await page.setInputFiles(`document.querySelector('ferry-uploader').shadowRoot.querySelector('input[type=file]:not([webkitdirectory])')`, paths);
+      await page.setInputFiles(
+        `document.querySelector('ferry-uploader').shadowRoot.querySelector('input[type=file]:not([webkitdirectory])')`,
+        paths,
+      );
       const done = await page.evaluate(async () => {
-        const list = (globalThis as unknown as { ferryDone: { name: string; key: string; method: string }[] }).ferryDone;
-        for (let waited = 0; list.length < 2 && waited < 60_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+        const list = (globalThis as unknown as { ferryDone: { name: string; key: string; method: string }[] })
+          .ferryDone;
+        for (let waited = 0; list.length < 2 && waited < 60_000; waited += 100)
+          await new Promise((resolve) => setTimeout(resolve, 100));
         return list;
       }, undefined);
       const byName = Object.fromEntries(done.map((upload) => [upload.name, upload]));

@@ -53,5 +53,7 @@ await build({
 });
 // createWorkerHasher() starts `new URL('./hash-worker.js', import.meta.url)`: beside the checksums file.
 await mkdir('dist/standalone', { recursive: true });
-const hashWorker = createRequire(import.meta.url).resolve('@ferry/core/checksums').replace(/index\.js$/, 'hash-worker.js');
+const hashWorker = createRequire(import.meta.url)
+  .resolve('@ferry/core/checksums')
+  .replace(/index\.js$/, 'hash-worker.js');
 await copyFile(hashWorker, 'dist/standalone/hash-worker.js');

@@ -12,8 +12,12 @@ export default {
       name: 'ferry-private-state',
       packageLinkPhase({ customElementsManifest }) {
         for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
-          const hidden = new Set((declaration.members ?? []).filter((member) => member.privacy === 'private').map((member) => member.name));
-          declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !hidden.has(attribute.fieldName ?? attribute.name));
+          const hidden = new Set(
+            (declaration.members ?? []).filter((member) => member.privacy === 'private').map((member) => member.name),
+          );
+          declaration.attributes = (declaration.attributes ?? []).filter(
+            (attribute) => !hidden.has(attribute.fieldName ?? attribute.name),
+          );
           if (declaration.events) declaration.events = declaration.events.filter((event) => event.description);
         }
       },

@@ -15,7 +15,9 @@ const demo = await startDemo({
   ...(process.argv[2] ? { app: resolve(process.argv[2]) } : {}),
 });
 console.log(`Ferry demo:  ${demo.url}`);
-console.log(`Store:       ${demo.target.endpoint}  bucket "${demo.target.bucket}"${demo.store ? ' (embedded, signature-checking)' : ''}`);
+console.log(
+  `Store:       ${demo.target.endpoint}  bucket "${demo.target.bucket}"${demo.store ? ' (embedded, signature-checking)' : ''}`,
+);
 console.log('Press Ctrl+C to stop.');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void demo.close().then(() => process.exit(0)));

@@ -7,7 +7,11 @@ export function App() {
   return (
     <main style={{ font: '16px/1.5 system-ui, sans-serif', maxWidth: '40rem', margin: '2rem auto' }}>
       <h1>Ferry in React</h1>
-      <FerryUploader endpoint="/api/uploads" multiple onComplete={(event) => setStored((keys) => [...keys, event.upload.key ?? ''])} />
+      <FerryUploader
+        endpoint="/api/uploads"
+        multiple
+        onComplete={(event) => setStored((keys) => [...keys, event.upload.key ?? ''])}
+      />
       <h2>Stored</h2>
       <ol id="stored">
         {stored.map((key) => (

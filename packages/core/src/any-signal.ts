@@ -16,7 +16,8 @@ export interface CombinedSignal {
  * ```
  */
 export function anySignal(signals: readonly AbortSignal[]): CombinedSignal {
-  if (typeof AbortSignal.any === 'function') return { signal: AbortSignal.any(signals as AbortSignal[]), dispose: () => undefined };
+  if (typeof AbortSignal.any === 'function')
+    return { signal: AbortSignal.any(signals as AbortSignal[]), dispose: () => undefined };
   return combineSignals(signals);
 }
 

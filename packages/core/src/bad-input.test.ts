@@ -17,7 +17,10 @@ async function upload(size: number, name = 'f.bin') {
   const uploader = new Uploader({ endpoint: stack.endpoint, partSize: 5 * MiB });
   const { id } = uploader.add(new File([data], name));
   const final = await new Promise<UploadSnapshot>((resolve) =>
-    uploader.on('state', ({ upload }) => upload.id === id && ['done', 'error'].includes(upload.state) && resolve(upload)),
+    uploader.on(
+      'state',
+      ({ upload }) => upload.id === id && ['done', 'error'].includes(upload.state) && resolve(upload),
+    ),
   );
   return { final, sha256: createHash('sha256').update(data).digest('hex') };
 }

@@ -32,7 +32,11 @@ export class AimdConcurrencyTuner implements ConcurrencyTuner {
   readonly #bounds: Required<Omit<AdaptiveConcurrency, 'start'>>;
   readonly #now: () => number;
 
-  constructor(current: number, bounds: Required<Omit<AdaptiveConcurrency, 'start'>>, now: () => number = () => performance.now()) {
+  constructor(
+    current: number,
+    bounds: Required<Omit<AdaptiveConcurrency, 'start'>>,
+    now: () => number = () => performance.now(),
+  ) {
     this.#current = current;
     this.#bounds = bounds;
     this.#now = now;

@@ -19,7 +19,10 @@ describe('a store whose CORS rule refuses the page', () => {
     for (const failed of [small, large]) {
       expect(failed.state).to.equal('error');
       expect(failed.error?.code).to.equal('cors');
-      expect(failed.error?.message).to.contain(`AllowedOrigin ${location.origin}`).and.contain('AllowedMethod PUT').and.contain('ExposeHeader ETag');
+      expect(failed.error?.message)
+        .to.contain(`AllowedOrigin ${location.origin}`)
+        .and.contain('AllowedMethod PUT')
+        .and.contain('ExposeHeader ETag');
     }
     // Bounded: a handful of quick tries, not the 30 s outage back-off.
     expect(performance.now() - started).to.be.below(15_000);

@@ -20,7 +20,10 @@ async function run(size: number, timeout?: number) {
   uploader.on('retry', (event) => retries.push(event));
   const { id } = uploader.add(randomFile(size, 'f.bin'));
   const final = await new Promise<UploadSnapshot>((resolve) =>
-    uploader.on('state', ({ upload }) => upload.id === id && ['done', 'error'].includes(upload.state) && resolve(upload)),
+    uploader.on(
+      'state',
+      ({ upload }) => upload.id === id && ['done', 'error'].includes(upload.state) && resolve(upload),
+    ),
   );
   return { final, retries };
 }
@@ -29,7 +32,10 @@ describe('faults at the signing endpoint, from Chromium', () => {
   afterEach(() => executeServerCommand('ferry-faults-clear'));
 
   it('retries a 500 that answers with an HTML page', async () => {
-    await inject({ url: '/params', fault: { kind: 'status', status: 500, headers: { 'Content-Type': 'text/html' }, body: html } });
+    await inject({
+      url: '/params',
+      fault: { kind: 'status', status: 500, headers: { 'Content-Type': 'text/html' }, body: html },
+    });
     const { final, retries } = await run(100);
     expect(final.state).to.equal('done');
     expect(retries.map((r) => (r.error as { status: number }).status)).to.deep.equal([500]);
@@ -51,7 +57,9 @@ describe('faults at the signing endpoint, from Chromium', () => {
     uploader.on('complete', ({ upload }) => seen.push(`done ${upload.name}`));
     // Three parts wait for the hanging batch; with 2 PUTs at once they would hold both slots.
     const slow = uploader.add(randomFile(12 * MiB, 'slow.bin'));
-    await new Promise<void>((resolve) => uploader.on('state', ({ upload }) => upload.state === 'uploading' && resolve()));
+    await new Promise<void>((resolve) =>
+      uploader.on('state', ({ upload }) => upload.state === 'uploading' && resolve()),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const quick = uploader.add(randomFile(100, 'quick.txt'));
     await Promise.all([untilSettled(uploader, slow.id), untilSettled(uploader, quick.id)]);
@@ -69,12 +77,20 @@ describe('faults at the signing endpoint, from Chromium', () => {
   for (const [what, url, body, field] of [
     ['is not JSON', '/params', 'ok!', /not JSON/],
     ['has no url', '/params', '{"method":"PUT","headers":{},"key":"k"}', /response\.url should be a non-empty string/],
-    ['has headers of the wrong type', '/params', '{"url":"http://x","headers":{"a":1},"key":"k"}', /response\.headers\.a should be a string/],
+    [
+      'has headers of the wrong type',
+      '/params',
+      '{"url":"http://x","headers":{"a":1},"key":"k"}',
+      /response\.headers\.a should be a string/,
+    ],
     ['has an uploadId of the wrong type', '/multipart$', '{"uploadId":42,"key":"k"}', /response\.uploadId/],
     ['signs parts without a list', '/batch', '{"parts":"all"}', /response\.parts should be an array/],
   ] as const) {
     it(`stops with code 'endpoint' naming the field when the answer ${what}`, async () => {
-      await inject({ url, fault: { kind: 'status', status: 200, headers: { 'Content-Type': 'application/json' }, body } });
+      await inject({
+        url,
+        fault: { kind: 'status', status: 200, headers: { 'Content-Type': 'application/json' }, body },
+      });
       const { final } = await run(url === '/params' ? 100 : 6 * MiB);
       expect(final.error?.code).to.equal('endpoint');
       expect(final.error?.message).to.match(field);

@@ -2,18 +2,27 @@ import { randomFile, sha256Hex, storedSha256, untilSettled } from '@ferry/testin
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createHttpEndpoint, isStoreError, Uploader, type Endpoint, type UploaderEvents, type UploaderOptions } from './index.js';
+import {
+  createHttpEndpoint,
+  isStoreError,
+  Uploader,
+  type Endpoint,
+  type UploaderEvents,
+  type UploaderOptions,
+} from './index.js';
 
 // Faults injected by a real proxy between Chromium (XHR transport) and the real local store.
 const stackUrl = '/__ferry/stack.js';
 const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
 const MiB = 1024 * 1024;
 
-const expiredXml = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>';
+const expiredXml =
+  '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>';
 const noSuchUploadXml =
   '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>';
 const part = (n: number) => `[?&]partNumber=${n}&`;
-const inject = (rule: { method?: string; url?: string; times?: number; fault: unknown }) => executeServerCommand('ferry-fault', rule);
+const inject = (rule: { method?: string; url?: string; times?: number; fault: unknown }) =>
+  executeServerCommand('ferry-fault', rule);
 const partPuts = () => executeServerCommand<number[], undefined>('ferry-store-puts');
 
 /** Uploads a random file and resolves with its final snapshot and every retry seen. */
@@ -27,8 +36,7 @@ async function upload(options: Partial<UploaderOptions> = {}, size = 12 * MiB) {
   return { uploader, id, file, retries, settled };
 }
 
-const identical = async (key: string, file: File) =>
-  expect(await storedSha256(key)).to.equal(await sha256Hex(file));
+const identical = async (key: string, file: File) => expect(await storedSha256(key)).to.equal(await sha256Hex(file));
 
 describe('faults between Chromium and the store', () => {
   afterEach(() => executeServerCommand('ferry-faults-clear'));
@@ -43,7 +51,11 @@ describe('faults between Chromium and the store', () => {
   });
 
   it('waits as long as a 503 Retry-After says', async () => {
-    await inject({ method: 'PUT', url: part(1), fault: { kind: 'status', status: 503, headers: { 'Retry-After': '1' } } });
+    await inject({
+      method: 'PUT',
+      url: part(1),
+      fault: { kind: 'status', status: 503, headers: { 'Retry-After': '1' } },
+    });
     const started = performance.now();
     const { retries, settled } = await upload();
     expect((await settled()).state).to.equal('done');
@@ -53,7 +65,11 @@ describe('faults between Chromium and the store', () => {
 
   it('waits until the HTTP date a 503 Retry-After names', async () => {
     const retryAt = new Date(Date.now() + 2500).toUTCString(); // whole seconds: 1.5 to 2.5 s from now
-    await inject({ method: 'PUT', url: part(1), fault: { kind: 'status', status: 503, headers: { 'Retry-After': retryAt } } });
+    await inject({
+      method: 'PUT',
+      url: part(1),
+      fault: { kind: 'status', status: 503, headers: { 'Retry-After': retryAt } },
+    });
     const { retries, settled } = await upload();
     expect((await settled()).state).to.equal('done');
     expect(retries[0]!.delayMs).to.be.within(1000, 2600);
@@ -64,7 +80,9 @@ describe('faults between Chromium and the store', () => {
     const { uploader, id, file, settled } = await upload({ multipartThreshold: 64 * MiB }, 24 * MiB);
     const seen: number[] = [];
     uploader.on('progress', ({ upload }) => seen.push(upload.bytesSent));
-    await new Promise<void>((resolve) => uploader.on('progress', ({ upload }) => upload.bytesSent > 2 * MiB && resolve()));
+    await new Promise<void>((resolve) =>
+      uploader.on('progress', ({ upload }) => upload.bytesSent > 2 * MiB && resolve()),
+    );
     uploader.pause(id);
     uploader.resume(id);
     const done = await settled();
@@ -136,7 +154,9 @@ describe('faults between Chromium and the store', () => {
     const { file, retries, settled } = await upload();
     const done = await settled();
     expect(done.state).to.equal('done');
-    expect(retries.map((r) => [r.partNumber, (r.error as { code: string }).code, r.delayMs])).to.deep.equal([[3, 'url-expired', 0]]);
+    expect(retries.map((r) => [r.partNumber, (r.error as { code: string }).code, r.delayMs])).to.deep.equal([
+      [3, 'url-expired', 0],
+    ]);
     await identical(done.key!, file);
   });
 
@@ -151,15 +171,26 @@ describe('faults between Chromium and the store', () => {
       changes.push(`${previous}>${upload.state}`);
       if (previous === 'uploading' && upload.state === 'preparing') restarted = true;
     });
-    uploader.on('progress', ({ upload }) => restarted && afterRestart.push({ bytesSent: upload.bytesSent, partsDone: upload.parts.done }));
+    uploader.on(
+      'progress',
+      ({ upload }) => restarted && afterRestart.push({ bytesSent: upload.bytesSent, partsDone: upload.parts.done }),
+    );
     const done = await settled();
     expect(done.state).to.equal('done');
-    expect(changes).to.deep.equal(['preparing>uploading', 'uploading>preparing', 'preparing>uploading', 'uploading>completing', 'completing>done']);
+    expect(changes).to.deep.equal([
+      'preparing>uploading',
+      'uploading>preparing',
+      'preparing>uploading',
+      'uploading>completing',
+      'completing>done',
+    ]);
     expect((await executeServerCommand<number, undefined>('ferry-store-creates')) - createsBefore).to.equal(2);
     // Every part is sent again, and the page hears of it: parts done climb back to 3.
     expect(afterRestart.length).to.be.greaterThan(0);
     expect(Math.max(...afterRestart.map((event) => event.partsDone))).to.equal(3);
-    expect(afterRestart.every((event, i) => i === 0 || event.bytesSent >= afterRestart[i - 1]!.bytesSent)).to.equal(true);
+    expect(afterRestart.every((event, i) => i === 0 || event.bytesSent >= afterRestart[i - 1]!.bytesSent)).to.equal(
+      true,
+    );
     await identical(done.key!, file);
   });
 
@@ -193,7 +224,8 @@ describe('faults between Chromium and the store', () => {
     const failed = await settled();
     expect(failed.error?.code).to.equal('store');
     // (Uploads the simulated NoSuchUpload tests left behind are still open: the store never lost them.)
-    const isOpen = async () => (await executeServerCommand<string[], undefined>('ferry-open-uploads')).includes(failed.key!);
+    const isOpen = async () =>
+      (await executeServerCommand<string[], undefined>('ferry-open-uploads')).includes(failed.key!);
     for (let i = 0; i < 50 && (await isOpen()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await isOpen()).to.equal(false);
   });
@@ -210,7 +242,10 @@ describe('faults between Chromium and the store', () => {
     const http = createHttpEndpoint({ url: stack.endpoint });
     const misconfigured: Endpoint = {
       ...http,
-      singlePutParams: async (input, options) => ({ ...(await http.singlePutParams(input, options)), headers: { 'Content-Type': 'image/png' } }),
+      singlePutParams: async (input, options) => ({
+        ...(await http.singlePutParams(input, options)),
+        headers: { 'Content-Type': 'image/png' },
+      }),
     };
     const { settled, retries } = await upload({ endpoint: misconfigured }, 1000);
     const failed = await settled();
@@ -244,12 +279,17 @@ describe('faults between Chromium and the store', () => {
     const { file, retries, settled } = await upload({
       endpoint,
       // A BadDigest says the bytes were damaged on the way: sending them again mends it.
-      retry: { backoffMs: 10, shouldRetry: ({ error }) => (isStoreError(error) && error.details.Code === 'BadDigest' ? true : undefined) },
+      retry: {
+        backoffMs: 10,
+        shouldRetry: ({ error }) => (isStoreError(error) && error.details.Code === 'BadDigest' ? true : undefined),
+      },
     });
     const done = await settled();
     expect(done.state, done.error?.message).to.equal('done');
     expect(signed.every((names) => names.includes('x-amz-checksum-sha256'))).to.equal(true);
-    expect(retries.map((retry) => [retry.partNumber, isStoreError(retry.error) && retry.error.details.Code])).to.deep.equal([[2, 'BadDigest']]);
+    expect(
+      retries.map((retry) => [retry.partNumber, isStoreError(retry.error) && retry.error.details.Code]),
+    ).to.deep.equal([[2, 'BadDigest']]);
     expect((await partPuts()).filter((n) => n === 2).length - part2PutsBefore).to.equal(2);
     await identical(done.key!, file);
   });

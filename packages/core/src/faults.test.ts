@@ -46,7 +46,6 @@ describe('faults on the way to the store (fetch transport)', () => {
     expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
   });
 
-
   it('pauses on repeated network failures instead of spending retries, and goes on when the link is back', async () => {
     // Four resets in a row would exhaust a limit of 2; after three the link counts as down and the
     // wait costs no attempt.

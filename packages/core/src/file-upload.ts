@@ -48,8 +48,14 @@ export interface FileUploadHost {
 }
 
 /** Abort reasons that say why a run stopped, so the run does not mistake them for failures. */
-const PAUSED = new FerryError(ErrorCode.Aborted, 'The upload was paused; resume() continues it from the parts the store holds.');
-const CANCELLED = new FerryError(ErrorCode.Aborted, 'The upload was cancelled; its multipart upload is aborted on the store.');
+const PAUSED = new FerryError(
+  ErrorCode.Aborted,
+  'The upload was paused; resume() continues it from the parts the store holds.',
+);
+const CANCELLED = new FerryError(
+  ErrorCode.Aborted,
+  'The upload was cancelled; its multipart upload is aborted on the store.',
+);
 
 /** Failures a retry cannot mend: the multipart upload is aborted rather than left to bill its owner. */
 const UNRECOVERABLE: ReadonlySet<string> = new Set([
@@ -85,7 +91,12 @@ export class FileUpload {
   readonly #metadata: Readonly<Record<string, string>>;
   readonly #host: FileUploadHost;
 
-  constructor(readonly id: string, source: UploadSource, metadata: Readonly<Record<string, string>>, host: FileUploadHost) {
+  constructor(
+    readonly id: string,
+    source: UploadSource,
+    metadata: Readonly<Record<string, string>>,
+    host: FileUploadHost,
+  ) {
     this.#source = source;
     this.#metadata = metadata;
     this.#host = host;
@@ -191,7 +202,9 @@ export class FileUpload {
     try {
       // Inside the try: a state listener that throws fails this upload, not the caller's add().
       this.#apply(event);
-      const result = this.#multipart ? await this.#multipart.run(this.#services, signal) : await runSinglePut(this.#services, signal);
+      const result = this.#multipart
+        ? await this.#multipart.run(this.#services, signal)
+        : await runSinglePut(this.#services, signal);
       signal.throwIfAborted();
       this.#result = result;
       this.#forgetResume();
@@ -279,7 +292,11 @@ export class FileUpload {
   }
 
   /** Runs `task` with retries, waiting out outages without spending attempts (see `withRetry`). */
-  #retry<T>(signal: AbortSignal, partNumber: number | undefined, task: (online: AbortSignal) => Promise<T>): Promise<T> {
+  #retry<T>(
+    signal: AbortSignal,
+    partNumber: number | undefined,
+    task: (online: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     return withRetry((_attempt, online) => task(online!), {
       policy: this.#host.options.retry,
       signal,

@@ -65,7 +65,9 @@ export class MultipartRun {
         if (run.options.onUploadLost === 'fail' || restarts >= 1) {
           throw isFerryError(error) && error.code === ErrorCode.UploadLost
             ? error
-            : new FerryError(ErrorCode.UploadLost, `The store no longer knows the upload of ${run.source.name}.`, { cause: error });
+            : new FerryError(ErrorCode.UploadLost, `The store no longer knows the upload of ${run.source.name}.`, {
+                cause: error,
+              });
         }
         run.forgetUpload();
         run.apply('restart');
@@ -91,7 +93,10 @@ export class MultipartRun {
     }
     if (!this.#handle) {
       // Not aborted by pause or cancel: a created upload must be known, or it could never be aborted.
-      this.#creating ??= run.call((options) => endpoint.createMultipart({ ...run.descriptor(), partSize: plan.partSize }, options), UNSTOPPABLE);
+      this.#creating ??= run.call(
+        (options) => endpoint.createMultipart({ ...run.descriptor(), partSize: plan.partSize }, options),
+        UNSTOPPABLE,
+      );
       try {
         this.#handle = await this.#creating;
       } finally {
@@ -137,7 +142,10 @@ export class MultipartRun {
     run.apply('parts-stored');
     const parts = this.#etags.map((etag, index) => ({ partNumber: index + 1, etag: etag! }));
     try {
-      const result = await run.call((options) => endpoint.completeMultipart({ ...handle, parts, bytes }, options), signal);
+      const result = await run.call(
+        (options) => endpoint.completeMultipart({ ...handle, parts, bytes }, options),
+        signal,
+      );
       return { location: result.location, callback: result.callback };
     } catch (error) {
       // The store completed the object, but its checksum differs (or could not be checked): the
@@ -148,7 +156,13 @@ export class MultipartRun {
   }
 
   /** Uploads one part with retries; `noNewAttempts` stops it from starting (again) but not mid-request. */
-  async #uploadPart(run: RunServices, part: PlannedPart, lane: RequestPool, signal: AbortSignal, noNewAttempts: AbortSignal): Promise<void> {
+  async #uploadPart(
+    run: RunServices,
+    part: PlannedPart,
+    lane: RequestPool,
+    signal: AbortSignal,
+    noNewAttempts: AbortSignal,
+  ): Promise<void> {
     const urls = this.#urls!;
     const n = part.number;
     const size = part.end - part.start;
@@ -168,7 +182,10 @@ export class MultipartRun {
       release();
     }
     if (!etag) {
-      throw new FerryError(ErrorCode.EtagMissing, `Part ${n} was stored but its ETag is hidden: the bucket's CORS rule must expose it (ExposeHeader ETag).`);
+      throw new FerryError(
+        ErrorCode.EtagMissing,
+        `Part ${n} was stored but its ETag is hidden: the bucket's CORS rule must expose it (ExposeHeader ETag).`,
+      );
     }
     this.#stored(run, n - 1, etag, size);
     run.partSent(size);

@@ -16,7 +16,8 @@ async function upload(file: File, endpoint = stack.ossEndpoint) {
   return untilSettled(uploader, id);
 }
 
-const stored = async (key: string) => sha256Hex(await (await fetch(`${stack.ossUrl}/${key.split('/').map(encodeURIComponent).join('/')}`)).arrayBuffer());
+const stored = async (key: string) =>
+  sha256Hex(await (await fetch(`${stack.ossUrl}/${key.split('/').map(encodeURIComponent).join('/')}`)).arrayBuffer());
 
 describe('@ferry/core against the OSS contract fake', () => {
   it('sends a small file in one presigned PUT with the signed Content-Type, byte for byte', async () => {
@@ -39,7 +40,12 @@ describe('@ferry/core against the OSS contract fake', () => {
   it("plans with OSS's profile: 100 KiB parts, accepted by Ferry's server and the store, byte for byte", async () => {
     const file = randomFile(350 * 1024 + 3, 'photos.zip', 'application/zip');
     const partSize = 100 * 1024;
-    const uploader = new Uploader({ endpoint: stack.ossEndpoint, limits: OSS_LIMITS, partSize, multipartThreshold: partSize });
+    const uploader = new Uploader({
+      endpoint: stack.ossEndpoint,
+      limits: OSS_LIMITS,
+      partSize,
+      multipartThreshold: partSize,
+    });
     const { id } = uploader.add(file);
     const done = await untilSettled(uploader, id);
     expect(done.state, done.error?.message).to.equal('done');
@@ -48,15 +54,20 @@ describe('@ferry/core against the OSS contract fake', () => {
     expect(await stored(done.key!)).to.equal(await sha256Hex(file));
   });
 
-  it('passes the upload callback\'s answer to the complete event: single PUT (OSS answers the PUT) and multipart (the server relays it)', async () => {
+  it("passes the upload callback's answer to the complete event: single PUT (OSS answers the PUT) and multipart (the server relays it)", async () => {
     for (const file of [randomFile(3000, 'small.txt', 'text/plain'), randomFile(11 * 1024 * 1024, 'large.bin')]) {
       const uploader = new Uploader({ endpoint: stack.ossCallbackEndpoint });
-      const completed = new Promise<string | undefined>((resolve) => uploader.on('complete', ({ upload }) => resolve(upload.callback)));
+      const completed = new Promise<string | undefined>((resolve) =>
+        uploader.on('complete', ({ upload }) => resolve(upload.callback)),
+      );
       const { id } = uploader.add(file);
       const done = await untilSettled(uploader, id);
       expect(done.state, done.error?.message).to.equal('done');
       // The application's callback server echoes what OSS sent it: this object's key and size.
-      expect(JSON.parse((await completed)!)).to.deep.equal({ ok: true, got: JSON.stringify({ object: done.key, size: file.size }) });
+      expect(JSON.parse((await completed)!)).to.deep.equal({
+        ok: true,
+        got: JSON.stringify({ object: done.key, size: file.size }),
+      });
       expect(done.callback).to.equal(await completed);
     }
   });

@@ -49,13 +49,17 @@ describe('planParts', () => {
       [10, 5 * MiB - 1],
       [49 * 1024 * 1024 * MiB, 8 * MiB],
     ] as const) {
-      expect(() => planParts(size, partSize), `${size}/${partSize}`).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+      expect(() => planParts(size, partSize), `${size}/${partSize}`).toThrow(
+        expect.objectContaining({ code: 'invalid-input' }),
+      );
     }
   });
 
   it("obeys each store's profile: OSS takes 100 KiB parts, R2 cuts equal parts under its lower ceiling, objects over the limit are refused", () => {
     expect(planParts(350 * 1024, 100 * 1024, STORE_PROFILES.oss).parts).toHaveLength(4);
-    expect(() => planParts(350 * 1024, 100 * 1024, STORE_PROFILES.s3)).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => planParts(350 * 1024, 100 * 1024, STORE_PROFILES.s3)).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
     const r2 = STORE_PROFILES.r2;
     const plan = planParts(r2.maxObjectSize, 8 * MiB, r2);
     const sizes = new Set(plan.parts.slice(0, -1).map((part) => part.end - part.start));

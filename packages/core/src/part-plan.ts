@@ -37,7 +37,10 @@ export interface PartPlan {
 export function planParts(size: number, preferredPartSize: number, limits: StoreLimits = S3_LIMITS): PartPlan {
   requireRange('size', size, 1);
   if (limits.maxObjectSize !== undefined && size > limits.maxObjectSize) {
-    throw new FerryError(ErrorCode.InvalidInput, `A file of ${size} bytes is over the store's largest object, ${limits.maxObjectSize} bytes.`);
+    throw new FerryError(
+      ErrorCode.InvalidInput,
+      `A file of ${size} bytes is over the store's largest object, ${limits.maxObjectSize} bytes.`,
+    );
   }
   requireRange('partSize', preferredPartSize, limits.minPartSize, limits.maxPartSize);
   const needed = Math.ceil(size / limits.maxParts);

@@ -12,9 +12,13 @@ function fakeCountingSigner(lifetimeMs = 60_000, taken: () => number = () => 0) 
       asked.push({ signed: batches.flat().length, taken: taken() });
       batches.push([...partNumbers]);
       await new Promise((resolve) => setTimeout(resolve, 5));
-      return partNumbers.map(
-        (partNumber): SignedPart => ({ method: 'PUT', partNumber, url: `fake://${partNumber}`, headers: {}, expiresAt: Date.now() + lifetimeMs }),
-      );
+      return partNumbers.map((partNumber): SignedPart => ({
+        method: 'PUT',
+        partNumber,
+        url: `fake://${partNumber}`,
+        headers: {},
+        expiresAt: Date.now() + lifetimeMs,
+      }));
     },
   } as Pick<Endpoint, 'signParts'> as Endpoint;
   return { endpoint, batches, asked };
@@ -76,14 +80,20 @@ describe('PartUrls', () => {
     expect(batches[0]).toEqual([1, 4, 6]);
   });
 
-  it('a failed re-sign of a stale URL is the caller\'s error, not a silent loop of signing again', async () => {
+  it("a failed re-sign of a stale URL is the caller's error, not a silent loop of signing again", async () => {
     let calls = 0;
     const endpoint = {
       async signParts({ partNumbers }) {
         calls++;
         if (calls > 1) throw new Error('the endpoint refused');
         // Already past its freshness margin: the next get() must sign again.
-        return partNumbers.map((partNumber): SignedPart => ({ method: 'PUT', partNumber, url: `fake://${partNumber}`, headers: {}, expiresAt: Date.now() + 10 }));
+        return partNumbers.map((partNumber): SignedPart => ({
+          method: 'PUT',
+          partNumber,
+          url: `fake://${partNumber}`,
+          headers: {},
+          expiresAt: Date.now() + 10,
+        }));
       },
     } as Pick<Endpoint, 'signParts'> as Endpoint;
     const urls = partUrls(endpoint, new Set(), 1);

@@ -112,7 +112,10 @@ export class PartUrls {
   async #signBatch(batch: number[], signal: AbortSignal): Promise<void> {
     const signedAt = Date.now();
     const request = this.#options
-      .call((callOptions) => this.#options.endpoint.signParts({ ...this.#options.handle, partNumbers: batch }, callOptions), signal)
+      .call(
+        (callOptions) => this.#options.endpoint.signParts({ ...this.#options.handle, partNumbers: batch }, callOptions),
+        signal,
+      )
       .then((parts) => {
         for (const part of parts) this.#cache.set(part.partNumber, { part, signedAt });
       });

@@ -8,7 +8,8 @@ import { decideRetry, DEFAULT_RETRY_POLICY, withRetry } from './retry.js';
 
 const policy = DEFAULT_RETRY_POLICY;
 const half = () => 0.5;
-const xml = (code: string, message: string) => `<?xml version="1.0"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+const xml = (code: string, message: string) =>
+  `<?xml version="1.0"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
 
 describe('decideRetry', () => {
   it('retries network failures and 5xx with exponential backoff and full jitter', () => {
@@ -22,7 +23,10 @@ describe('decideRetry', () => {
 
   it('caps the backoff', () => {
     const network = new FerryError(ErrorCode.Network, 'reset');
-    expect(decideRetry(network, 4, { ...policy, maxBackoffMs: 1000 }, false, () => 0.999)).toEqual({ retry: true, delayMs: 999 });
+    expect(decideRetry(network, 4, { ...policy, maxBackoffMs: 1000 }, false, () => 0.999)).toEqual({
+      retry: true,
+      delayMs: 999,
+    });
   });
 
   it('honours Retry-After in seconds and as an HTTP date, clamped', () => {
@@ -42,20 +46,35 @@ describe('decideRetry', () => {
   });
 
   it('never retries a signature mismatch, a 4xx, an unknown error, or anything once aborted', () => {
-    const mismatch = storeErrorFromResponse(403, xml('SignatureDoesNotMatch', 'no') + '<StringToSign>x</StringToSign>', null, 1);
+    const mismatch = storeErrorFromResponse(
+      403,
+      xml('SignatureDoesNotMatch', 'no') + '<StringToSign>x</StringToSign>',
+      null,
+      1,
+    );
     expect(mismatch.code).toBe('signature-mismatch');
     expect(mismatch.details.StringToSign).toBe('x');
     expect(mismatch.message).toMatch(/Content-Type/);
-    for (const error of [mismatch, storeErrorFromResponse(400, '', null, 1), new TypeError('bug'), new EndpointError('sign-parts', 'x', { status: 403 })]) {
+    for (const error of [
+      mismatch,
+      storeErrorFromResponse(400, '', null, 1),
+      new TypeError('bug'),
+      new EndpointError('sign-parts', 'x', { status: 403 }),
+    ]) {
       expect(decideRetry(error, 0, policy, false, half)).toEqual({ retry: false, exhausted: false });
     }
-    expect(decideRetry(new FerryError(ErrorCode.Network, 'x'), 0, policy, true, half)).toEqual({ retry: false, exhausted: false });
+    expect(decideRetry(new FerryError(ErrorCode.Network, 'x'), 0, policy, true, half)).toEqual({
+      retry: false,
+      exhausted: false,
+    });
   });
 
   it('retries an unreachable endpoint and its 5xx answers', () => {
     const down = new EndpointError('create-multipart', 'down', { code: ErrorCode.EndpointUnreachable });
     expect(decideRetry(down, 0, policy, false, half).retry).toBe(true);
-    expect(decideRetry(new EndpointError('create-multipart', 'x', { status: 502 }), 0, policy, false, half).retry).toBe(true);
+    expect(decideRetry(new EndpointError('create-multipart', 'x', { status: 502 }), 0, policy, false, half).retry).toBe(
+      true,
+    );
   });
 
   it('lets a shouldRetry hook decide first', () => {
@@ -87,7 +106,11 @@ describe('withRetry', () => {
         if (++attempts < 3) throw new FerryError(ErrorCode.Network, 'blip');
         return 'ok';
       },
-      { policy: { ...policy, backoffMs: 1 }, signal: new AbortController().signal, onRetry: ({ attempt }) => seen.push(attempt) },
+      {
+        policy: { ...policy, backoffMs: 1 },
+        signal: new AbortController().signal,
+        onRetry: ({ attempt }) => seen.push(attempt),
+      },
     );
     expect(result).toBe('ok');
     expect(seen).toEqual([0, 1]);
@@ -143,14 +166,19 @@ describe('withRetry with a network state', () => {
 });
 
 describe('signatureHint', () => {
-  const url = (signed: string) => `http://store.test/b/k?X-Amz-Signature=abc&X-Amz-SignedHeaders=${encodeURIComponent(signed)}`;
+  const url = (signed: string) =>
+    `http://store.test/b/k?X-Amz-Signature=abc&X-Amz-SignedHeaders=${encodeURIComponent(signed)}`;
 
   it('names a signed header the signer did not return (so it was not sent)', () => {
-    expect(signatureHint(url('content-length;content-type;host'), {})).toMatch(/signs content-type, which the signer's answer did not list/);
+    expect(signatureHint(url('content-length;content-type;host'), {})).toMatch(
+      /signs content-type, which the signer's answer did not list/,
+    );
   });
 
   it('names an x-amz- header sent without being signed', () => {
-    expect(signatureHint(url('host'), { 'x-amz-meta-owner': 'me' })).toMatch(/x-amz-meta-owner was sent but is not signed/);
+    expect(signatureHint(url('host'), { 'x-amz-meta-owner': 'me' })).toMatch(
+      /x-amz-meta-owner was sent but is not signed/,
+    );
   });
 
   it('points at the Content-Type value when it is signed and sent, and at the key or clock otherwise', () => {

@@ -38,8 +38,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
 
 /** The outcome of {@link decideRetry}; `exhausted` says the limit alone stopped a retry. */
 export type RetryDecision =
-  | { readonly retry: false; readonly exhausted: boolean }
-  | { readonly retry: true; readonly delayMs: number };
+  { readonly retry: false; readonly exhausted: boolean } | { readonly retry: true; readonly delayMs: number };
 
 /**
  * Decides, without side effects, whether a failure is retried and after how long: aborted →
@@ -76,7 +75,11 @@ function retryDelay(error: unknown, attempt: number, policy: RetryPolicy, random
     const retryAfter = isStoreError(error) ? error.retryAfterMs : undefined;
     return retryAfter === undefined ? backoff : Math.min(retryAfter, policy.maxRetryAfterMs);
   }
-  if (error.code === ErrorCode.Network || error.code === ErrorCode.Stalled || error.code === ErrorCode.EndpointUnreachable) {
+  if (
+    error.code === ErrorCode.Network ||
+    error.code === ErrorCode.Stalled ||
+    error.code === ErrorCode.EndpointUnreachable
+  ) {
     return backoff;
   }
   return undefined;
@@ -126,16 +129,16 @@ export async function withRetry<T>(
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await (options.network ? attemptWhileOnline(options.network, options.signal, (online) => task(attempt, online)) : task(attempt, undefined));
+      return await (options.network
+        ? attemptWhileOnline(options.network, options.signal, (online) => task(attempt, online))
+        : task(attempt, undefined));
     } catch (error) {
       const decision = decideRetry(error, attempt, options.policy, options.signal.aborted);
       if (!decision.retry) {
         if (decision.exhausted) {
-          throw new FerryError(
-            ErrorCode.RetriesExhausted,
-            `Gave up after ${attempt + 1} attempts: ${String(error)}`,
-            { cause: error },
-          );
+          throw new FerryError(ErrorCode.RetriesExhausted, `Gave up after ${attempt + 1} attempts: ${String(error)}`, {
+            cause: error,
+          });
         }
         throw error;
       }
@@ -146,7 +149,11 @@ export async function withRetry<T>(
 }
 
 /** One attempt that waits for the link first, and again (for free) each time it fails because the link went down. */
-async function attemptWhileOnline<T>(network: NetworkState, signal: AbortSignal, task: (online: AbortSignal) => Promise<T>): Promise<T> {
+async function attemptWhileOnline<T>(
+  network: NetworkState,
+  signal: AbortSignal,
+  task: (online: AbortSignal) => Promise<T>,
+): Promise<T> {
   for (;;) {
     await network.waitOnline(signal);
     try {

@@ -8,15 +8,24 @@ export async function runSinglePut(run: RunServices, signal: AbortSignal): Promi
   // Signed once, and again after the store said the URL expired; a failed signing is not kept.
   let params: Promise<SinglePutParams> | undefined;
   const signed = (): Promise<SinglePutParams> =>
-    (params ??= run.call((options) => endpoint.singlePutParams({ ...run.descriptor(), bytes: body }, options), signal).catch((error: unknown) => {
-      params = undefined;
-      throw error;
-    }));
+    (params ??= run
+      .call((options) => endpoint.singlePutParams({ ...run.descriptor(), bytes: body }, options), signal)
+      .catch((error: unknown) => {
+        params = undefined;
+        throw error;
+      }));
   const { key, url } = await signed();
   signal.throwIfAborted();
   run.keyChosen(key);
   run.apply('ready');
-  const response = await run.put({ index: 0, body, signal, noNewAttempts: signal, signed, expired: () => (params = undefined) });
+  const response = await run.put({
+    index: 0,
+    body,
+    signal,
+    noNewAttempts: signal,
+    signed,
+    expired: () => (params = undefined),
+  });
   // An OSS upload callback answers in the PUT's body; S3 sends none.
   return { location: url.split('?')[0], callback: response.body || undefined };
 }

@@ -16,7 +16,11 @@ export interface StorePutContext {
   /** Tells a store that refuses the page (CORS) from an outage. */
   readonly storeRefusal: StoreRefusal;
   /** Runs an attempt with retries, waiting out outages (`withRetry` with the network state). */
-  retry<T>(noNewAttempts: AbortSignal, partNumber: number | undefined, task: (online: AbortSignal) => Promise<T>): Promise<T>;
+  retry<T>(
+    noNewAttempts: AbortSignal,
+    partNumber: number | undefined,
+    task: (online: AbortSignal) => Promise<T>,
+  ): Promise<T>;
   /** Request `index` has `sent` bytes acknowledged. */
   progressed(index: number, sent: number): void;
 }
@@ -44,7 +48,8 @@ export function putToStore(context: StorePutContext, put: StorePut): Promise<Tra
     try {
       const { method, url, headers } = await signed();
       // Only a transport that reports progress as it goes can be told apart from a stalled one.
-      if (transport.reportsProgress !== false) watchdog = new StallWatchdog(stallTimeout, partNumber === undefined ? 'The upload' : `Part ${partNumber}`);
+      if (transport.reportsProgress !== false)
+        watchdog = new StallWatchdog(stallTimeout, partNumber === undefined ? 'The upload' : `Part ${partNumber}`);
       combined = anySignal(watchdog ? [signal, online, watchdog.signal] : [signal, online]);
       const response = await transport.send({
         method,
@@ -84,7 +89,12 @@ export function putToStore(context: StorePutContext, put: StorePut): Promise<Tra
  * browser itself (not Ferry's own abort for pause, cancel, an outage or a stall, nor the browser
  * aborting the request) before a byte was sent, on a transport that reports what it sent.
  */
-function refusalCandidate(error: unknown, sentAny: boolean, reportsProgress: boolean, signal: AbortSignal | undefined): boolean {
+function refusalCandidate(
+  error: unknown,
+  sentAny: boolean,
+  reportsProgress: boolean,
+  signal: AbortSignal | undefined,
+): boolean {
   return (
     reportsProgress &&
     !sentAny &&

@@ -24,7 +24,7 @@ describe('the upload transition table', () => {
 
   it('reaches every state from queued, and leaves done and cancelled only by cancelling again', () => {
     const seen = new Set<UploadState>([UploadState.Queued]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const from of seen) {
         for (const to of Object.values(TRANSITIONS[from])) {

@@ -16,16 +16,7 @@ import { illegalTransition } from '#illegal-transition';
  * - `cancel`: the user cancels; the multipart upload is aborted on the store (again, if that failed).
  */
 export type UploadEvent =
-  | 'start'
-  | 'ready'
-  | 'parts-stored'
-  | 'completed'
-  | 'failed'
-  | 'pause'
-  | 'resume'
-  | 'retry'
-  | 'restart'
-  | 'cancel';
+  'start' | 'ready' | 'parts-stored' | 'completed' | 'failed' | 'pause' | 'resume' | 'retry' | 'restart' | 'cancel';
 
 /**
  * Every legal state change, `from × event → to`; nothing else changes an upload's state. The
@@ -34,7 +25,14 @@ export type UploadEvent =
 export const TRANSITIONS: Readonly<Record<UploadState, Readonly<Partial<Record<UploadEvent, UploadState>>>>> = {
   queued: { start: 'preparing', pause: 'paused', cancel: 'cancelled' },
   preparing: { ready: 'uploading', failed: 'error', pause: 'paused', cancel: 'cancelled' },
-  uploading: { 'parts-stored': 'completing', completed: 'done', restart: 'preparing', failed: 'error', pause: 'paused', cancel: 'cancelled' },
+  uploading: {
+    'parts-stored': 'completing',
+    completed: 'done',
+    restart: 'preparing',
+    failed: 'error',
+    pause: 'paused',
+    cancel: 'cancelled',
+  },
   completing: { completed: 'done', restart: 'preparing', failed: 'error' },
   paused: { resume: 'preparing', cancel: 'cancelled' },
   error: { retry: 'preparing', cancel: 'cancelled' },

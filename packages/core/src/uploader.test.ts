@@ -204,7 +204,10 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
     const http = createHttpEndpoint({ url: stack.endpoint });
     const misconfigured: Endpoint = {
       ...http,
-      singlePutParams: async (input, options) => ({ ...(await http.singlePutParams(input, options)), headers: { 'Content-Type': 'image/png' } }),
+      singlePutParams: async (input, options) => ({
+        ...(await http.singlePutParams(input, options)),
+        headers: { 'Content-Type': 'image/png' },
+      }),
     };
     const up = new Uploader({ endpoint: misconfigured });
     const retries: unknown[] = [];
@@ -227,7 +230,9 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
       ...http,
       signParts: async (input, options) =>
         (await http.signParts(input, options)).map((part) =>
-          part.partNumber === 2 ? { ...part, url: part.url.replace(/X-Amz-Signature=[0-9a-f]{4}/, 'X-Amz-Signature=0000') } : part,
+          part.partNumber === 2
+            ? { ...part, url: part.url.replace(/X-Amz-Signature=[0-9a-f]{4}/, 'X-Amz-Signature=0000') }
+            : part,
         ),
     };
     const up = new Uploader({ endpoint: tampering, partSize: 5 * MiB });
@@ -237,8 +242,12 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
   });
 
   it('refuses bad options with a typed error', () => {
-    expect(() => new Uploader({ endpoint: stack.endpoint, partSize: MiB })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
-    expect(() => new Uploader({ endpoint: stack.endpoint, concurrency: 0 })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => new Uploader({ endpoint: stack.endpoint, partSize: MiB })).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+    expect(() => new Uploader({ endpoint: stack.endpoint, concurrency: 0 })).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
     expect(() => new Uploader({ endpoint: '' })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
 
@@ -274,7 +283,16 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
   });
 
   it('signs nothing more once a part failed for good', async () => {
-    stack.storeFaults.inject({ method: 'PUT', url: /[?&]partNumber=1&/, times: 5, fault: { kind: 'status', status: 403, body: '<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>' } });
+    stack.storeFaults.inject({
+      method: 'PUT',
+      url: /[?&]partNumber=1&/,
+      times: 5,
+      fault: {
+        kind: 'status',
+        status: 403,
+        body: '<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>',
+      },
+    });
     const { endpoint, seen } = countingEndpoint();
     const up = uploader({ endpoint, concurrency: 2, signBatchSize: 2 });
     const failed = await settled(up, up.add(randomFile(40 * MiB).file).id);
@@ -288,6 +306,11 @@ describe('Uploader in Node (fetch transport) against the local store', () => {
     const up = uploader({ endpoint: `${stack.endpoint}/not-here`, retry: { limit: 0 } });
     const failed = await settled(up, up.add(randomFile(6 * MiB).file).id);
     expect(failed.state).toBe('error');
-    expect(failed.error).toMatchObject({ code: 'endpoint', status: 404, serverCode: 'not-found', operation: 'create-multipart' });
+    expect(failed.error).toMatchObject({
+      code: 'endpoint',
+      status: 404,
+      serverCode: 'not-found',
+      operation: 'create-multipart',
+    });
   });
 });

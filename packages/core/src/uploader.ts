@@ -63,14 +63,17 @@ export class Uploader {
       pool,
       endpointPool: new RequestPool(this.options.concurrency),
       connectivity: new Connectivity(),
-      storeRefusal: new StoreRefusal(this.options.endpoint.probe && ((signal) => this.options.endpoint.probe!({ signal }))),
+      storeRefusal: new StoreRefusal(
+        this.options.endpoint.probe && ((signal) => this.options.endpoint.probe!({ signal })),
+      ),
       stateChanged: (upload, previous) => {
         // Progress pending for this upload goes out first, so 100 % precedes "done".
         if (this.#unreported.delete(upload)) emit('progress', { upload: upload.snapshot() });
         const snapshot = upload.snapshot();
         emit('state', { upload: snapshot, previous });
         if (snapshot.state === UploadState.Done) emit('complete', { upload: snapshot });
-        if (snapshot.state === UploadState.Error && snapshot.error) emit('error', { upload: snapshot, error: snapshot.error });
+        if (snapshot.state === UploadState.Error && snapshot.error)
+          emit('error', { upload: snapshot, error: snapshot.error });
       },
       progressed: (upload) => {
         this.#unreported.add(upload);

@@ -7,7 +7,10 @@ type BodyContext = KoaContext & { req: Readable; headers: Record<string, string 
 
 /** What S3 answers when the connection ends before the declared body did. */
 function incompleteBody(): S3Error {
-  return new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.');
+  return new S3Error(
+    'IncompleteBody',
+    'You did not provide the number of bytes specified by the Content-Length HTTP header.',
+  );
 }
 
 /**

@@ -65,7 +65,8 @@ type BodyContext = KoaContext & { req: Readable; headers: Record<string, string 
 export function checksumVerification(): KoaMiddleware {
   return async (ctx, next) => {
     const context = ctx as BodyContext;
-    if (context.method !== 'PUT' || context.query['x-id'] === 'CopyObject' || context.headers['x-amz-copy-source']) return next();
+    if (context.method !== 'PUT' || context.query['x-id'] === 'CopyObject' || context.headers['x-amz-copy-source'])
+      return next();
     const declared: Declared[] = ALGORITHMS.flatMap((algorithm) => {
       const value = context.headers[algorithm.header];
       return value === undefined ? [] : [{ ...algorithm, value }];

@@ -10,8 +10,7 @@ export interface CorsRule {
   readonly exposeHeaders?: readonly string[];
 }
 
-const escapeXml = (value: string): string =>
-  value.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeXml = (value: string): string => value.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The `<CORSConfiguration>` document for one rule. */
 export function corsConfigurationXml(rule: CorsRule = {}): string {

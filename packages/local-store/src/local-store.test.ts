@@ -57,10 +57,14 @@ async function storeError(promise: Promise<unknown>): Promise<S3ServiceException
 
 describe('signature checks (the reason this store was chosen)', () => {
   it('accepts a presigned PUT sent with the signed Content-Type, and refuses another with 403 SignatureDoesNotMatch', async () => {
-    const url = await getSignedUrl(client, new PutObjectCommand({ Bucket: Bucket(), Key: 'sig/a.txt', ContentType: 'text/plain' }), {
-      expiresIn: 60,
-      signableHeaders: new Set(['content-type']),
-    });
+    const url = await getSignedUrl(
+      client,
+      new PutObjectCommand({ Bucket: Bucket(), Key: 'sig/a.txt', ContentType: 'text/plain' }),
+      {
+        expiresIn: 60,
+        signableHeaders: new Set(['content-type']),
+      },
+    );
     const good = await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
     expect(good.status).toBe(200);
     const bad = await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: 'hello' });
@@ -110,7 +114,9 @@ describe('a private bucket, as on S3 and OSS', () => {
 describe('body length', () => {
   it('stores nothing of a PUT whose connection ends before its Content-Length (IncompleteBody)', async () => {
     const url = new URL(
-      await getSignedUrl(client, new PutObjectCommand({ Bucket: Bucket(), Key: 'short/a.bin', ContentLength: 1000 }), { expiresIn: 60 }),
+      await getSignedUrl(client, new PutObjectCommand({ Bucket: Bucket(), Key: 'short/a.bin', ContentLength: 1000 }), {
+        expiresIn: 60,
+      }),
     );
     const { connect } = await import('node:net');
     const socket = connect(Number(url.port), url.hostname);
@@ -129,7 +135,9 @@ describe('multipart operations added to s3rver', () => {
   it('lists parts, lists uploads, and aborts so that nothing is left', async () => {
     const Key = 'mp/one.bin';
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: Bucket(), Key }));
-    const first = await client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 1, Body: part(1) }));
+    const first = await client.send(
+      new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 1, Body: part(1) }),
+    );
     await client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 2, Body: part(2, 1000) }));
 
     const parts = await client.send(new ListPartsCommand({ Bucket: Bucket(), Key, UploadId }));
@@ -155,13 +163,21 @@ describe('multipart operations added to s3rver', () => {
     const Key = 'mp/paged.bin';
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: Bucket(), Key }));
     for (const PartNumber of [1, 2, 3]) {
-      await client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber, Body: part(PartNumber, 10) }));
+      await client.send(
+        new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber, Body: part(PartNumber, 10) }),
+      );
     }
     const page1 = await client.send(new ListPartsCommand({ Bucket: Bucket(), Key, UploadId, MaxParts: 2 }));
     expect(page1.Parts?.map((p) => p.PartNumber)).toEqual([1, 2]);
     expect(page1.IsTruncated).toBe(true);
     const page2 = await client.send(
-      new ListPartsCommand({ Bucket: Bucket(), Key, UploadId, MaxParts: 2, PartNumberMarker: page1.NextPartNumberMarker }),
+      new ListPartsCommand({
+        Bucket: Bucket(),
+        Key,
+        UploadId,
+        MaxParts: 2,
+        PartNumberMarker: page1.NextPartNumberMarker,
+      }),
     );
     expect(page2.Parts?.map((p) => p.PartNumber)).toEqual([3]);
     expect(page2.IsTruncated).toBe(false);
@@ -171,7 +187,9 @@ describe('multipart operations added to s3rver', () => {
   it('answers NoSuchUpload to a part of an unknown or aborted upload, and to a foreign key', async () => {
     const Key = 'mp/aborted.bin';
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: Bucket(), Key }));
-    const foreign = await storeError(client.send(new ListPartsCommand({ Bucket: Bucket(), Key: 'mp/other.bin', UploadId })));
+    const foreign = await storeError(
+      client.send(new ListPartsCommand({ Bucket: Bucket(), Key: 'mp/other.bin', UploadId })),
+    );
     expect(foreign.name).toBe('NoSuchUpload');
     await client.send(new AbortMultipartUploadCommand({ Bucket: Bucket(), Key, UploadId }));
     const late = await storeError(
@@ -185,15 +203,24 @@ describe('multipart operations added to s3rver', () => {
   it('still completes a multipart upload through s3rver', async () => {
     const Key = 'mp/complete.bin';
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: Bucket(), Key }));
-    const one = await client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 1, Body: part(7) }));
-    const two = await client.send(new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 2, Body: part(8, 3) }));
+    const one = await client.send(
+      new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 1, Body: part(7) }),
+    );
+    const two = await client.send(
+      new UploadPartCommand({ Bucket: Bucket(), Key, UploadId, PartNumber: 2, Body: part(8, 3) }),
+    );
     const { CompleteMultipartUploadCommand } = await import('@aws-sdk/client-s3');
     await client.send(
       new CompleteMultipartUploadCommand({
         Bucket: Bucket(),
         Key,
         UploadId,
-        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: one.ETag }, { PartNumber: 2, ETag: two.ETag }] },
+        MultipartUpload: {
+          Parts: [
+            { PartNumber: 1, ETag: one.ETag },
+            { PartNumber: 2, ETag: two.ETag },
+          ],
+        },
       }),
     );
     const object = await client.send(new GetObjectCommand({ Bucket: Bucket(), Key }));
@@ -221,14 +248,37 @@ async function refusal(send: Promise<unknown>): Promise<{ code: string; status: 
 describe('digest checks (Content-MD5, x-amz-checksum-*)', () => {
   it('stores a PutObject whose Content-MD5 and SHA-256 match, byte for byte', async () => {
     const body = randomBytes(70_000);
-    await client.send(new PutObjectCommand({ Bucket: store.bucket, Key: 'ok.bin', Body: body, ContentMD5: md5(body), ChecksumSHA256: sha256(body) }));
-    const stored = Buffer.from(await (await client.send(new GetObjectCommand({ Bucket: store.bucket, Key: 'ok.bin' }))).Body!.transformToByteArray());
+    await client.send(
+      new PutObjectCommand({
+        Bucket: store.bucket,
+        Key: 'ok.bin',
+        Body: body,
+        ContentMD5: md5(body),
+        ChecksumSHA256: sha256(body),
+      }),
+    );
+    const stored = Buffer.from(
+      await (
+        await client.send(new GetObjectCommand({ Bucket: store.bucket, Key: 'ok.bin' }))
+      ).Body!.transformToByteArray(),
+    );
     expect(stored.equals(body)).toBe(true);
   });
 
   it('answers 400 BadDigest to a Content-MD5 that does not match', async () => {
     const body = randomBytes(1000);
-    expect(await refusal(client.send(new PutObjectCommand({ Bucket: store.bucket, Key: 'bad-md5.bin', Body: body, ContentMD5: md5(randomBytes(1000)) })))).toEqual({
+    expect(
+      await refusal(
+        client.send(
+          new PutObjectCommand({
+            Bucket: store.bucket,
+            Key: 'bad-md5.bin',
+            Body: body,
+            ContentMD5: md5(randomBytes(1000)),
+          }),
+        ),
+      ),
+    ).toEqual({
       code: 'BadDigest',
       status: 400,
     });
@@ -236,18 +286,44 @@ describe('digest checks (Content-MD5, x-amz-checksum-*)', () => {
 
   it('answers 400 InvalidDigest to a malformed Content-MD5, and InvalidRequest to a malformed checksum', async () => {
     const body = randomBytes(10);
-    expect(await refusal(client.send(new PutObjectCommand({ Bucket: store.bucket, Key: 'x', Body: body, ContentMD5: 'not-md5' })))).toEqual({ code: 'InvalidDigest', status: 400 });
-    expect(await refusal(client.send(new PutObjectCommand({ Bucket: store.bucket, Key: 'x', Body: body, ChecksumSHA256: 'c2hvcnQ=' })))).toEqual({ code: 'InvalidRequest', status: 400 });
+    expect(
+      await refusal(
+        client.send(new PutObjectCommand({ Bucket: store.bucket, Key: 'x', Body: body, ContentMD5: 'not-md5' })),
+      ),
+    ).toEqual({ code: 'InvalidDigest', status: 400 });
+    expect(
+      await refusal(
+        client.send(new PutObjectCommand({ Bucket: store.bucket, Key: 'x', Body: body, ChecksumSHA256: 'c2hvcnQ=' })),
+      ),
+    ).toEqual({ code: 'InvalidRequest', status: 400 });
   });
 
   it('refuses an UploadPart whose SHA-256 or CRC-32C does not match, and lists only the part that matched', async () => {
-    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: store.bucket, Key: 'parts.bin' }));
+    const { UploadId } = await client.send(
+      new CreateMultipartUploadCommand({ Bucket: store.bucket, Key: 'parts.bin' }),
+    );
     const part = randomBytes(5 * 1024 * 1024);
     const other = randomBytes(5 * 1024 * 1024);
     const upload = { Bucket: store.bucket, Key: 'parts.bin', UploadId: UploadId! };
-    expect(await refusal(client.send(new UploadPartCommand({ ...upload, PartNumber: 1, Body: part, ChecksumSHA256: sha256(other) })))).toEqual({ code: 'BadDigest', status: 400 });
-    expect(await refusal(client.send(new UploadPartCommand({ ...upload, PartNumber: 2, Body: part, ChecksumCRC32C: crc32c(other) })))).toEqual({ code: 'BadDigest', status: 400 });
-    await client.send(new UploadPartCommand({ ...upload, PartNumber: 3, Body: part, ChecksumCRC32C: crc32c(part), ContentMD5: md5(part) }));
+    expect(
+      await refusal(
+        client.send(new UploadPartCommand({ ...upload, PartNumber: 1, Body: part, ChecksumSHA256: sha256(other) })),
+      ),
+    ).toEqual({ code: 'BadDigest', status: 400 });
+    expect(
+      await refusal(
+        client.send(new UploadPartCommand({ ...upload, PartNumber: 2, Body: part, ChecksumCRC32C: crc32c(other) })),
+      ),
+    ).toEqual({ code: 'BadDigest', status: 400 });
+    await client.send(
+      new UploadPartCommand({
+        ...upload,
+        PartNumber: 3,
+        Body: part,
+        ChecksumCRC32C: crc32c(part),
+        ContentMD5: md5(part),
+      }),
+    );
     const listed = await client.send(new ListPartsCommand(upload));
     expect((listed.Parts ?? []).map((p) => p.PartNumber)).toEqual([3]);
   });

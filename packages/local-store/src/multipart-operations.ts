@@ -55,7 +55,8 @@ export function multipartOperations(root: string): KoaMiddleware {
       const all = (await uploads.list(bucket)).filter(
         (upload) =>
           upload.key.startsWith(prefix) &&
-          (upload.key > keyMarker || (upload.key === keyMarker && uploadIdMarker !== '' && upload.uploadId > uploadIdMarker)),
+          (upload.key > keyMarker ||
+            (upload.key === keyMarker && uploadIdMarker !== '' && upload.uploadId > uploadIdMarker)),
       );
       const page = all.slice(0, maxUploads);
       const last: PendingUpload | undefined = page.at(-1);

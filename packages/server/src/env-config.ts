@@ -51,7 +51,9 @@ export function readServerEnv(env: Record<string, string | undefined>): ServerEn
   const accessKeyId = env['FERRY_ACCESS_KEY_ID'];
   const secretAccessKey = env['FERRY_SECRET_ACCESS_KEY'];
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    throw new Error('Set both FERRY_ACCESS_KEY_ID and FERRY_SECRET_ACCESS_KEY, or neither (to use the AWS default chain).');
+    throw new Error(
+      'Set both FERRY_ACCESS_KEY_ID and FERRY_SECRET_ACCESS_KEY, or neither (to use the AWS default chain).',
+    );
   }
   const sessionToken = env['FERRY_SESSION_TOKEN'];
   if (provider === 'oss') return { ...base, oss: ossFromEnv(env, bucket, accessKeyId, secretAccessKey, sessionToken) };
@@ -76,9 +78,11 @@ function ossFromEnv(
 ): OssProviderOptions {
   const region = env['FERRY_REGION'];
   if (!region) throw new Error('FERRY_REGION is required with FERRY_PROVIDER=oss (for example cn-hangzhou).');
-  if (!accessKeyId || !accessKeySecret) throw new Error('FERRY_ACCESS_KEY_ID and FERRY_SECRET_ACCESS_KEY are required with FERRY_PROVIDER=oss.');
+  if (!accessKeyId || !accessKeySecret)
+    throw new Error('FERRY_ACCESS_KEY_ID and FERRY_SECRET_ACCESS_KEY are required with FERRY_PROVIDER=oss.');
   const expiration = env['FERRY_SESSION_EXPIRATION'];
-  if (expiration !== undefined && Number.isNaN(Date.parse(expiration))) throw new Error('FERRY_SESSION_EXPIRATION must be a date (ISO 8601).');
+  if (expiration !== undefined && Number.isNaN(Date.parse(expiration)))
+    throw new Error('FERRY_SESSION_EXPIRATION must be a date (ISO 8601).');
   const version = env['FERRY_OSS_SIGNATURE_VERSION'] ?? 'v4';
   if (version !== 'v4' && version !== 'v1') throw new Error('FERRY_OSS_SIGNATURE_VERSION must be "v4" or "v1".');
   return {

@@ -3,7 +3,6 @@ import { ServerError } from './errors.js';
 import { defaultObjectKey } from './object-key.js';
 import type { StorageProvider } from './providers/provider.js';
 
-
 /** The file a client wants to upload, as validated by the handler. */
 export interface UploadRequestFile {
   readonly filename: string;
@@ -49,7 +48,9 @@ export interface FerryHandlerOptions {
 }
 
 /** {@link FerryHandlerOptions} with defaults applied. */
-export interface ResolvedHandlerOptions extends Required<Omit<FerryHandlerOptions, 'key' | 'authorize' | 'allowedTypes'>> {
+export interface ResolvedHandlerOptions extends Required<
+  Omit<FerryHandlerOptions, 'key' | 'authorize' | 'allowedTypes'>
+> {
   /** The provider's multipart limits. */
   readonly profile: StoreProfile;
   readonly key: (file: UploadRequestFile, user: UploadUser) => Promise<string>;
@@ -59,7 +60,6 @@ export interface ResolvedHandlerOptions extends Required<Omit<FerryHandlerOption
 }
 
 const ANONYMOUS: UploadUser = Object.freeze({ id: '' });
-
 
 /** Applies defaults and validates. */
 export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHandlerOptions {
@@ -94,7 +94,8 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
       } catch (error) {
         throw new ServerError('unauthorized', 'The request is not authorized to upload.', { cause: error });
       }
-      if (!user || typeof user.id !== 'string') throw new ServerError('unauthorized', 'The request is not authorized to upload.');
+      if (!user || typeof user.id !== 'string')
+        throw new ServerError('unauthorized', 'The request is not authorized to upload.');
       return user;
     },
     checkType: (type) => {

@@ -62,7 +62,11 @@ async function call<Answer = Answers['error']>(
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers['x-ferry-upload-token'] = token;
   const response = await handler(
-    new Request(BASE + path, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) }),
+    new Request(BASE + path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    }),
   );
   return { status: response.status, json: (await response.json()) as Answer };
 }
@@ -89,7 +93,10 @@ async function createUpload(size: number, partSize = 5 * MiB) {
 describe('single PUT', () => {
   it('signs a PUT that stores the bytes with the signed Content-Type under a server-chosen key', async () => {
     const data = bytes(1024, 1);
-    const { status, json } = await call<Answers['params']>('GET', '/params?filename=../../hello%20world.txt&type=text/plain&size=1024');
+    const { status, json } = await call<Answers['params']>(
+      'GET',
+      '/params?filename=../../hello%20world.txt&type=text/plain&size=1024',
+    );
     expect(status).toBe(200);
     expect(json.key).toMatch(/^uploads\/[0-9a-f-]{36}\/hello world\.txt$/);
     expect(json.headers).toEqual({ 'Content-Type': 'text/plain' });
@@ -120,25 +127,44 @@ describe('multipart', () => {
   it('creates, signs a batch with exact sizes, lists, completes: the object is byte-identical', async () => {
     const data = bytes(11 * MiB + 7, 3);
     const upload = await createUpload(data.length);
-    const signed = await call<Answers['batch']>('POST', `/multipart/${upload.uploadId}/batch`, { key: upload.key, partNumbers: [1, 2, 3] }, upload.token);
+    const signed = await call<Answers['batch']>(
+      'POST',
+      `/multipart/${upload.uploadId}/batch`,
+      { key: upload.key, partNumbers: [1, 2, 3] },
+      upload.token,
+    );
     expect(signed.status).toBe(200);
     expect(signed.json.parts.map((p) => p.partNumber)).toEqual([1, 2, 3]);
     expect(signed.json.parts[0]!.expiresAt).toBeGreaterThan(Date.now());
     const etags: string[] = [];
     for (const part of signed.json.parts) {
       const start = (part.partNumber - 1) * 5 * MiB;
-      const put = await fetch(part.url, { method: 'PUT', headers: part.headers, body: data.subarray(start, start + 5 * MiB) });
+      const put = await fetch(part.url, {
+        method: 'PUT',
+        headers: part.headers,
+        body: data.subarray(start, start + 5 * MiB),
+      });
       expect(put.status).toBe(200);
       etags.push(put.headers.get('etag')!);
     }
-    const listed = await call<Answers['listed']>('GET', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    const listed = await call<Answers['listed']>(
+      'GET',
+      `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`,
+      undefined,
+      upload.token,
+    );
     expect(listed.json.map((p) => [p.PartNumber, p.Size])).toEqual([
       [1, 5 * MiB],
       [2, 5 * MiB],
       [3, MiB + 7],
     ]);
     const parts = etags.map((ETag, i) => ({ PartNumber: i + 1, ETag }));
-    const done = await call<Answers['completed']>('POST', `/multipart/${upload.uploadId}/complete?key=${encodeURIComponent(upload.key)}`, { parts }, upload.token);
+    const done = await call<Answers['completed']>(
+      'POST',
+      `/multipart/${upload.uploadId}/complete?key=${encodeURIComponent(upload.key)}`,
+      { parts },
+      upload.token,
+    );
     expect(done.status).toBe(200);
     expect(done.json.key).toBe(upload.key);
     expect(sha256(await objectBytes(upload.key))).toBe(sha256(data));
@@ -150,36 +176,76 @@ describe('multipart', () => {
     const numbers = Array.from({ length: 1001 }, (_, i) => i + 1);
     for (let i = 0; i < numbers.length; i += 50) {
       await Promise.all(
-        numbers.slice(i, i + 50).map((PartNumber) =>
-          client.send(new UploadPartCommand({ Bucket: store.bucket, Key: upload.key, UploadId: upload.uploadId, PartNumber, Body: 'x' })),
-        ),
+        numbers
+          .slice(i, i + 50)
+          .map((PartNumber) =>
+            client.send(
+              new UploadPartCommand({
+                Bucket: store.bucket,
+                Key: upload.key,
+                UploadId: upload.uploadId,
+                PartNumber,
+                Body: 'x',
+              }),
+            ),
+          ),
       );
     }
-    const listed = await call<Answers['listed']>('GET', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    const listed = await call<Answers['listed']>(
+      'GET',
+      `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`,
+      undefined,
+      upload.token,
+    );
     expect(listed.status).toBe(200);
     expect(listed.json.map((part) => part.PartNumber)).toEqual(numbers);
-    await call('DELETE', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    await call(
+      'DELETE',
+      `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`,
+      undefined,
+      upload.token,
+    );
   });
 
   it('signs one part on the Companion route, for that part’s exact size', async () => {
     const upload = await createUpload(6 * MiB);
-    const one = await call<Answers['part']>('GET', `/multipart/${upload.uploadId}/2?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    const one = await call<Answers['part']>(
+      'GET',
+      `/multipart/${upload.uploadId}/2?key=${encodeURIComponent(upload.key)}`,
+      undefined,
+      upload.token,
+    );
     expect(one.status).toBe(200);
     expect(one.json.expires).toBeGreaterThan(0);
     const tooBig = await fetch(one.json.url, { method: 'PUT', body: bytes(MiB + 1, 4) });
     expect(tooBig.status).toBe(403);
     const exact = await fetch(one.json.url, { method: 'PUT', body: bytes(MiB, 4) });
     expect(exact.status).toBe(200);
-    await call('DELETE', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    await call(
+      'DELETE',
+      `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`,
+      undefined,
+      upload.token,
+    );
   });
 
   it('aborts: the store lists no multipart upload for the key afterwards', async () => {
     const upload = await createUpload(6 * MiB);
-    const aborted = await call('DELETE', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    const aborted = await call(
+      'DELETE',
+      `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`,
+      undefined,
+      upload.token,
+    );
     expect(aborted.status).toBe(200);
     const uploads = await client.send(new ListMultipartUploadsCommand({ Bucket: store.bucket, Prefix: upload.key }));
     expect(uploads.Uploads ?? []).toEqual([]);
-    const again = await call('GET', `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`, undefined, upload.token);
+    const again = await call(
+      'GET',
+      `/multipart/${upload.uploadId}?key=${encodeURIComponent(upload.key)}`,
+      undefined,
+      upload.token,
+    );
     expect(again).toMatchObject({ status: 404, json: { code: 'not-found' } });
   });
 
@@ -225,7 +291,14 @@ describe('multipart', () => {
   it('validates complete bodies: every part, in order (400)', async () => {
     const upload = await createUpload(6 * MiB);
     const path = `/multipart/${upload.uploadId}/complete?key=${encodeURIComponent(upload.key)}`;
-    for (const parts of [[{ PartNumber: 1, ETag: '"a"' }], [{ PartNumber: 2, ETag: '"a"' }, { PartNumber: 1, ETag: '"b"' }], 'x']) {
+    for (const parts of [
+      [{ PartNumber: 1, ETag: '"a"' }],
+      [
+        { PartNumber: 2, ETag: '"a"' },
+        { PartNumber: 1, ETag: '"b"' },
+      ],
+      'x',
+    ]) {
       const { status } = await call('POST', path, { parts }, upload.token);
       expect(status).toBe(400);
     }
@@ -251,12 +324,25 @@ describe('routing', () => {
   it('routes only below the base path, at a segment boundary', async () => {
     const glued = await handler(new Request('http://app.test/api/uploadsmultipart', { method: 'POST', body: '{}' }));
     expect(glued.status).toBe(404);
-    expect((await call('POST', '/multipart', { filename: 'b.bin', type: 'application/zip', size: 6 * MiB, partSize: 5 * MiB })).status).toBe(200);
+    expect(
+      (
+        await call('POST', '/multipart', {
+          filename: 'b.bin',
+          type: 'application/zip',
+          size: 6 * MiB,
+          partSize: 5 * MiB,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("obeys the provider's profile: R2's single PUT limit (5 GiB less 5 MiB) where S3 allows 5 GiB", async () => {
     const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
-    const r2 = createFerryHandler({ provider: createS3Provider({ ...s3, profile: STORE_PROFILES.r2 }), secret: 'x'.repeat(32), basePath: '/api/uploads' });
+    const r2 = createFerryHandler({
+      provider: createS3Provider({ ...s3, profile: STORE_PROFILES.r2 }),
+      secret: 'x'.repeat(32),
+      basePath: '/api/uploads',
+    });
     const path = `/params?filename=big.bin&type=application/octet-stream&size=${5 * 1024 * MiB}`;
     const refused = await r2(new Request(BASE + path));
     expect(refused.status).toBe(413);
@@ -268,7 +354,11 @@ describe('routing', () => {
     const secretAccessKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
     const tokenSecret = 'token-secret-that-must-stay-on-the-server';
     const leaky = createFerryHandler({
-      provider: createS3Provider({ bucket: 'b', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'AKID', secretAccessKey } }),
+      provider: createS3Provider({
+        bucket: 'b',
+        endpoint: 'http://127.0.0.1:9',
+        credentials: { accessKeyId: 'AKID', secretAccessKey },
+      }),
       secret: tokenSecret,
       onError: () => undefined,
     });
@@ -294,7 +384,6 @@ const DIGESTS = {
   },
 } as const;
 
-
 /** A multipart upload of `partCount` 5 MiB parts, with its sign and complete calls. */
 async function checksummedUpload(partCount: number) {
   const { uploadId, key, token } = await createUpload(partCount * 5 * MiB);
@@ -303,7 +392,8 @@ async function checksummedUpload(partCount: number) {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as call's
     sign: <Answer = Answers['batch']>(body: Record<string, unknown>) =>
       call<Answer>('POST', `${path}/batch`, { key, ...body }, token),
-    complete: (parts: { PartNumber: number; ETag: string }[]) => call('POST', `${path}/complete?key=${encodeURIComponent(key)}`, { parts }, token),
+    complete: (parts: { PartNumber: number; ETag: string }[]) =>
+      call('POST', `${path}/complete?key=${encodeURIComponent(key)}`, { parts }, token),
   };
 }
 
@@ -316,11 +406,19 @@ describe('per-part checksums (S3 provider, local store)', () => {
       const values = { 1: DIGESTS[algorithm](parts[0]!), 2: DIGESTS[algorithm](parts[1]!) };
       const signed = await sign({ partNumbers: [1, 2], checksums: { algorithm, values } });
       expect(signed.status).toBe(200);
-      const header = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' }[algorithm];
+      const header = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' }[
+        algorithm
+      ];
       expect(signed.json.parts[0]!.headers).toEqual({ [header]: values[1] });
-      expect(new URL(signed.json.parts[0]!.url).searchParams.get('X-Amz-SignedHeaders')).toContain(header.toLowerCase());
+      expect(new URL(signed.json.parts[0]!.url).searchParams.get('X-Amz-SignedHeaders')).toContain(
+        header.toLowerCase(),
+      );
       // Part 2's URL and headers with part 1's bytes: the store refuses them.
-      const wrong = await fetch(signed.json.parts[1]!.url, { method: 'PUT', headers: signed.json.parts[1]!.headers, body: parts[0]! });
+      const wrong = await fetch(signed.json.parts[1]!.url, {
+        method: 'PUT',
+        headers: signed.json.parts[1]!.headers,
+        body: parts[0]!,
+      });
       expect(wrong.status).toBe(400);
       expect(await wrong.text()).toContain('<Code>BadDigest</Code>');
       // Leaving the signed checksum header out breaks the signature.
@@ -356,7 +454,10 @@ describe('per-part checksums (S3 provider, local store)', () => {
 describe('single-PUT checksum (S3 provider, local store)', () => {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as call's
   const params = <Answer = Answers['params']>(file: Uint8Array, checksum?: string) =>
-    call<Answer>('GET', `/params?filename=small.txt&type=text%2Fplain&size=${file.length}${checksum === undefined ? '' : `&checksum=${encodeURIComponent(checksum)}`}`);
+    call<Answer>(
+      'GET',
+      `/params?filename=small.txt&type=text%2Fplain&size=${file.length}${checksum === undefined ? '' : `&checksum=${encodeURIComponent(checksum)}`}`,
+    );
 
   for (const algorithm of ['md5', 'sha256', 'crc32c'] as const) {
     it(`${algorithm}: the signed header is returned, the right bytes are stored, other bytes of the same size get 400 BadDigest`, async () => {
@@ -364,7 +465,9 @@ describe('single-PUT checksum (S3 provider, local store)', () => {
       const value = DIGESTS[algorithm](file);
       const signed = await params(file, `${algorithm}:${value}`);
       expect(signed.status).toBe(200);
-      const header = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' }[algorithm];
+      const header = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' }[
+        algorithm
+      ];
       expect(signed.json.headers).toEqual({ 'Content-Type': 'text/plain', [header]: value });
       const other = bytes(70_000, 8);
       const wrong = await fetch(signed.json.url, { method: 'PUT', headers: signed.json.headers, body: other });

@@ -66,7 +66,8 @@ export function createFerryHandler(options: FerryHandlerOptions): FerryHandler {
       const segments = below.split('/').filter(Boolean).map(decodeSegment);
       const match = matchRoute(request.method, segments);
       if (match === undefined) throw new ServerError('not-found', 'No such route.');
-      if (match === 'wrong-method') throw new ServerError('method-not-allowed', `${request.method} is not allowed here.`);
+      if (match === 'wrong-method')
+        throw new ServerError('method-not-allowed', `${request.method} is not allowed here.`);
       const user = await resolved.authorize(request);
       const context = { request, url, options: resolved, tokens, uploadId: match.uploadId, user };
       return json(200, await ROUTE_HANDLERS[match.route](context, match.partNumber));

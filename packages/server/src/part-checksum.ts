@@ -17,15 +17,31 @@ export interface PartChecksum {
 const LENGTH: Record<PartChecksumAlgorithm, number> = { md5: 16, sha256: 32, crc32c: 4 };
 
 /** Checks one algorithm and base64 digest; the checksum, or a `bad-request` naming `field`. */
-function checksumOf(algorithm: unknown, digest: unknown, supported: readonly PartChecksumAlgorithm[], field: string, what: string): PartChecksum {
+function checksumOf(
+  algorithm: unknown,
+  digest: unknown,
+  supported: readonly PartChecksumAlgorithm[],
+  field: string,
+  what: string,
+): PartChecksum {
   const name = algorithm as PartChecksumAlgorithm;
   if (!PART_CHECKSUM_ALGORITHMS.includes(name)) {
-    throw new ServerError('bad-request', `The checksum algorithm must be one of ${PART_CHECKSUM_ALGORITHMS.join(', ')}.`);
+    throw new ServerError(
+      'bad-request',
+      `The checksum algorithm must be one of ${PART_CHECKSUM_ALGORITHMS.join(', ')}.`,
+    );
   }
   if (!supported.includes(name)) {
-    throw new ServerError('bad-request', `This store does not take ${name} checksums (it takes ${supported.join(', ') || 'none'}).`);
+    throw new ServerError(
+      'bad-request',
+      `This store does not take ${name} checksums (it takes ${supported.join(', ') || 'none'}).`,
+    );
   }
-  if (typeof digest !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(digest) || Buffer.from(digest, 'base64').length !== LENGTH[name]) {
+  if (
+    typeof digest !== 'string' ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(digest) ||
+    Buffer.from(digest, 'base64').length !== LENGTH[name]
+  ) {
     throw new ServerError('bad-request', `${field} must be the base64 ${name} of ${what}.`);
   }
   return { algorithm: name, value: digest };
@@ -44,10 +60,22 @@ export function readPartChecksums(
 ): Map<number, PartChecksum> | undefined {
   if (value === undefined) return undefined;
   const given = (typeof value === 'object' && value !== null ? value : {}) as { algorithm?: unknown; values?: unknown };
-  const values = (typeof given.values === 'object' && given.values !== null ? given.values : {}) as Record<string, unknown>;
+  const values = (typeof given.values === 'object' && given.values !== null ? given.values : {}) as Record<
+    string,
+    unknown
+  >;
   const checksums = new Map<number, PartChecksum>();
   for (const partNumber of partNumbers) {
-    checksums.set(partNumber, checksumOf(given.algorithm, values[String(partNumber)], supported, `checksums.values["${partNumber}"]`, `part ${partNumber}`));
+    checksums.set(
+      partNumber,
+      checksumOf(
+        given.algorithm,
+        values[String(partNumber)],
+        supported,
+        `checksums.values["${partNumber}"]`,
+        `part ${partNumber}`,
+      ),
+    );
   }
   return checksums;
 }
@@ -57,8 +85,17 @@ export function readPartChecksums(
  * file's digest), or nothing when there is none.
  * @throws ServerError `bad-request` naming what is wrong.
  */
-export function readFileChecksum(value: string | null, supported: readonly PartChecksumAlgorithm[]): PartChecksum | undefined {
+export function readFileChecksum(
+  value: string | null,
+  supported: readonly PartChecksumAlgorithm[],
+): PartChecksum | undefined {
   if (value === null) return undefined;
   const colon = value.indexOf(':');
-  return checksumOf(value.slice(0, colon), colon < 0 ? undefined : value.slice(colon + 1), supported, 'checksum', 'the file');
+  return checksumOf(
+    value.slice(0, colon),
+    colon < 0 ? undefined : value.slice(colon + 1),
+    supported,
+    'checksum',
+    'the file',
+  );
 }

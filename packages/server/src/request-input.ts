@@ -47,7 +47,11 @@ export function requireInteger(value: unknown, name: string, min: number, max: n
 /** A MIME type like `image/png`; empty or absent means `application/octet-stream`. */
 export function requireContentType(value: unknown): string {
   if (value === undefined || value === null || value === '') return 'application/octet-stream';
-  if (typeof value !== 'string' || value.length > 255 || !/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$/.test(value)) {
+  if (
+    typeof value !== 'string' ||
+    value.length > 255 ||
+    !/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$/.test(value)
+  ) {
     throw invalid('type', 'a MIME type such as image/png');
   }
   return value;

@@ -3,7 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFerryHandler, createS3Provider, UploadTokens, withCors, type FerryHandler, type FerryHandlerOptions } from './index.js';
+import {
+  createFerryHandler,
+  createS3Provider,
+  UploadTokens,
+  withCors,
+  type FerryHandler,
+  type FerryHandlerOptions,
+} from './index.js';
 
 const MiB = 1024 * 1024;
 let store: LocalStore;
@@ -20,7 +27,12 @@ afterAll(async () => {
 
 function handler(options: Partial<FerryHandlerOptions> = {}): FerryHandler {
   return createFerryHandler({
-    provider: createS3Provider({ bucket: store.bucket, endpoint: store.endpoint, region: store.region, credentials: store.credentials }),
+    provider: createS3Provider({
+      bucket: store.bucket,
+      endpoint: store.endpoint,
+      region: store.region,
+      credentials: store.credentials,
+    }),
     secret: 's'.repeat(32),
     onError: () => undefined,
     ...options,
@@ -39,10 +51,16 @@ async function call<Answer = { code: string; message: string }>(
     new Request(`http://app.test${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...init.headers },
-      ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+      ...(init.body === undefined
+        ? {}
+        : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
     }),
   );
-  return { status: response.status, json: (await response.json().catch(() => undefined)) as Answer, headers: response.headers };
+  return {
+    status: response.status,
+    json: (await response.json().catch(() => undefined)) as Answer,
+    headers: response.headers,
+  };
 }
 
 /** Users are named by an `x-user` header, standing in for a session. */
@@ -56,8 +74,14 @@ describe('@ferry/server refuses', () => {
   it('401 unauthorized when authorize returns null or throws', async () => {
     for (const authorize of [byHeader, () => Promise.reject(new Error('bad session'))]) {
       const h = handler({ authorize });
-      expect(await call(h, 'GET', '/params?filename=a&size=1')).toMatchObject({ status: 401, json: { code: 'unauthorized' } });
-      expect(await call(h, 'POST', '/multipart', { body: create })).toMatchObject({ status: 401, json: { code: 'unauthorized' } });
+      expect(await call(h, 'GET', '/params?filename=a&size=1')).toMatchObject({
+        status: 401,
+        json: { code: 'unauthorized' },
+      });
+      expect(await call(h, 'POST', '/multipart', { body: create })).toMatchObject({
+        status: 401,
+        json: { code: 'unauthorized' },
+      });
     }
   });
 
@@ -76,14 +100,26 @@ describe('@ferry/server refuses', () => {
       ['POST', `/multipart/${uploadId}/batch${q}`, { key, partNumbers: [1] }],
       ['GET', `/multipart/${uploadId}${q}`, undefined],
       ['GET', `/multipart/${uploadId}/1${q}`, undefined],
-      ['POST', `/multipart/${uploadId}/complete${q}`, { parts: [{ PartNumber: 1, ETag: '"x"' }, { PartNumber: 2, ETag: '"y"' }] }],
+      [
+        'POST',
+        `/multipart/${uploadId}/complete${q}`,
+        {
+          parts: [
+            { PartNumber: 1, ETag: '"x"' },
+            { PartNumber: 2, ETag: '"y"' },
+          ],
+        },
+      ],
       ['DELETE', `/multipart/${uploadId}${q}`, undefined],
     ] as const) {
       const answer = await call(h, method, path, { body, headers: mallory });
       expect(answer.status, `${method} ${path}`).toBe(403);
       expect(answer.json.message).toMatch(/another user/);
     }
-    const own = await call(h, 'POST', `/multipart/${uploadId}/batch${q}`, { body: { key, partNumbers: [1] }, headers: { ...alice, 'x-ferry-upload-token': token } });
+    const own = await call(h, 'POST', `/multipart/${uploadId}/batch${q}`, {
+      body: { key, partNumbers: [1] },
+      headers: { ...alice, 'x-ferry-upload-token': token },
+    });
     expect(own.status).toBe(200);
   });
 
@@ -91,16 +127,23 @@ describe('@ferry/server refuses', () => {
     const tokens = new UploadTokens('s'.repeat(32));
     const token = tokens.issue({ user: 'u', key: 'k', uploadId: 'id', size: 1, partSize: 1, exp: 1000 });
     expect(() => tokens.verify(token, 'id', 'k', 'u', 999_000)).not.toThrow();
-    expect(() => tokens.verify(token, 'id', 'k', 'u', 1_001_000)).toThrow(expect.objectContaining({ code: 'token-invalid' }));
+    expect(() => tokens.verify(token, 'id', 'k', 'u', 1_001_000)).toThrow(
+      expect.objectContaining({ code: 'token-invalid' }),
+    );
   });
 
   it('lets key() place objects by user, and never accepts an unsafe key from it', async () => {
     const placed = handler({ authorize: byHeader, key: (file, user) => `users/${user.id}/${file.filename}` });
-    const answer = await call<{ key: string }>(placed, 'GET', '/params?filename=x.txt&size=1', { headers: { 'x-user': 'bob' } });
+    const answer = await call<{ key: string }>(placed, 'GET', '/params?filename=x.txt&size=1', {
+      headers: { 'x-user': 'bob' },
+    });
     expect(answer.json.key).toBe('users/bob/x.txt');
     for (const unsafe of ['/etc/passwd', 'a/../b', 'x'.repeat(1025)]) {
       const bad = handler({ key: () => unsafe });
-      expect(await call(bad, 'GET', '/params?filename=x&size=1')).toMatchObject({ status: 500, json: { code: 'internal' } });
+      expect(await call(bad, 'GET', '/params?filename=x&size=1')).toMatchObject({
+        status: 500,
+        json: { code: 'internal' },
+      });
     }
   });
 
@@ -108,21 +151,38 @@ describe('@ferry/server refuses', () => {
     const h = handler({ allowedTypes: ['image/*', 'application/pdf'] });
     expect((await call(h, 'GET', '/params?filename=a.png&type=image/png&size=1')).status).toBe(200);
     expect((await call(h, 'GET', '/params?filename=a.pdf&type=application/pdf&size=1')).status).toBe(200);
-    expect(await call(h, 'GET', '/params?filename=a.txt&type=text/plain&size=1')).toMatchObject({ status: 415, json: { code: 'type-not-allowed' } });
-    expect(await call(h, 'POST', '/multipart', { body: create })).toMatchObject({ status: 415, json: { code: 'type-not-allowed' } });
+    expect(await call(h, 'GET', '/params?filename=a.txt&type=text/plain&size=1')).toMatchObject({
+      status: 415,
+      json: { code: 'type-not-allowed' },
+    });
+    expect(await call(h, 'POST', '/multipart', { body: create })).toMatchObject({
+      status: 415,
+      json: { code: 'type-not-allowed' },
+    });
   });
 
   it('413 too-large past maxFileSize, and 400 past maxParts', async () => {
     const h = handler({ maxFileSize: 6 * MiB, maxParts: 1 });
-    expect(await call(h, 'GET', `/params?filename=a&size=${6 * MiB + 1}`)).toMatchObject({ status: 413, json: { code: 'too-large' } });
-    expect(await call(h, 'POST', '/multipart', { body: { ...create, size: 6 * MiB + 1 } })).toMatchObject({ status: 413 });
-    expect(await call(h, 'POST', '/multipart', { body: create })).toMatchObject({ status: 400, json: { code: 'bad-request' } });
+    expect(await call(h, 'GET', `/params?filename=a&size=${6 * MiB + 1}`)).toMatchObject({
+      status: 413,
+      json: { code: 'too-large' },
+    });
+    expect(await call(h, 'POST', '/multipart', { body: { ...create, size: 6 * MiB + 1 } })).toMatchObject({
+      status: 413,
+    });
+    expect(await call(h, 'POST', '/multipart', { body: create })).toMatchObject({
+      status: 400,
+      json: { code: 'bad-request' },
+    });
   });
 
   it('413 for a request body over 1 MiB', async () => {
     const h = handler();
     const huge = JSON.stringify({ ...create, metadata: { pad: 'x'.repeat(1024 * 1024) } });
-    expect(await call(h, 'POST', '/multipart', { body: huge })).toMatchObject({ status: 413, json: { code: 'too-large' } });
+    expect(await call(h, 'POST', '/multipart', { body: huge })).toMatchObject({
+      status: 413,
+      json: { code: 'too-large' },
+    });
   });
 });
 

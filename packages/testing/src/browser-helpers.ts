@@ -36,7 +36,8 @@ export function untilSettled<S extends { readonly id: string; readonly state: st
   uploader: SettlingUploader<S>,
   id: string,
 ): Promise<S> {
-  const final = (upload: S | undefined): upload is S => upload !== undefined && ['done', 'error', 'cancelled'].includes(upload.state);
+  const final = (upload: S | undefined): upload is S =>
+    upload !== undefined && ['done', 'error', 'cancelled'].includes(upload.state);
   return new Promise((resolve) => {
     const now = uploader.get(id);
     if (final(now)) return resolve(now);

@@ -11,7 +11,6 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 /** One of {@link ENGINES}. */
 export type Engine = (typeof ENGINES)[number];
 
-
 /**
  * The engine named by `FERRY_BROWSER` (`chromium`, `firefox` or `webkit`); Chromium when unset.
  * One engine per run: the stack's fault proxies are shared, so engines must not run side by side.

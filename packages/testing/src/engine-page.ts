@@ -50,7 +50,9 @@ async function launchFirefox(): Promise<EngineBrowser> {
           await page.goto(url);
         },
         async setInputFiles(locate, paths) {
-          const input = (await page.evaluateHandle(locate)).asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+          const input = (
+            await page.evaluateHandle(locate)
+          ).asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement>;
           await input.uploadFile(...paths);
         },
         // tsc needs the `never` (puppeteer's parameter is `EvaluateFunc<[FlattenHandle<A>]>`):

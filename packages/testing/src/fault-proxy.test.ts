@@ -47,7 +47,12 @@ describe('fault proxy', () => {
   });
 
   it('answers a scripted status with CORS headers, only as many times as asked, only where it matches', async () => {
-    proxy.inject({ method: 'PUT', url: /partNumber=2/, times: 2, fault: { kind: 'status', status: 503, headers: { 'Retry-After': '1' } } });
+    proxy.inject({
+      method: 'PUT',
+      url: /partNumber=2/,
+      times: 2,
+      fault: { kind: 'status', status: 503, headers: { 'Retry-After': '1' } },
+    });
     expect((await put('/x?partNumber=1')).status).toBe(200);
     const refused = await put('/x?partNumber=2');
     expect(refused.status).toBe(503);
@@ -64,7 +69,9 @@ describe('fault proxy', () => {
 
   it('stalls: takes the body and never answers', async () => {
     proxy.inject({ fault: { kind: 'stall' } });
-    await expect(fetch(proxy.url, { method: 'PUT', body, signal: AbortSignal.timeout(300) })).rejects.toThrow(/aborted|timeout/i);
+    await expect(fetch(proxy.url, { method: 'PUT', body, signal: AbortSignal.timeout(300) })).rejects.toThrow(
+      /aborted|timeout/i,
+    );
   });
 
   it('flips one byte of the body', async () => {

@@ -5,7 +5,12 @@ import { Transform, type Readable } from 'node:stream';
 /** What a rule does to a request it matches. */
 export type Fault =
   /** Answers this status (with CORS headers, so a browser sees it) without forwarding. */
-  | { readonly kind: 'status'; readonly status: number; readonly headers?: Record<string, string>; readonly body?: string }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly headers?: Record<string, string>;
+      readonly body?: string;
+    }
   /** Reads `afterBytes` of the body, then resets the connection. */
   | { readonly kind: 'reset'; readonly afterBytes: number }
   /** Takes the body and never answers. */

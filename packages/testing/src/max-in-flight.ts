@@ -4,7 +4,11 @@ import type { LocalStore } from '@ferry/local-store';
  * Watches the store and records the most part uploads (`PUT …?partNumber=…`) it was serving at
  * once: proof, from the store's side, that parts really went up in parallel.
  */
-export function watchPartConcurrency(store: LocalStore): { readonly peak: number; readonly parts: number; stop(): void } {
+export function watchPartConcurrency(store: LocalStore): {
+  readonly peak: number;
+  readonly parts: number;
+  stop(): void;
+} {
   let current = 0;
   let peak = 0;
   let parts = 0;

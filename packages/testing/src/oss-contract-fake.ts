@@ -90,39 +90,77 @@ export async function startOssContractFake(
   /** Checks the V4 signature of a request; the names it signed, or an error to answer with. */
   /** What OSS V4 signs: `x-oss-*`, Content-Type and Content-MD5 always, plus the additional headers. */
   const signedNames = (headers: Record<string, string>, additional: readonly string[]) =>
-    [...Object.keys(headers).filter((name) => name.startsWith('x-oss-') || name === 'content-type' || name === 'content-md5'), ...additional].sort();
+    [
+      ...Object.keys(headers).filter(
+        (name) => name.startsWith('x-oss-') || name === 'content-type' || name === 'content-md5',
+      ),
+      ...additional,
+    ].sort();
   const parseStamp = (date: string) =>
-    new Date(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`);
-  const verify = (request: OssRequest, auth: 'header' | 'query'): { signed: string[] } | { error: [number, string, string] } => {
-    const lower = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+    new Date(
+      `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`,
+    );
+  const verify = (
+    request: OssRequest,
+    auth: 'header' | 'query',
+  ): { signed: string[] } | { error: [number, string, string] } => {
+    const lower = Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
+    );
     if (auth === 'query') {
-      const { 'x-oss-signature': given, 'x-oss-date': date, 'x-oss-expires': expires, 'x-oss-additional-headers': additional, ...rest } = request.query as Record<string, string | undefined>;
-      if (rest['x-oss-signature-version'] !== 'OSS4-HMAC-SHA256' || !date || !expires) return { error: [403, 'AccessDenied', 'Not a V4 presigned URL.'] };
+      const {
+        'x-oss-signature': given,
+        'x-oss-date': date,
+        'x-oss-expires': expires,
+        'x-oss-additional-headers': additional,
+        ...rest
+      } = request.query as Record<string, string | undefined>;
+      if (rest['x-oss-signature-version'] !== 'OSS4-HMAC-SHA256' || !date || !expires)
+        return { error: [403, 'AccessDenied', 'Not a V4 presigned URL.'] };
       const time = parseStamp(date);
-      if (Date.now() > time.getTime() + Number(expires) * 1000) return { error: [403, 'AccessDenied', 'Request has expired.'] };
+      if (Date.now() > time.getTime() + Number(expires) * 1000)
+        return { error: [403, 'AccessDenied', 'Request has expired.'] };
       const unsigned = Object.fromEntries(
-        Object.entries(rest).filter(([name]) => !['x-oss-signature-version', 'x-oss-credential', 'x-oss-security-token'].includes(name)),
+        Object.entries(rest).filter(
+          ([name]) => !['x-oss-signature-version', 'x-oss-credential', 'x-oss-security-token'].includes(name),
+        ),
       ) as Record<string, string>;
       const names = additional ? additional.split(';') : [];
-      const expected = ossV4PresignQuery({ ...request, query: unsigned, headers: lower }, credentials, region, Number(expires), { time, additionalHeaders: names });
-      if (expected.query['x-oss-signature'] !== given) return { error: [403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match.'] };
+      const expected = ossV4PresignQuery(
+        { ...request, query: unsigned, headers: lower },
+        credentials,
+        region,
+        Number(expires),
+        { time, additionalHeaders: names },
+      );
+      if (expected.query['x-oss-signature'] !== given)
+        return { error: [403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match.'] };
       return { signed: signedNames(lower, names) };
     }
     const authorization = lower['authorization'] ?? '';
-    const match = /^OSS4-HMAC-SHA256 Credential=[^,]+(?:,AdditionalHeaders=([^,]+))?,Signature=([0-9a-f]{64})$/.exec(authorization);
+    const match = /^OSS4-HMAC-SHA256 Credential=[^,]+(?:,AdditionalHeaders=([^,]+))?,Signature=([0-9a-f]{64})$/.exec(
+      authorization,
+    );
     const date = lower['x-oss-date'];
     if (!match || !date) return { error: [403, 'AccessDenied', 'Missing or malformed V4 Authorization.'] };
     const time = parseStamp(date);
     const { authorization: _a, ...headers } = lower;
     const names = match[1] ? match[1].split(';') : [];
-    const expected = ossV4AuthorizationHeaders({ ...request, headers }, credentials, region, { time, additionalHeaders: names });
-    if (expected.signature !== match[2]) return { error: [403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match.'] };
+    const expected = ossV4AuthorizationHeaders({ ...request, headers }, credentials, region, {
+      time,
+      additionalHeaders: names,
+    });
+    if (expected.signature !== match[2])
+      return { error: [403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match.'] };
     return { signed: signedNames(headers, names) };
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     response.setHeader('Access-Control-Allow-Origin', '*');
-    response.setHeader('Access-Control-Expose-Headers', (options.exposeHeaders ?? ['ETag', 'x-oss-hash-crc64ecma', 'x-oss-request-id']).join(', '));
+    response.setHeader(
+      'Access-Control-Expose-Headers',
+      (options.exposeHeaders ?? ['ETag', 'x-oss-hash-crc64ecma', 'x-oss-request-id']).join(', '),
+    );
     if (request.method === 'OPTIONS') {
       response.setHeader('Access-Control-Allow-Methods', 'PUT, GET, POST, DELETE');
       response.setHeader('Access-Control-Allow-Headers', '*');
@@ -135,19 +173,38 @@ export async function startOssContractFake(
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
     const auth = 'x-oss-signature' in query ? 'query' : 'header';
     const operation =
-      request.method === 'PUT' && 'partNumber' in query ? 'upload-part'
-      : request.method === 'PUT' ? 'put-object'
-      : request.method === 'POST' && 'uploads' in query ? 'initiate'
-      : request.method === 'POST' && 'uploadId' in query ? 'complete'
-      : request.method === 'GET' && 'uploadId' in query ? 'list-parts'
-      : request.method === 'DELETE' && 'uploadId' in query ? 'abort'
-      : request.method === 'GET' ? 'get-object'
-      : 'unknown';
+      request.method === 'PUT' && 'partNumber' in query
+        ? 'upload-part'
+        : request.method === 'PUT'
+          ? 'put-object'
+          : request.method === 'POST' && 'uploads' in query
+            ? 'initiate'
+            : request.method === 'POST' && 'uploadId' in query
+              ? 'complete'
+              : request.method === 'GET' && 'uploadId' in query
+                ? 'list-parts'
+                : request.method === 'DELETE' && 'uploadId' in query
+                  ? 'abort'
+                  : request.method === 'GET'
+                    ? 'get-object'
+                    : 'unknown';
     const bytes = await body(request);
     const checked = verify({ method: request.method ?? '', bucket, key, query, headers }, auth);
     const answer = (status: number, text = '', extra: Record<string, string> = {}) => {
-      calls.push({ method: request.method ?? '', operation, key, query, headers, signedHeaders: 'signed' in checked ? checked.signed : [], auth, status });
-      response.writeHead(status, { 'Content-Type': text.startsWith('<') ? 'application/xml' : 'application/json', ...extra });
+      calls.push({
+        method: request.method ?? '',
+        operation,
+        key,
+        query,
+        headers,
+        signedHeaders: 'signed' in checked ? checked.signed : [],
+        auth,
+        status,
+      });
+      response.writeHead(status, {
+        'Content-Type': text.startsWith('<') ? 'application/xml' : 'application/json',
+        ...extra,
+      });
       response.end(text);
     };
     // Reading objects back is for the tests' hashes only (a real bucket would want a signed GET).
@@ -159,10 +216,16 @@ export async function startOssContractFake(
       return;
     }
     if ('error' in checked) return answer(checked.error[0], errorXml(checked.error[1], checked.error[2]));
-    if (auth === 'query' && operation !== 'put-object' && operation !== 'upload-part') return answer(403, errorXml('AccessDenied', 'Only PUTs go straight from browsers.'));
-    if (auth === 'query' && !checked.signed.includes('content-length')) return answer(400, errorXml('InvalidArgument', 'Presigned PUTs must sign Content-Length.'));
-    if (headers['content-length'] !== undefined && Number(headers['content-length']) !== bytes.length) return answer(400, errorXml('IncompleteBody', 'Content-Length differs from the body.'));
-    if (headers['content-md5'] !== undefined && createHash('md5').update(bytes).digest('base64') !== headers['content-md5']) {
+    if (auth === 'query' && operation !== 'put-object' && operation !== 'upload-part')
+      return answer(403, errorXml('AccessDenied', 'Only PUTs go straight from browsers.'));
+    if (auth === 'query' && !checked.signed.includes('content-length'))
+      return answer(400, errorXml('InvalidArgument', 'Presigned PUTs must sign Content-Length.'));
+    if (headers['content-length'] !== undefined && Number(headers['content-length']) !== bytes.length)
+      return answer(400, errorXml('IncompleteBody', 'Content-Length differs from the body.'));
+    if (
+      headers['content-md5'] !== undefined &&
+      createHash('md5').update(bytes).digest('base64') !== headers['content-md5']
+    ) {
       return answer(400, errorXml('InvalidDigest', 'The Content-MD5 you specified is not valid.'));
     }
     switch (operation) {
@@ -174,11 +237,15 @@ export async function startOssContractFake(
       case 'initiate': {
         const uploadId = randomUUID().replace(/-/g, '').toUpperCase();
         uploads.set(uploadId, { key, headers, parts: new Map() });
-        return answer(200, `<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${key}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`);
+        return answer(
+          200,
+          `<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${key}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`,
+        );
       }
       case 'upload-part': {
         const upload = uploads.get(query['uploadId'] ?? '');
-        if (!upload || upload.key !== key) return answer(404, errorXml('NoSuchUpload', 'The specified upload does not exist.'));
+        if (!upload || upload.key !== key)
+          return answer(404, errorXml('NoSuchUpload', 'The specified upload does not exist.'));
         const etag = md5(bytes);
         upload.parts.set(Number(query['partNumber']), { bytes, etag });
         return answer(200, '', { ETag: etag, ...crc64Header(bytes) });
@@ -190,48 +257,86 @@ export async function startOssContractFake(
         const numbers = [...upload.parts.keys()].filter((n) => n > after).sort((a, b) => a - b);
         const page = numbers.slice(0, 1000);
         const truncated = numbers.length > page.length;
-        const parts = page.map((n) => `<Part><PartNumber>${n}</PartNumber><ETag>${upload.parts.get(n)!.etag}</ETag><Size>${upload.parts.get(n)!.bytes.length}</Size></Part>`).join('');
-        return answer(200, `<?xml version="1.0" encoding="UTF-8"?><ListPartsResult><Bucket>${bucket}</Bucket><Key>${key}</Key><UploadId>${query['uploadId']}</UploadId><IsTruncated>${truncated}</IsTruncated>${truncated ? `<NextPartNumberMarker>${page.at(-1)}</NextPartNumberMarker>` : ''}${parts}</ListPartsResult>`);
+        const parts = page
+          .map(
+            (n) =>
+              `<Part><PartNumber>${n}</PartNumber><ETag>${upload.parts.get(n)!.etag}</ETag><Size>${upload.parts.get(n)!.bytes.length}</Size></Part>`,
+          )
+          .join('');
+        return answer(
+          200,
+          `<?xml version="1.0" encoding="UTF-8"?><ListPartsResult><Bucket>${bucket}</Bucket><Key>${key}</Key><UploadId>${query['uploadId']}</UploadId><IsTruncated>${truncated}</IsTruncated>${truncated ? `<NextPartNumberMarker>${page.at(-1)}</NextPartNumberMarker>` : ''}${parts}</ListPartsResult>`,
+        );
       }
       case 'complete': {
         const upload = uploads.get(query['uploadId'] ?? '');
         if (!upload) return answer(404, errorXml('NoSuchUpload', 'The specified upload does not exist.'));
-        const listed = [...bytes.toString().matchAll(/<Part><PartNumber>(\d+)<\/PartNumber><ETag>([^<]+)<\/ETag><\/Part>/g)].map((m) => ({ n: Number(m[1]), etag: m[2]!.replace(/&quot;/g, '"') }));
-        if (!/^<CompleteMultipartUpload>(<Part>.*<\/Part>)+<\/CompleteMultipartUpload>$/.test(bytes.toString()) || listed.length === 0) {
+        const listed = [
+          ...bytes.toString().matchAll(/<Part><PartNumber>(\d+)<\/PartNumber><ETag>([^<]+)<\/ETag><\/Part>/g),
+        ].map((m) => ({ n: Number(m[1]), etag: m[2]!.replace(/&quot;/g, '"') }));
+        if (
+          !/^<CompleteMultipartUpload>(<Part>.*<\/Part>)+<\/CompleteMultipartUpload>$/.test(bytes.toString()) ||
+          listed.length === 0
+        ) {
           return answer(400, errorXml('MalformedXML', 'The XML you provided was not well-formed.'));
         }
         for (const [index, { n, etag }] of listed.entries()) {
-          if (n !== index + 1 || upload.parts.get(n)?.etag !== etag) return answer(400, errorXml('InvalidPart', `Part ${n} is missing or its ETag differs.`));
+          if (n !== index + 1 || upload.parts.get(n)?.etag !== etag)
+            return answer(400, errorXml('InvalidPart', `Part ${n} is missing or its ETag differs.`));
         }
         // OSS checks part sizes only here: every part but the last at least 100 KB (UploadPart's docs).
         const small = listed.slice(0, -1).find(({ n }) => upload.parts.get(n)!.bytes.length < 100 * 1024);
-        if (small) return answer(400, errorXml('EntityTooSmall', `Part ${small.n} is smaller than 100 KB and is not the last part.`));
+        if (small)
+          return answer(
+            400,
+            errorXml('EntityTooSmall', `Part ${small.n} is smaller than 100 KB and is not the last part.`),
+          );
         const object = Buffer.concat(listed.map(({ n }) => upload.parts.get(n)!.bytes));
         objects.set(key, { bytes: object, headers: upload.headers });
         uploads.delete(query['uploadId']!);
         const etag = `"${createHash('md5').update(object).digest('hex').toUpperCase()}-${listed.length}"`;
         const callback = await runCallback(headers, key, object.length);
         if (callback) return answer(callback.status, callback.body, { ETag: etag, ...crc64Header(object) });
-        return answer(200, `<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${key}</Key><ETag>${etag}</ETag></CompleteMultipartUploadResult>`, { ETag: etag, ...crc64Header(object) });
+        return answer(
+          200,
+          `<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${key}</Key><ETag>${etag}</ETag></CompleteMultipartUploadResult>`,
+          { ETag: etag, ...crc64Header(object) },
+        );
       }
       case 'abort':
-        if (!uploads.delete(query['uploadId'] ?? '')) return answer(404, errorXml('NoSuchUpload', 'The specified upload does not exist.'));
+        if (!uploads.delete(query['uploadId'] ?? ''))
+          return answer(404, errorXml('NoSuchUpload', 'The specified upload does not exist.'));
         return answer(204);
       default:
-        return answer(400, errorXml('InvalidRequest', `The fake does not know ${request.method} ${url.pathname}${url.search}.`));
+        return answer(
+          400,
+          errorXml('InvalidRequest', `The fake does not know ${request.method} ${url.pathname}${url.search}.`),
+        );
     }
   };
 
   /** Performs the upload callback the request carries (`x-oss-callback`), as OSS would. */
   const runCallback = async (headers: Record<string, string>, key: string, size: number) => {
     if (!headers['x-oss-callback']) return undefined;
-    const spec = JSON.parse(Buffer.from(headers['x-oss-callback'], 'base64').toString()) as { callbackUrl: string; callbackBody: string; callbackBodyType?: string };
-    const variables = headers['x-oss-callback-var'] ? (JSON.parse(Buffer.from(headers['x-oss-callback-var'], 'base64').toString()) as Record<string, string>) : {};
+    const spec = JSON.parse(Buffer.from(headers['x-oss-callback'], 'base64').toString()) as {
+      callbackUrl: string;
+      callbackBody: string;
+      callbackBodyType?: string;
+    };
+    const variables = headers['x-oss-callback-var']
+      ? (JSON.parse(Buffer.from(headers['x-oss-callback-var'], 'base64').toString()) as Record<string, string>)
+      : {};
     const values: Record<string, string> = { bucket, object: key, size: String(size), ...variables };
     const callbackBody = spec.callbackBody.replace(/\$\{([^}]+)\}/g, (_, name: string) => values[name] ?? '');
-    const sent = await fetch(spec.callbackUrl, { method: 'POST', headers: { 'Content-Type': spec.callbackBodyType ?? 'application/x-www-form-urlencoded' }, body: callbackBody });
+    const sent = await fetch(spec.callbackUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': spec.callbackBodyType ?? 'application/x-www-form-urlencoded' },
+      body: callbackBody,
+    });
     const text = await sent.text();
-    return sent.ok ? { status: 200, body: text } : { status: 203, body: errorXml('CallbackFailed', `The callback answered ${sent.status}.`) };
+    return sent.ok
+      ? { status: 200, body: text }
+      : { status: 203, body: errorXml('CallbackFailed', `The callback answered ${sent.status}.`) };
   };
 
   const server: Server = createServer((request, response) => {

@@ -42,7 +42,11 @@ function handlerFor(extra: Partial<OssProviderOptions> = {}) {
   return createFerryHandler({ provider, secret: 'oss-secret-oss-secret-oss-secret-32', basePath: '/api' });
 }
 
-async function json(handler: ReturnType<typeof handlerFor>, path: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
+async function json(
+  handler: ReturnType<typeof handlerFor>,
+  path: string,
+  init: RequestInit = {},
+): Promise<Record<string, unknown>> {
   const response = await handler(new Request(`http://app${path}`, init));
   const body = (await response.json()) as Record<string, unknown>;
   if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
@@ -54,12 +58,25 @@ describe('OSS through the contract fake', () => {
     const handler = handlerFor({
       storageClass: 'IA',
       metadata: { origin: 'ferry' },
-      callback: { url: callbackUrl, body: 'bucket=${bucket}&object=${object}&size=${size}&user=${x:user}', variables: { 'x:user': 'alice' } },
+      callback: {
+        url: callbackUrl,
+        body: 'bucket=${bucket}&object=${object}&size=${size}&user=${x:user}',
+        variables: { 'x:user': 'alice' },
+      },
     });
     const bytes = randomBytes(3000);
-    const params = await json(handler, `/api/params?filename=${encodeURIComponent('über plan+1 ~.txt')}&type=text/plain&size=${bytes.length}`);
+    const params = await json(
+      handler,
+      `/api/params?filename=${encodeURIComponent('über plan+1 ~.txt')}&type=text/plain&size=${bytes.length}`,
+    );
     const headers = params['headers'] as Record<string, string>;
-    expect(Object.keys(headers).sort()).toEqual(['Content-Type', 'x-oss-callback', 'x-oss-callback-var', 'x-oss-meta-origin', 'x-oss-storage-class']);
+    expect(Object.keys(headers).sort()).toEqual([
+      'Content-Type',
+      'x-oss-callback',
+      'x-oss-callback-var',
+      'x-oss-meta-origin',
+      'x-oss-storage-class',
+    ]);
     const put = await fetch(params['url'] as string, { method: 'PUT', headers, body: bytes });
     expect(put.status).toBe(200);
     expect(await put.json()).toMatchObject({ ok: true });
@@ -68,13 +85,24 @@ describe('OSS through the contract fake', () => {
     expect(callbacks.received.at(-1)).toBe(`bucket=${oss.bucket}&object=${key}&size=3000&user=alice`);
     const call = oss.calls.at(-1)!;
     expect(call).toMatchObject({ operation: 'put-object', auth: 'query', status: 200 });
-    expect(call.signedHeaders).toEqual(['content-length', 'content-type', 'x-oss-callback', 'x-oss-callback-var', 'x-oss-meta-origin', 'x-oss-storage-class']);
+    expect(call.signedHeaders).toEqual([
+      'content-length',
+      'content-type',
+      'x-oss-callback',
+      'x-oss-callback-var',
+      'x-oss-meta-origin',
+      'x-oss-storage-class',
+    ]);
   });
 
   it('a Content-Type other than the signed one is refused: 403 SignatureDoesNotMatch', async () => {
     const handler = handlerFor();
     const params = await json(handler, '/api/params?filename=a.png&type=image/png&size=10');
-    const put = await fetch(params['url'] as string, { method: 'PUT', headers: { 'Content-Type': 'image/jpeg' }, body: randomBytes(10) });
+    const put = await fetch(params['url'] as string, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'image/jpeg' },
+      body: randomBytes(10),
+    });
     expect(put.status).toBe(403);
     expect(await put.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
   });
@@ -82,12 +110,18 @@ describe('OSS through the contract fake', () => {
   it('a body of another size than the signed Content-Length is refused', async () => {
     const handler = handlerFor();
     const params = await json(handler, '/api/params?filename=b.bin&type=application/octet-stream&size=10');
-    const put = await fetch(params['url'] as string, { method: 'PUT', headers: params['headers'] as Record<string, string>, body: randomBytes(11) });
+    const put = await fetch(params['url'] as string, {
+      method: 'PUT',
+      headers: params['headers'] as Record<string, string>,
+      body: randomBytes(11),
+    });
     expect(put.status).toBe(403);
   });
 
   it('multipart: initiate, presigned parts, ListParts, CompleteMultipartUpload with the callback, all signed as OSS expects', async () => {
-    const handler = handlerFor({ callback: { url: callbackUrl, body: '{"object":"${object}","size":${size}}', bodyType: 'application/json' } });
+    const handler = handlerFor({
+      callback: { url: callbackUrl, body: '{"object":"${object}","size":${size}}', bodyType: 'application/json' },
+    });
     const file = randomBytes(12 * MiB + 5);
     const partSize = 5 * MiB;
     const created = await json(handler, '/api/multipart', {
@@ -110,14 +144,23 @@ describe('OSS through the contract fake', () => {
       expect(put.status).toBe(200);
       etags.push(put.headers.get('etag')!);
     }
-    const listed = (await handler(new Request(`http://app/api/multipart/${uploadId}?${q}`, { headers: token })).then((r) => r.json())) as { PartNumber: number; Size: number }[];
-    expect(listed.map((p) => [p.PartNumber, p.Size])).toEqual([[1, partSize], [2, partSize], [3, 2 * MiB + 5]]);
+    const listed = (await handler(new Request(`http://app/api/multipart/${uploadId}?${q}`, { headers: token })).then(
+      (r) => r.json(),
+    )) as { PartNumber: number; Size: number }[];
+    expect(listed.map((p) => [p.PartNumber, p.Size])).toEqual([
+      [1, partSize],
+      [2, partSize],
+      [3, 2 * MiB + 5],
+    ]);
     const done = await json(handler, `/api/multipart/${uploadId}/complete?${q}`, {
       method: 'POST',
       headers: token,
       body: JSON.stringify({ parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) }),
     });
-    expect(JSON.parse(done['callback'] as string)).toMatchObject({ ok: true, got: `{"object":"${key}","size":${file.length}}` });
+    expect(JSON.parse(done['callback'] as string)).toMatchObject({
+      ok: true,
+      got: `{"object":"${key}","size":${file.length}}`,
+    });
     // The object's CRC-64 as OSS answered it, relayed for the client to compare with its parts'.
     expect(done['crc64']).toBe(String(crc64(file)));
     expect(sha256(oss.object(key)!.bytes)).toBe(sha256(file));
@@ -127,7 +170,9 @@ describe('OSS through the contract fake', () => {
     for (const call of oss.calls.filter((c) => c.key === key && c.auth === 'header')) {
       expect(call.signedHeaders).toEqual(expect.arrayContaining(['x-oss-content-sha256', 'x-oss-date']));
     }
-    expect(oss.calls.find((c) => c.key === key && c.operation === 'complete')!.signedHeaders).toContain('x-oss-callback');
+    expect(oss.calls.find((c) => c.key === key && c.operation === 'complete')!.signedHeaders).toContain(
+      'x-oss-callback',
+    );
   });
 
   it("OSS's profile: a plan of 100 KiB parts passes the handler and the store; smaller parts are refused by both", async () => {
@@ -136,10 +181,18 @@ describe('OSS through the contract fake', () => {
     const plan = planParts(file.length, 100 * 1024, STORE_PROFILES.oss);
     expect(plan.parts.length).toBe(4);
     const create = (partSize: number) =>
-      handler(new Request('http://app/api/multipart', {
-        method: 'POST',
-        body: JSON.stringify({ filename: 'small-parts.bin', type: 'application/octet-stream', size: file.length, partSize, metadata: {} }),
-      }));
+      handler(
+        new Request('http://app/api/multipart', {
+          method: 'POST',
+          body: JSON.stringify({
+            filename: 'small-parts.bin',
+            type: 'application/octet-stream',
+            size: file.length,
+            partSize,
+            metadata: {},
+          }),
+        }),
+      );
     const tooSmall = await create(100 * 1024 - 1);
     expect(tooSmall.status).toBe(400);
     expect(((await tooSmall.json()) as { code: string }).code).toBe('bad-request');
@@ -155,7 +208,11 @@ describe('OSS through the contract fake', () => {
     })) as { parts: { partNumber: number; url: string; headers: Record<string, string> }[] };
     const etags: string[] = [];
     for (const [index, part] of plan.parts.entries()) {
-      const put = await fetch(parts[index]!.url, { method: 'PUT', headers: parts[index]!.headers, body: file.subarray(part.start, part.end) });
+      const put = await fetch(parts[index]!.url, {
+        method: 'PUT',
+        headers: parts[index]!.headers,
+        body: file.subarray(part.start, part.end),
+      });
       expect(put.status).toBe(200);
       etags.push(put.headers.get('etag')!);
     }
@@ -169,16 +226,30 @@ describe('OSS through the contract fake', () => {
 
   it('the OSS contract fake refuses to complete with a part under 100 KB that is not the last (as OSS does at complete)', async () => {
     // Straight to the store with the provider, past the handler, which would refuse the plan.
-    const provider = createOssProvider({ bucket: oss.bucket, region: oss.region, endpoint: oss.url, customDomain: true, credentials: oss.credentials, onWarning: () => undefined });
+    const provider = createOssProvider({
+      bucket: oss.bucket,
+      region: oss.region,
+      endpoint: oss.url,
+      customDomain: true,
+      credentials: oss.credentials,
+      onWarning: () => undefined,
+    });
     const key = 'uploads/too-small-parts.bin';
     const uploadId = await provider.createMultipart({ key, contentType: 'application/octet-stream' });
     const etags: string[] = [];
-    for (const [partNumber, size] of [[1, 50 * 1024], [2, 10]] as const) {
+    for (const [partNumber, size] of [
+      [1, 50 * 1024],
+      [2, 10],
+    ] as const) {
       const signed = await provider.presignPart({ key, uploadId, partNumber, contentLength: size, expiresIn: 60 });
       const put = await fetch(signed.url, { method: 'PUT', headers: signed.headers, body: randomBytes(size) });
       etags.push(put.headers.get('etag')!);
     }
-    const completing = provider.completeMultipart({ key, uploadId, parts: etags.map((etag, i) => ({ partNumber: i + 1, etag })) });
+    const completing = provider.completeMultipart({
+      key,
+      uploadId,
+      parts: etags.map((etag, i) => ({ partNumber: i + 1, etag })),
+    });
     await expect(completing).rejects.toMatchObject({ name: 'EntityTooSmall' });
     await provider.abortMultipart({ key, uploadId });
   });
@@ -188,7 +259,13 @@ describe('OSS through the contract fake', () => {
     const part = randomBytes(5 * MiB);
     const created = await json(handler, '/api/multipart', {
       method: 'POST',
-      body: JSON.stringify({ filename: 'md5.bin', type: 'application/octet-stream', size: part.length, partSize: 5 * MiB, metadata: {} }),
+      body: JSON.stringify({
+        filename: 'md5.bin',
+        type: 'application/octet-stream',
+        size: part.length,
+        partSize: 5 * MiB,
+        metadata: {},
+      }),
     });
     const key = created['key'] as string;
     const uploadId = created['uploadId'] as string;
@@ -201,9 +278,15 @@ describe('OSS through the contract fake', () => {
         }),
       );
     const md5 = createHash('md5').update(part).digest('base64');
-    const signed = (await (await batch({ algorithm: 'md5', values: { 1: md5 } })).json()) as { parts: { url: string; headers: Record<string, string> }[] };
+    const signed = (await (await batch({ algorithm: 'md5', values: { 1: md5 } })).json()) as {
+      parts: { url: string; headers: Record<string, string> }[];
+    };
     expect(signed.parts[0]!.headers).toEqual({ 'Content-MD5': md5 });
-    const wrong = await fetch(signed.parts[0]!.url, { method: 'PUT', headers: signed.parts[0]!.headers, body: randomBytes(5 * MiB) });
+    const wrong = await fetch(signed.parts[0]!.url, {
+      method: 'PUT',
+      headers: signed.parts[0]!.headers,
+      body: randomBytes(5 * MiB),
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('<Code>InvalidDigest</Code>');
     const right = await fetch(signed.parts[0]!.url, { method: 'PUT', headers: signed.parts[0]!.headers, body: part });
@@ -218,7 +301,10 @@ describe('OSS through the contract fake', () => {
     const handler = handlerFor();
     const bytes = randomBytes(4000);
     const md5 = createHash('md5').update(bytes).digest('base64');
-    const params = await json(handler, `/api/params?filename=small.bin&type=application/octet-stream&size=${bytes.length}&checksum=${encodeURIComponent(`md5:${md5}`)}`);
+    const params = await json(
+      handler,
+      `/api/params?filename=small.bin&type=application/octet-stream&size=${bytes.length}&checksum=${encodeURIComponent(`md5:${md5}`)}`,
+    );
     const headers = params['headers'] as Record<string, string>;
     expect(headers).toEqual({ 'Content-Type': 'application/octet-stream', 'Content-MD5': md5 });
     const wrong = await fetch(params['url'] as string, { method: 'PUT', headers, body: randomBytes(4000) });
@@ -228,7 +314,11 @@ describe('OSS through the contract fake', () => {
     expect(right.status).toBe(200);
     expect(right.headers.get('x-oss-hash-crc64ecma')).toBe(String(crc64(bytes)));
     expect(oss.calls.at(-1)!.signedHeaders).toContain('content-md5');
-    const sha = await handler(new Request(`http://app/api/params?filename=s.bin&type=text/plain&size=4000&checksum=sha256:${createHash('sha256').update(bytes).digest('base64')}`));
+    const sha = await handler(
+      new Request(
+        `http://app/api/params?filename=s.bin&type=text/plain&size=4000&checksum=sha256:${createHash('sha256').update(bytes).digest('base64')}`,
+      ),
+    );
     expect(sha.status).toBe(400);
   });
 
@@ -236,7 +326,13 @@ describe('OSS through the contract fake', () => {
     const handler = handlerFor();
     const created = await json(handler, '/api/multipart', {
       method: 'POST',
-      body: JSON.stringify({ filename: 'x.bin', type: 'application/octet-stream', size: 6 * MiB, partSize: 5 * MiB, metadata: {} }),
+      body: JSON.stringify({
+        filename: 'x.bin',
+        type: 'application/octet-stream',
+        size: 6 * MiB,
+        partSize: 5 * MiB,
+        metadata: {},
+      }),
     });
     const uploadId = created['uploadId'] as string;
     const q = `key=${encodeURIComponent(created['key'] as string)}`;
@@ -249,14 +345,24 @@ describe('OSS through the contract fake', () => {
 
   it('an expired presigned URL is refused as OSS does (AccessDenied, Request has expired)', async () => {
     const handler = createFerryHandler({
-      provider: createOssProvider({ bucket: oss.bucket, region: oss.region, endpoint: oss.url, customDomain: true, credentials: oss.credentials }),
+      provider: createOssProvider({
+        bucket: oss.bucket,
+        region: oss.region,
+        endpoint: oss.url,
+        customDomain: true,
+        credentials: oss.credentials,
+      }),
       secret: 'oss-secret-oss-secret-oss-secret-32',
       basePath: '/api',
       urlLifetimeSeconds: 1,
     });
     const params = await json(handler, '/api/params?filename=late.txt&type=text/plain&size=1');
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    const put = await fetch(params['url'] as string, { method: 'PUT', headers: params['headers'] as Record<string, string>, body: 'x' });
+    const put = await fetch(params['url'] as string, {
+      method: 'PUT',
+      headers: params['headers'] as Record<string, string>,
+      body: 'x',
+    });
     expect(put.status).toBe(403);
     expect(await put.text()).toContain('Request has expired');
   });
@@ -271,7 +377,9 @@ describe('the contract fake itself', () => {
       customDomain: true,
       credentials: { ...oss.credentials, accessKeySecret: 'not-the-secret' },
     });
-    await expect(wrong.createMultipart({ key: 'k', contentType: 'text/plain' })).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });
+    await expect(wrong.createMultipart({ key: 'k', contentType: 'text/plain' })).rejects.toMatchObject({
+      name: 'SignatureDoesNotMatch',
+    });
     const signed = await wrong.presignPut({ key: 'k', contentType: 'text/plain', contentLength: 1, expiresIn: 60 });
     expect((await fetch(signed.url, { method: 'PUT', headers: signed.headers, body: 'x' })).status).toBe(403);
   });
@@ -281,12 +389,33 @@ describe('OSS URL lifetime', () => {
   it('is clamped to 7 days with a warning, and never outlives the STS credentials', async () => {
     const warnings: string[] = [];
     const sts = { ...oss.credentials, securityToken: 'sts-token', expiration: new Date(Date.now() + 600_000) };
-    const provider = createOssProvider({ bucket: 'b', region: 'cn-hangzhou', credentials: oss.credentials, onWarning: (m) => warnings.push(m) });
-    const week = await provider.presignPart({ key: 'k', uploadId: 'u', partNumber: 1, contentLength: 5, expiresIn: 30 * 24 * 3600 });
+    const provider = createOssProvider({
+      bucket: 'b',
+      region: 'cn-hangzhou',
+      credentials: oss.credentials,
+      onWarning: (m) => warnings.push(m),
+    });
+    const week = await provider.presignPart({
+      key: 'k',
+      uploadId: 'u',
+      partNumber: 1,
+      contentLength: 5,
+      expiresIn: 30 * 24 * 3600,
+    });
     expect(new URL(week.url).searchParams.get('x-oss-expires')).toBe(String(7 * 24 * 3600));
     expect(warnings[0]).toContain('7-day');
-    const temporary = createOssProvider({ bucket: 'b', region: 'cn-hangzhou', credentials: sts, onWarning: (m) => warnings.push(m) });
-    const signed = await temporary.presignPut({ key: 'k', contentType: 'text/plain', contentLength: 5, expiresIn: 3600 });
+    const temporary = createOssProvider({
+      bucket: 'b',
+      region: 'cn-hangzhou',
+      credentials: sts,
+      onWarning: (m) => warnings.push(m),
+    });
+    const signed = await temporary.presignPut({
+      key: 'k',
+      contentType: 'text/plain',
+      contentLength: 5,
+      expiresIn: 3600,
+    });
     const url = new URL(signed.url);
     expect(Number(url.searchParams.get('x-oss-expires'))).toBeLessThanOrEqual(600);
     expect(url.searchParams.get('x-oss-security-token')).toBe('sts-token');
@@ -295,10 +424,27 @@ describe('OSS URL lifetime', () => {
   });
 
   it('signs with V1 when asked, for legacy setups', async () => {
-    const provider = createOssProvider({ bucket: 'b', region: 'cn-hangzhou', credentials: oss.credentials, signatureVersion: 'v1' });
-    const signed = await provider.presignPart({ key: 'a b/ü+.bin', uploadId: 'u1', partNumber: 2, contentLength: 5, expiresIn: 60 });
+    const provider = createOssProvider({
+      bucket: 'b',
+      region: 'cn-hangzhou',
+      credentials: oss.credentials,
+      signatureVersion: 'v1',
+    });
+    const signed = await provider.presignPart({
+      key: 'a b/ü+.bin',
+      uploadId: 'u1',
+      partNumber: 2,
+      contentLength: 5,
+      expiresIn: 60,
+    });
     const url = new URL(signed.url);
     expect(url.pathname).toBe('/a%20b/%C3%BC%2B.bin');
-    expect([...url.searchParams.keys()].sort()).toEqual(['Expires', 'OSSAccessKeyId', 'Signature', 'partNumber', 'uploadId']);
+    expect([...url.searchParams.keys()].sort()).toEqual([
+      'Expires',
+      'OSSAccessKeyId',
+      'Signature',
+      'partNumber',
+      'uploadId',
+    ]);
   });
 });

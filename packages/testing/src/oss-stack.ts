@@ -25,7 +25,9 @@ export interface OssStack {
  * new Uploader({ endpoint: oss.endpoint });
  * ```
  */
-export async function startOssStack(options: { readonly callback?: boolean; readonly hideCrc64?: boolean } = {}): Promise<OssStack> {
+export async function startOssStack(
+  options: { readonly callback?: boolean; readonly hideCrc64?: boolean } = {},
+): Promise<OssStack> {
   const fake = await startOssContractFake(options.hideCrc64 ? { exposeHeaders: ['ETag'] } : {});
   const storeFaults = await startFaultProxy(fake.url);
   const callbacks = options.callback ? await startCallbackServer() : undefined;
@@ -35,9 +37,20 @@ export async function startOssStack(options: { readonly callback?: boolean; read
     endpoint: storeFaults.url,
     customDomain: true,
     credentials: fake.credentials,
-    ...(callbacks ? { callback: { url: callbacks.url, body: '{"object":"${object}","size":${size}}', bodyType: 'application/json' } } : {}),
+    ...(callbacks
+      ? {
+          callback: { url: callbacks.url, body: '{"object":"${object}","size":${size}}', bodyType: 'application/json' },
+        }
+      : {}),
   });
-  const listener = toNodeListener(createFerryHandler({ provider, secret: 'oss-stack-secret-oss-stack-secret!', basePath: '/api/uploads', onError: () => undefined }));
+  const listener = toNodeListener(
+    createFerryHandler({
+      provider,
+      secret: 'oss-stack-secret-oss-stack-secret!',
+      basePath: '/api/uploads',
+      onError: () => undefined,
+    }),
+  );
   const signing = await startSigningServer(listener, true);
   return {
     endpoint: `${signing.origin}/api/uploads`,

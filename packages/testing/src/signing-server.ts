@@ -17,7 +17,10 @@ export interface SigningServer {
  * const { origin } = await startSigningServer(toNodeListener(handler), true);
  * ```
  */
-export async function startSigningServer(listener: (request: IncomingMessage, response: ServerResponse) => void, cors: boolean): Promise<SigningServer> {
+export async function startSigningServer(
+  listener: (request: IncomingMessage, response: ServerResponse) => void,
+  cors: boolean,
+): Promise<SigningServer> {
   const server = createServer((request, response) => {
     if (cors) {
       response.setHeader('Access-Control-Allow-Origin', '*');

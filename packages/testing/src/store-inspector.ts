@@ -25,7 +25,9 @@ export function inspectStore(store: LocalStore): StoreInspector {
   return {
     async objectSha256(key) {
       const object = await client.send(new GetObjectCommand({ Bucket, Key: key }));
-      return createHash('sha256').update(await object.Body!.transformToByteArray()).digest('hex');
+      return createHash('sha256')
+        .update(await object.Body!.transformToByteArray())
+        .digest('hex');
     },
     async objectHead(key) {
       const head = await client.send(new HeadObjectCommand({ Bucket, Key: key }));

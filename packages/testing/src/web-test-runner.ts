@@ -7,7 +7,6 @@ import type { Fault } from './fault-proxy.js';
 import { startOssStack, type OssStack } from './oss-stack.js';
 import { startTestStack, type TestStack } from './test-stack.js';
 
-
 /** What test pages import from `/__ferry/stack.js` (its default export). */
 export interface BrowserStackConfig {
   /** The signing endpoint. */
@@ -45,7 +44,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
   let oss: OssStack | undefined;
   let ossCallback: OssStack | undefined;
   let ossHiddenCrc: OssStack | undefined;
-  const ossStacks = () => [oss, ossCallback, ossHiddenCrc].filter((candidate): candidate is OssStack => candidate !== undefined);
+  const ossStacks = () =>
+    [oss, ossCallback, ossHiddenCrc].filter((candidate): candidate is OssStack => candidate !== undefined);
   return {
     files,
     nodeResolve: true,
@@ -57,7 +57,12 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
     middleware: [
       (context, next) => {
         const path = context.path;
-        if (path.endsWith('.js') && !path.startsWith('/__') && !existsSync(join(rootDir, path)) && existsSync(join(rootDir, path.replace(/\.js$/, '.ts')))) {
+        if (
+          path.endsWith('.js') &&
+          !path.startsWith('/__') &&
+          !existsSync(join(rootDir, path)) &&
+          existsSync(join(rootDir, path.replace(/\.js$/, '.ts')))
+        ) {
           context.url = context.url.replace(/\.js(?=$|\?)/, '.ts');
         }
         return next();
@@ -70,7 +75,10 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         async serverStart() {
           stack = await startTestStack({ cors: true });
           hiddenEtag = await startTestStack({ cors: true, storeCors: { exposeHeaders: [] } });
-          corsRefused = await startTestStack({ cors: true, storeCors: { allowedOrigins: ['https://elsewhere.example'] } });
+          corsRefused = await startTestStack({
+            cors: true,
+            storeCors: { allowedOrigins: ['https://elsewhere.example'] },
+          });
           oss = await startOssStack();
           ossCallback = await startOssStack({ callback: true });
           ossHiddenCrc = await startOssStack({ hideCrc64: true });
@@ -112,12 +120,19 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
               .map((request) => Number(/partNumber=(\d+)/.exec(request.url)![1]));
           }
           if (command === 'ferry-store-creates') {
-            return stack.storeFaults.requests.filter((request) => request.method === 'POST' && /\?uploads/.test(request.url)).length;
+            return stack.storeFaults.requests.filter(
+              (request) => request.method === 'POST' && /\?uploads/.test(request.url),
+            ).length;
           }
-          if (command !== 'ferry-fault' && command !== 'ferry-endpoint-fault' && command !== 'ferry-oss-fault') return undefined;
+          if (command !== 'ferry-fault' && command !== 'ferry-endpoint-fault' && command !== 'ferry-oss-fault')
+            return undefined;
           const rule = payload as { method?: string; url?: string; times?: number; fault: Fault };
           const proxies =
-            command === 'ferry-fault' ? [stack.storeFaults] : command === 'ferry-endpoint-fault' ? [stack.endpointFaults] : ossStacks().map((each) => each.storeFaults);
+            command === 'ferry-fault'
+              ? [stack.storeFaults]
+              : command === 'ferry-endpoint-fault'
+                ? [stack.endpointFaults]
+                : ossStacks().map((each) => each.storeFaults);
           for (const proxy of proxies) {
             proxy.inject({
               fault: rule.fault,
@@ -129,7 +144,16 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           return true;
         },
         serve(context) {
-          if (context.path !== '/__ferry/stack.js' || !stack || !hiddenEtag || !corsRefused || !oss || !ossCallback || !ossHiddenCrc) return undefined;
+          if (
+            context.path !== '/__ferry/stack.js' ||
+            !stack ||
+            !hiddenEtag ||
+            !corsRefused ||
+            !oss ||
+            !ossCallback ||
+            !ossHiddenCrc
+          )
+            return undefined;
           const config: BrowserStackConfig = {
             endpoint: stack.endpoint,
             storeEndpoint: stack.store.endpoint,

@@ -68,7 +68,8 @@ async function untilAnswers(url: string, child: ChildProcess, errors: () => stri
   child.once('error', (error) => (exited = error.message));
   child.once('exit', (code) => (exited = `exit code ${code}`));
   for (let waited = 0; waited < 20_000; waited += 100) {
-    if (exited) throw new Error(`WebKitWebDriver could not start (is webkit2gtk-driver installed?): ${exited} ${errors()}`);
+    if (exited)
+      throw new Error(`WebKitWebDriver could not start (is webkit2gtk-driver installed?): ${exited} ${errors()}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {

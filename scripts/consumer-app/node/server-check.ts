@@ -13,7 +13,13 @@ import { join } from 'node:path';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 // Every subpath of the engine imports in Node (it is DOM-free).
-for (const entry of ['@ferry/core', '@ferry/core/fetch', '@ferry/core/resume', '@ferry/core/checksums', '@ferry/core/adaptive-concurrency']) {
+for (const entry of [
+  '@ferry/core',
+  '@ferry/core/fetch',
+  '@ferry/core/resume',
+  '@ferry/core/checksums',
+  '@ferry/core/adaptive-concurrency',
+]) {
   const module: Record<string, unknown> = await import(entry);
   assert.ok(Object.keys(module).length > 0, `${entry} exports nothing`);
 }
@@ -28,15 +34,27 @@ try {
     endpoint: store.endpoint,
     credentials: store.credentials,
   });
-  const handler: FerryHandler = createFerryHandler({ provider, secret: randomBytes(32).toString('hex'), basePath: '/api/uploads' });
+  const handler: FerryHandler = createFerryHandler({
+    provider,
+    secret: randomBytes(32).toString('hex'),
+    basePath: '/api/uploads',
+  });
   const body = randomBytes(256 * 1024 + 17);
-  const query = new URLSearchParams({ filename: 'from-node.bin', type: 'application/octet-stream', size: String(body.length) });
+  const query = new URLSearchParams({
+    filename: 'from-node.bin',
+    type: 'application/octet-stream',
+    size: String(body.length),
+  });
   const signing = await handler(new Request(`http://localhost/api/uploads/params?${query}`));
   assert.equal(signing.status, 200, await signing.clone().text());
   const params = (await signing.json()) as SinglePutParams;
   assert.match(params.key, /from-node\.bin$/);
 
-  const refused = await fetch(params.url, { method: 'PUT', headers: { ...params.headers, 'Content-Type': 'text/plain' }, body });
+  const refused = await fetch(params.url, {
+    method: 'PUT',
+    headers: { ...params.headers, 'Content-Type': 'text/plain' },
+    body,
+  });
   assert.equal(refused.status, 403, 'the store took a body whose Content-Type was not the signed one');
   await refused.arrayBuffer();
 
@@ -47,7 +65,9 @@ try {
   assert.equal(sha256(stored), sha256(body), 'the stored object is not the bytes sent');
   const anonymous = await fetch(`${store.endpoint}/${store.bucket}/${params.key}`);
   assert.equal(anonymous.status, 403, 'the store served an unsigned GET');
-  console.log(`node: core's 5 entries import; ${params.key} stored through @ferry/server + @ferry/local-store, sha-256 ${sha256(body).slice(0, 12)}… matches; a wrong Content-Type and an unsigned GET are refused (403)`);
+  console.log(
+    `node: core's 5 entries import; ${params.key} stored through @ferry/server + @ferry/local-store, sha-256 ${sha256(body).slice(0, 12)}… matches; a wrong Content-Type and an unsigned GET are refused (403)`,
+  );
 } finally {
   await store.close();
   await rm(directory, { recursive: true, force: true });

@@ -31,10 +31,20 @@ export function createFetchTransport(fetchImpl: typeof fetch = globalThis.fetch)
       }
       if (!response.ok) {
         const body = await response.text().catch(() => '');
-        throw storeErrorFromResponse(response.status, body, response.headers.get('Retry-After'), request.partNumber, request);
+        throw storeErrorFromResponse(
+          response.status,
+          body,
+          response.headers.get('Retry-After'),
+          request.partNumber,
+          request,
+        );
       }
       request.onProgress(request.body.size);
-      return { etag: response.headers.get('ETag'), header: (name) => response.headers.get(name), body: await response.text() };
+      return {
+        etag: response.headers.get('ETag'),
+        header: (name) => response.headers.get(name),
+        body: await response.text(),
+      };
     },
   };
 }

@@ -6,7 +6,6 @@ import type { CallOptions, Endpoint, MultipartHandle, SignedPart } from '../port
 import { ROUTES, routePath, UPLOAD_TOKEN_HEADER } from '../protocol/routes.js';
 import { ResponseShape } from './response-shape.js';
 
-
 /** Options of {@link createHttpEndpoint}. */
 export interface HttpEndpointOptions {
   /** Base URL of the endpoint, e.g. `/api/uploads`. */
@@ -60,22 +59,27 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
       // Raced against the signal too, so an aborted call settles even if the engine's fetch does
       // not: in WebKit a signing call that never answered still hung about one full run in five
       // with the timer above; never since.
-      response = await raceAbort(fetchImpl(`${base}${path}`, {
-        method: ROUTES[operation].method,
-        headers,
-        signal: combined,
-        // Left out, fetch's default applies: 'same-origin'.
-        credentials: options.credentials as RequestCredentials,
-        // No body when there is none: JSON.stringify(undefined) is undefined.
-        body: JSON.stringify(body),
-      }), combined);
+      response = await raceAbort(
+        fetchImpl(`${base}${path}`, {
+          method: ROUTES[operation].method,
+          headers,
+          signal: combined,
+          // Left out, fetch's default applies: 'same-origin'.
+          credentials: options.credentials as RequestCredentials,
+          // No body when there is none: JSON.stringify(undefined) is undefined.
+          body: JSON.stringify(body),
+        }),
+        combined,
+      );
       text = await raceAbort(response.text(), combined);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       const timedOut = timer.signal.aborted;
       throw new EndpointError(
         operation,
-        timedOut ? `The signing endpoint ${base} did not answer within ${timeout} ms.` : `The signing endpoint ${base} could not be reached.`,
+        timedOut
+          ? `The signing endpoint ${base} did not answer within ${timeout} ms.`
+          : `The signing endpoint ${base} could not be reached.`,
         { code: ErrorCode.EndpointUnreachable, cause: error },
       );
     } finally {
@@ -147,7 +151,13 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
 
     async completeMultipart(input, callOptions) {
       const parts = input.parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag }));
-      const shape = await call('complete-multipart', uploadPath('complete-multipart', input), callOptions, { parts }, input.token);
+      const shape = await call(
+        'complete-multipart',
+        uploadPath('complete-multipart', input),
+        callOptions,
+        { parts },
+        input.token,
+      );
       return {
         key: shape.string('key'),
         location: shape.string('location'),
@@ -164,7 +174,13 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     async probe({ signal }) {
       // Any answer, whatever its status and CORS headers (an opaque no-cors response), proves the
       // server is reachable; only a network failure rejects.
-      await fetchImpl(`${base}${routePath('single-put-params')}`, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal });
+      await fetchImpl(`${base}${routePath('single-put-params')}`, {
+        method: 'HEAD',
+        mode: 'no-cors',
+        cache: 'no-store',
+        credentials: 'omit',
+        signal,
+      });
     },
   };
 }

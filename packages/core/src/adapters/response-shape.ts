@@ -5,7 +5,11 @@ export class ResponseShape {
   readonly #operation: EndpointOperation;
   readonly #value: unknown;
 
-  constructor(operation: EndpointOperation, value: unknown, private readonly path = 'response') {
+  constructor(
+    operation: EndpointOperation,
+    value: unknown,
+    private readonly path = 'response',
+  ) {
     this.#operation = operation;
     this.#value = value;
   }

@@ -43,13 +43,14 @@ export function storeErrorFromResponse(
   const details = parseStoreErrorXml(body);
   const what = partNumber === undefined ? 'The upload' : `Part ${partNumber}`;
   const storeSays = details.Code ? ` (${details.Code}: ${details.Message ?? ''})` : '';
-  let code: typeof ErrorCode[keyof typeof ErrorCode] = ErrorCode.Store;
+  let code: (typeof ErrorCode)[keyof typeof ErrorCode] = ErrorCode.Store;
   let advice = '';
   if (details.Code === 'SignatureDoesNotMatch') {
     code = ErrorCode.SignatureMismatch;
     advice =
       ' The request differs from what was signed (often Content-Type), or the key or secret is wrong. ' +
-      ((request && signatureHint(request.url, request.headers)) || 'Compare details.StringToSign and details.CanonicalRequest.');
+      ((request && signatureHint(request.url, request.headers)) ||
+        'Compare details.StringToSign and details.CanonicalRequest.');
   } else if (details.Code === 'NoSuchUpload') {
     code = ErrorCode.UploadLost;
   } else if (status === 403 && /expired/i.test(details.Message ?? '')) {

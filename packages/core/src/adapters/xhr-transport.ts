@@ -1,5 +1,10 @@
 import { ErrorCode, FerryError } from '../errors/ferry-error.js';
-import { ABORTED_BY_RUNTIME, type Transport, type TransportRequest, type TransportResponse } from '../ports/transport.js';
+import {
+  ABORTED_BY_RUNTIME,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from '../ports/transport.js';
 import { storeErrorFromResponse } from './store-error-response.js';
 
 /** Least time between two progress reports of one request, ms: well under a frame's worth of meaning. */
@@ -48,10 +53,11 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
     xhr.upload.onprogress = (event) => {
       latest = event.loaded;
       if (event.timeStamp - reportedAt >= PROGRESS_INTERVAL_MS) report();
-      else trailing ??= setTimeout(() => {
-        trailing = undefined;
-        report();
-      }, PROGRESS_INTERVAL_MS);
+      else
+        trailing ??= setTimeout(() => {
+          trailing = undefined;
+          report();
+        }, PROGRESS_INTERVAL_MS);
     };
     xhr.onload = () => {
       settle();
@@ -60,7 +66,9 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
         request.onProgress(request.body.size);
         resolve({ etag: header('ETag'), header, body: xhr.responseText });
       } else {
-        reject(storeErrorFromResponse(xhr.status, xhr.responseText, header('Retry-After'), request.partNumber, request));
+        reject(
+          storeErrorFromResponse(xhr.status, xhr.responseText, header('Retry-After'), request.partNumber, request),
+        );
       }
     };
     xhr.onerror = () => {
@@ -70,9 +78,19 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
         .slice(0, 1)
         .arrayBuffer()
         .then(
-          () => reject(new FerryError(ErrorCode.Network, 'PUT to the store failed (offline, reset, or CORS refusing this origin).')),
+          () =>
+            reject(
+              new FerryError(
+                ErrorCode.Network,
+                'PUT to the store failed (offline, reset, or CORS refusing this origin).',
+              ),
+            ),
           (error: unknown) =>
-            reject(new FerryError(ErrorCode.FileUnreadable, 'The file can no longer be read (moved, deleted or changed).', { cause: error })),
+            reject(
+              new FerryError(ErrorCode.FileUnreadable, 'The file can no longer be read (moved, deleted or changed).', {
+                cause: error,
+              }),
+            ),
         );
     };
     xhr.onabort = () => {
@@ -82,7 +100,9 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
       reject(
         signal.aborted
           ? signal.reason
-          : new FerryError(ErrorCode.Network, 'The browser aborted the PUT to the store.', { cause: ABORTED_BY_RUNTIME }),
+          : new FerryError(ErrorCode.Network, 'The browser aborted the PUT to the store.', {
+              cause: ABORTED_BY_RUNTIME,
+            }),
       );
     };
     xhr.send(request.body);

@@ -12,11 +12,14 @@ export function signatureHint(url: string, sent: Readonly<Record<string, string>
   const signed = new Set(list.toLowerCase().split(';').filter(Boolean));
   const sentNames = new Set(Object.keys(sent).map((name) => name.toLowerCase()));
   const missing = [...signed].filter((name) => !IMPLICIT.has(name) && !sentNames.has(name));
-  const unsigned = [...sentNames].filter((name) => !signed.has(name) && (name.startsWith('x-amz-') || name.startsWith('x-oss-')));
-  if (missing.length > 0) return `The URL signs ${missing.join(', ')}, which the signer's answer did not list, so it was not sent.`;
+  const unsigned = [...sentNames].filter(
+    (name) => !signed.has(name) && (name.startsWith('x-amz-') || name.startsWith('x-oss-')),
+  );
+  if (missing.length > 0)
+    return `The URL signs ${missing.join(', ')}, which the signer's answer did not list, so it was not sent.`;
   if (unsigned.length > 0) return `${unsigned.join(', ')} was sent but is not signed.`;
   if (sentNames.has('content-type') && signed.has('content-type')) {
     return 'Content-Type is signed: the value the signer returned must be the one it signed.';
   }
-  return 'The signed headers were sent as returned: check the signer\'s key, secret, region and clock against details.StringToSign.';
+  return "The signed headers were sent as returned: check the signer's key, secret, region and clock against details.StringToSign.";
 }

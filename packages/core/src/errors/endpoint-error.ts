@@ -2,12 +2,7 @@ import { ErrorCode, FerryError, type FerryErrorOptions } from './ferry-error.js'
 
 /** Which endpoint call failed. */
 export type EndpointOperation =
-  | 'single-put-params'
-  | 'create-multipart'
-  | 'sign-parts'
-  | 'list-parts'
-  | 'complete-multipart'
-  | 'abort-multipart';
+  'single-put-params' | 'create-multipart' | 'sign-parts' | 'list-parts' | 'complete-multipart' | 'abort-multipart';
 
 /** Context carried by an {@link EndpointError}. */
 export interface EndpointErrorOptions extends FerryErrorOptions {

@@ -75,7 +75,8 @@ export interface SignPartsInput extends MultipartHandle {
    * Each part's digest (base64, by part number). `@ferry/server` signs it as `Content-MD5` or
    * `x-amz-checksum-*` and returns that header, so the store refuses other bytes (BadDigest).
    */
-  readonly checksums?: { readonly algorithm: ChecksumAlgorithm; readonly values: Readonly<Record<number, string>> } | undefined;
+  readonly checksums?:
+    { readonly algorithm: ChecksumAlgorithm; readonly values: Readonly<Record<number, string>> } | undefined;
 }
 
 /** One signed part URL. */

@@ -17,7 +17,11 @@ describe('the protocol route table', () => {
       expect(matchRoute(method, segments)).toMatchObject({ route: name });
       expect(matchRoute('PATCH', segments)).toBe('wrong-method');
     }
-    expect(matchRoute('GET', ['multipart', 'u', '3'])).toEqual({ route: 'sign-one-part', uploadId: 'u', partNumber: '3' });
+    expect(matchRoute('GET', ['multipart', 'u', '3'])).toEqual({
+      route: 'sign-one-part',
+      uploadId: 'u',
+      partNumber: '3',
+    });
   });
 
   it('never takes "batch" or "complete" for a part number, and knows no other path', () => {

@@ -60,7 +60,10 @@ export interface RouteMatch {
  */
 export function matchRoute(method: string, segments: readonly string[]): RouteMatch | 'wrong-method' | undefined {
   let pathFound = false;
-  for (const [route, { method: routeMethod, path }] of Object.entries(ROUTES) as [RouteName, (typeof ROUTES)[RouteName]][]) {
+  for (const [route, { method: routeMethod, path }] of Object.entries(ROUTES) as [
+    RouteName,
+    (typeof ROUTES)[RouteName],
+  ][]) {
     const pattern = path.split('/').filter(Boolean);
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};
@@ -76,7 +79,8 @@ export function matchRoute(method: string, segments: readonly string[]): RouteMa
     // A literal segment wins over a parameter: `/multipart/x/batch` is never part "batch".
     if (route === 'sign-one-part' && ['batch', 'complete'].includes(segments[2]!)) continue;
     pathFound = true;
-    if (routeMethod === method) return { route, uploadId: params['uploadId'] ?? '', partNumber: params['partNumber'] ?? '' };
+    if (routeMethod === method)
+      return { route, uploadId: params['uploadId'] ?? '', partNumber: params['partNumber'] ?? '' };
   }
   return pathFound ? 'wrong-method' : undefined;
 }

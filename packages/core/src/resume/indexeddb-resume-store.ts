@@ -20,7 +20,9 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
  * new Uploader({ endpoint: '/api/uploads', resumeStore: createIndexedDbResumeStore() });
  * ```
  */
-export function createIndexedDbResumeStore(options: ResumeStoreOptions & { readonly database?: string } = {}): ResumeStore {
+export function createIndexedDbResumeStore(
+  options: ResumeStoreOptions & { readonly database?: string } = {},
+): ResumeStore {
   let opened: Promise<IDBDatabase> | undefined;
   const database = (): Promise<IDBDatabase> =>
     (opened ??= (() => {

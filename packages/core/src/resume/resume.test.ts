@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 function settled(uploader: Uploader, id: string, states = ['done', 'error', 'cancelled']): Promise<UploadSnapshot> {
-  return new Promise((resolve) => uploader.on('state', ({ upload }) => upload.id === id && states.includes(upload.state) && resolve(upload)));
+  return new Promise((resolve) =>
+    uploader.on('state', ({ upload }) => upload.id === id && states.includes(upload.state) && resolve(upload)),
+  );
 }
 
 const partPuts = (from: number) =>
@@ -23,7 +25,13 @@ const partPuts = (from: number) =>
     .map((r) => Number(/partNumber=(\d+)/.exec(r.url)![1]));
 
 function uploader(resumeStore: ResumeStore) {
-  return new Uploader({ endpoint: stack.endpoint, partSize: 5 * MiB, concurrency: 1, resumeStore, scheduleProgress: (f) => f() });
+  return new Uploader({
+    endpoint: stack.endpoint,
+    partSize: 5 * MiB,
+    concurrency: 1,
+    resumeStore,
+    scheduleProgress: (f) => f(),
+  });
 }
 
 describe('resume across Uploader instances (as after a reload)', () => {
@@ -70,10 +78,17 @@ describe('resume across Uploader instances (as after a reload)', () => {
     // Aborted behind the record's back (another tab, a lifecycle rule).
     const record = first.get(id)!;
     const { AbortMultipartUploadCommand, ListMultipartUploadsCommand, S3Client } = await import('@aws-sdk/client-s3');
-    const client = new S3Client({ endpoint: stack.store.endpoint, region: stack.store.region, credentials: stack.store.credentials, forcePathStyle: true });
+    const client = new S3Client({
+      endpoint: stack.store.endpoint,
+      region: stack.store.region,
+      credentials: stack.store.credentials,
+      forcePathStyle: true,
+    });
     const open = await client.send(new ListMultipartUploadsCommand({ Bucket: stack.store.bucket, Prefix: record.key }));
     for (const upload of open.Uploads ?? []) {
-      await client.send(new AbortMultipartUploadCommand({ Bucket: stack.store.bucket, Key: upload.Key, UploadId: upload.UploadId }));
+      await client.send(
+        new AbortMultipartUploadCommand({ Bucket: stack.store.bucket, Key: upload.Key, UploadId: upload.UploadId }),
+      );
     }
     client.destroy();
 

@@ -11,13 +11,21 @@ import '../uploader/uploader.js';
 const MiB = 1024 * 1024;
 /** Flips one byte of part 2 on its way to the local store, once. */
 const damagePart2 = () =>
-  executeServerCommand('ferry-fault', { method: 'PUT', url: '[?&]partNumber=2&', fault: { kind: 'corrupt', offset: 12_345 } });
+  executeServerCommand('ferry-fault', {
+    method: 'PUT',
+    url: '[?&]partNumber=2&',
+    fault: { kind: 'corrupt', offset: 12_345 },
+  });
 const storePuts = () => executeServerCommand<number[], undefined>('ferry-store-puts');
 const ossCalls = (key: string) =>
-  executeServerCommand<{ operation: string; status: number; signedHeaders: string[] }[], { key: string }>('ferry-oss-calls', { key });
+  executeServerCommand<{ operation: string; status: number; signedHeaders: string[] }[], { key: string }>(
+    'ferry-oss-calls',
+    { key },
+  );
 
 /** Whether the page has fetched a script whose path matches `pattern`. */
-const loaded = (pattern: RegExp) => performance.getEntriesByType('resource').some((entry) => pattern.test(new URL(entry.name).pathname));
+const loaded = (pattern: RegExp) =>
+  performance.getEntriesByType('resource').some((entry) => pattern.test(new URL(entry.name).pathname));
 const CHECKSUM_CODE = /\/checksummed-uploader\.[jt]s$|\/checksums\/index\.js$/;
 
 async function upload(element: FerryUploader, file: File) {
@@ -34,7 +42,9 @@ describe('<ferry-uploader checksum>', () => {
 
   // First in this file (its own page): nothing else has loaded the checksum code yet.
   it('without checksum loads no checksum code, and a part damaged on the way is stored damaged', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`,
+    );
     await damagePart2();
     const file = randomFile(12 * MiB, 'unchecked.bin');
     const stored = await upload(element, file);
@@ -44,7 +54,9 @@ describe('<ferry-uploader checksum>', () => {
   });
 
   it('sha256: loads the checksum code once set; the store refuses the damaged part (signed digest) and it is sent again; stored byte for byte', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`,
+    );
     element.checksum = 'sha256';
     await element.updateComplete;
     await damagePart2();
@@ -71,7 +83,9 @@ describe('<ferry-uploader checksum>', () => {
     expect(parts).to.have.length(3);
     expect(parts.every((call) => call.signedHeaders.includes('content-md5'))).to.equal(true);
     expect(calls.filter((call) => call.operation === 'complete').map((call) => call.status)).to.deep.equal([200]);
-    const bytes = await (await fetch(`${stack.ossUrl}/${stored.key!.split('/').map(encodeURIComponent).join('/')}`)).arrayBuffer();
+    const bytes = await (
+      await fetch(`${stack.ossUrl}/${stored.key!.split('/').map(encodeURIComponent).join('/')}`)
+    ).arrayBuffer();
     expect(await sha256Hex(bytes)).to.equal(await sha256Hex(file));
   });
 });

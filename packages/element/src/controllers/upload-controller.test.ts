@@ -30,8 +30,8 @@ function settled(element: FerryUploader, name: string) {
 
 /** The most part PUTs to the local store that were in flight at once, from the browser's resource timings. */
 function peakPartPuts(): number {
-  const puts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) =>
-    entry.initiatorType === 'xmlhttprequest' && /[?&]partNumber=/.test(entry.name),
+  const puts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+    (entry) => entry.initiatorType === 'xmlhttprequest' && /[?&]partNumber=/.test(entry.name),
   );
   const edges = puts.flatMap((entry) => [
     { at: entry.startTime, delta: 1 },
@@ -47,7 +47,9 @@ function peakPartPuts(): number {
 
 describe('<ferry-uploader> configuration changes', () => {
   it('a running upload finishes where it started; a file added after the endpoint changed goes to the new endpoint', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} multiple part-size=${5 * MiB}></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} multiple part-size=${5 * MiB}></ferry-uploader>`,
+    );
     const big = randomFile(24 * MiB, 'started-on-s3.bin');
     const progressed = next(element, 'ferry-progress');
     const bigDone = settled(element, big.name);
@@ -69,7 +71,9 @@ describe('<ferry-uploader> configuration changes', () => {
   });
 
   it('cuts the next file into the parts a changed part-size makes', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`,
+    );
     const sizes: { total: number; stored: number[] }[] = [];
     for (const partSize of [5 * MiB, 6 * MiB]) {
       element.partSize = partSize;
@@ -90,7 +94,9 @@ describe('<ferry-uploader> configuration changes', () => {
   });
 
   it('sends the parts of a file added after concurrency went down to 1 one at a time', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`,
+    );
     const warmUp = settled(element, 'warm-up.txt');
     pick(element, [randomFile(10, 'warm-up.txt', 'text/plain')]); // builds the first Uploader (4 at once)
     await warmUp;
@@ -104,7 +110,9 @@ describe('<ferry-uploader> configuration changes', () => {
   });
 
   it('a file keeps the settings in force when it was added: one queued before the endpoint changed goes where it was added on Upload', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.ossEndpoint} multiple manual></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.ossEndpoint} multiple manual></ferry-uploader>`,
+    );
     const queued = randomFile(5000, 'queued-for-oss.bin');
     pick(element, [queued]);
     await element.updateComplete;

@@ -14,7 +14,10 @@ import { buildUploader, sameConfig, type UploaderConfig } from './uploader-confi
  * What the element needs of an uploader: `Uploader` from @ferry/core, or anything shaped like it
  * (a fake for stories).
  */
-export type UploaderLike = Pick<Uploader, 'on' | 'list' | 'add' | 'start' | 'pause' | 'resume' | 'retry' | 'cancel' | 'remove'>;
+export type UploaderLike = Pick<
+  Uploader,
+  'on' | 'list' | 'add' | 'start' | 'pause' | 'resume' | 'retry' | 'cancel' | 'remove'
+>;
 
 /** A row's own buttons that the controller carries out. */
 export type RowAction = 'pause' | 'resume' | 'retry' | 'cancel' | 'remove';
@@ -158,7 +161,8 @@ export class UploadController implements ReactiveController {
 
   /** Cancels and forgets every upload (a form reset); a refused abort is reported by `ferry-error`. */
   removeAll(): void {
-    for (const row of this.rows) void row.uploader.remove(row.coreId).catch((error: unknown) => this.refused(row, error));
+    for (const row of this.rows)
+      void row.uploader.remove(row.coreId).catch((error: unknown) => this.refused(row, error));
   }
 
   /** Why the store could not be told of the cancel of upload `id`, if it could not. */
@@ -220,7 +224,11 @@ export class UploadController implements ReactiveController {
   private refused(row: Row, error: unknown): FerryError {
     const reason = isFerryError(error)
       ? error
-      : new FerryError(ErrorCode.Unexpected, `Aborting ${row.snapshot.name} on the store failed unexpectedly: ${String(error)}`, { cause: error });
+      : new FerryError(
+          ErrorCode.Unexpected,
+          `Aborting ${row.snapshot.name} on the store failed unexpectedly: ${String(error)}`,
+          { cause: error },
+        );
     row.refusal = reason;
     this.changed();
     this.host.dispatchEvent(new FerryErrorEvent(row.snapshot, reason));
@@ -276,7 +284,9 @@ export class UploadController implements ReactiveController {
     each.off = [
       uploader.on('add', ({ upload }) => this.added(uploader, generation, upload)),
       uploader.on('remove', ({ upload }) => this.removed(uploader, upload)),
-      uploader.on('state', ({ upload, previous }) => this.relay(uploader, upload, (u) => new FerryStateEvent(u, previous))),
+      uploader.on('state', ({ upload, previous }) =>
+        this.relay(uploader, upload, (u) => new FerryStateEvent(u, previous)),
+      ),
       uploader.on('progress', ({ upload }) => this.relay(uploader, upload, (u) => new FerryProgressEvent(u))),
       uploader.on('complete', ({ upload }) => this.relay(uploader, upload, (u) => new FerryCompleteEvent(u))),
       uploader.on('error', ({ upload, error }) => this.relay(uploader, upload, (u) => new FerryErrorEvent(u, error))),
@@ -305,7 +315,11 @@ export class UploadController implements ReactiveController {
     this.host.dispatchEvent(new FerryRemoveEvent(this.withId(upload, row.id)));
   }
 
-  private relay(uploader: UploaderLike, upload: UploadSnapshot, event: (upload: UploadSnapshot) => FerryUploadEvent): void {
+  private relay(
+    uploader: UploaderLike,
+    upload: UploadSnapshot,
+    event: (upload: UploadSnapshot) => FerryUploadEvent,
+  ): void {
     const row = this.rowOf(uploader, upload.id);
     if (!row) return;
     row.snapshot = this.withId(upload, row.id);

@@ -42,7 +42,10 @@ export function sameConfig(a: UploaderConfig, b: UploaderConfig): boolean {
  * const uploader = await buildUploader({ endpoint: '/api/uploads', concurrency: 4, partSize: 8 * 1024 * 1024, manual: false, checksum: 'sha256' }, undefined);
  * ```
  */
-export function buildUploader(config: UploaderConfig, resumeStore: ResumeStore | undefined): Uploader | Promise<Uploader> {
+export function buildUploader(
+  config: UploaderConfig,
+  resumeStore: ResumeStore | undefined,
+): Uploader | Promise<Uploader> {
   const { endpoint, concurrency, partSize, manual } = config;
   const options: UploaderOptions = { endpoint, concurrency, partSize, resumeStore, autoStart: !manual };
   const checksum = config.checksum?.trim();

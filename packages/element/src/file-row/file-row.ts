@@ -36,8 +36,14 @@ export function percentOf(done: number, total: number, finished: boolean): numbe
 
 /** A progress bar with its value exposed to assistive tech (ARIA's defaults: 0 to 100). */
 export function progressBar(label: string, percent: number, text: string) {
-  return html`<div part="progress" class="bar" role="progressbar" aria-label=${label}
-    aria-valuenow=${percent} aria-valuetext=${text}>
+  return html`<div
+    part="progress"
+    class="bar"
+    role="progressbar"
+    aria-label=${label}
+    aria-valuenow=${percent}
+    aria-valuetext=${text}
+  >
     <div part="progress-indicator" style="inline-size:${percent}%"></div>
   </div>`;
 }
@@ -61,8 +67,15 @@ export function fileRow(upload: UploadSnapshot, view: FileRowView) {
     <span part="name" class="name" title=${label}>${label}</span>
     <span part="actions" class="actions">
       ${ACTIONS[state].map(
-        (action) => html`<button part="action ${action}" type="button"
-          aria-label=${t.actionOn(action, name)} @click=${() => view.act(action, upload)}>${t.actions[action]}</button>`,
+        (action) =>
+          html`<button
+            part="action ${action}"
+            type="button"
+            aria-label=${t.actionOn(action, name)}
+            @click=${() => view.act(action, upload)}
+          >
+            ${t.actions[action]}
+          </button>`,
       )}
     </span>
     ${progressBar(t.progressOf(name), percent, bytes)}
@@ -71,16 +84,34 @@ export function fileRow(upload: UploadSnapshot, view: FileRowView) {
       <span>${state === 'done' ? formatBytes(upload.size, locale) : bytes}</span>
       ${moving ? html`<span>${t.speedEta(formatBytes(upload.speed, locale, true), formatDuration(upload.eta ?? 0, locale))}</span>` : nothing}
     </span>
-    ${state === 'done' && upload.key
-      ? html`<span part="key" class="key">${t.storedAs}
-          ${upload.location ? html`<a href=${upload.location} target="_blank">${upload.key}</a>` : upload.key}</span>`
-      : nothing}
-    ${error
-      ? html`<span part="error" class="error">${view.refusal ? t.abortRefused(name, error.message) : error.message}</span>
-          ${details.length
-            ? html`<details part="details"><summary>${t.storeDetails}</summary>
-                <dl>${details.map(([field, value]) => html`<dt>${field}</dt><dd><pre>${value}</pre></dd>`)}</dl></details>`
-            : nothing}`
-      : nothing}
+    ${
+      state === 'done' && upload.key
+        ? html`<span part="key" class="key"
+            >${t.storedAs}
+            ${upload.location ? html`<a href=${upload.location} target="_blank">${upload.key}</a>` : upload.key}</span
+          >`
+        : nothing
+    }
+    ${
+      error
+        ? html`<span part="error" class="error"
+              >${view.refusal ? t.abortRefused(name, error.message) : error.message}</span
+            >
+            ${
+              details.length
+                ? html`<details part="details">
+                    <summary>${t.storeDetails}</summary>
+                    <dl>
+                      ${details.map(
+                        ([field, value]) =>
+                          html`<dt>${field}</dt>
+                            <dd><pre>${value}</pre></dd>`,
+                      )}
+                    </dl>
+                  </details>`
+                : nothing
+            }`
+        : nothing
+    }
   </li>`;
 }

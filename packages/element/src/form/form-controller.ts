@@ -18,7 +18,12 @@ export interface FormInput extends ValidationInput {
 }
 
 /** The element's rules, in the order their messages win. */
-const VALIDATORS: readonly Validator[] = [pendingValidator(), requiredValidator(), maxFilesValidator(), maxTotalSizeValidator()];
+const VALIDATORS: readonly Validator[] = [
+  pendingValidator(),
+  requiredValidator(),
+  maxFilesValidator(),
+  maxTotalSizeValidator(),
+];
 
 function firstBroken(input: ValidationInput): Invalid | undefined {
   for (const validator of VALIDATORS) {

@@ -38,7 +38,10 @@ const SETTLED: ReadonlySet<string> = new Set(['done', 'error', 'cancelled']);
  */
 export function pendingValidator(): Validator {
   return {
-    check: ({ uploads, t }) => (uploads.some((upload) => !SETTLED.has(upload.state)) ? { flags: { customError: true }, message: t.pending } : undefined),
+    check: ({ uploads, t }) =>
+      uploads.some((upload) => !SETTLED.has(upload.state))
+        ? { flags: { customError: true }, message: t.pending }
+        : undefined,
   };
 }
 
@@ -51,7 +54,8 @@ export function pendingValidator(): Validator {
  */
 export function requiredValidator(): Validator {
   return {
-    check: ({ required, keys, t }) => (required && keys.length === 0 ? { flags: { valueMissing: true }, message: t.valueMissing } : undefined),
+    check: ({ required, keys, t }) =>
+      required && keys.length === 0 ? { flags: { valueMissing: true }, message: t.valueMissing } : undefined,
   };
 }
 
@@ -67,7 +71,9 @@ export function requiredValidator(): Validator {
 export function maxFilesValidator(): Validator {
   return {
     check: ({ keys, maxFiles, t }) =>
-      maxFiles != null && keys.length > maxFiles ? { flags: { rangeOverflow: true }, message: t.overLimit(t.reasons['too-many'](`${maxFiles}`)) } : undefined,
+      maxFiles != null && keys.length > maxFiles
+        ? { flags: { rangeOverflow: true }, message: t.overLimit(t.reasons['too-many'](`${maxFiles}`)) }
+        : undefined,
   };
 }
 
@@ -85,7 +91,10 @@ export function maxTotalSizeValidator(): Validator {
       if (maxTotalSize == null) return undefined;
       const stored = uploads.reduce((sum, upload) => sum + (upload.state === 'done' ? upload.size : 0), 0);
       if (stored <= maxTotalSize) return undefined;
-      return { flags: { rangeOverflow: true }, message: t.overLimit(t.reasons['total-too-large'](formatBytes(maxTotalSize, locale))) };
+      return {
+        flags: { rangeOverflow: true },
+        message: t.overLimit(t.reasons['total-too-large'](formatBytes(maxTotalSize, locale))),
+      };
     },
   };
 }

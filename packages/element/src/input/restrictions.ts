@@ -40,7 +40,8 @@ export function check(
   if (maxFileSize != null && file.size > maxFileSize) return { reason: 'too-large', limit: maxFileSize };
   if (minFileSize != null && file.size < minFileSize) return { reason: 'too-small', limit: minFileSize };
   if (maxFiles != null && count >= maxFiles) return { reason: 'too-many', limit: maxFiles };
-  if (maxTotalSize != null && total + file.size > maxTotalSize) return { reason: 'total-too-large', limit: maxTotalSize };
+  if (maxTotalSize != null && total + file.size > maxTotalSize)
+    return { reason: 'total-too-large', limit: maxTotalSize };
   return undefined;
 }
 
@@ -52,6 +53,10 @@ function accepts(accept: string, file: { readonly name: string; readonly type: s
     .split(',')
     .map((token) => token.trim().toLowerCase())
     .some((token) =>
-      token.startsWith('.') ? name.endsWith(token) : token.endsWith('/*') ? type.startsWith(token.slice(0, -1)) : token !== '' && token === type,
+      token.startsWith('.')
+        ? name.endsWith(token)
+        : token.endsWith('/*')
+          ? type.startsWith(token.slice(0, -1))
+          : token !== '' && token === type,
     );
 }

@@ -105,19 +105,28 @@ export class FakeUploader implements UploaderLike {
 
 /** An abort the signing endpoint refused, as core reports it. */
 function abortRefused(): EndpointError {
-  return new EndpointError('abort-multipart', 'The endpoint answered HTTP 403: the session has expired; sign in again.', { status: 403 });
+  return new EndpointError(
+    'abort-multipart',
+    'The endpoint answered HTTP 403: the session has expired; sign in again.',
+    { status: 403 },
+  );
 }
 
 /** A 403 as the store sends it, with its diagnostic fields, for the error story. */
 export function signatureMismatch(): StoreError {
-  return new StoreError('signature-mismatch', 'The store refused the signature of part 3 (403 SignatureDoesNotMatch): a header differs from the signed one.', {
-    status: 403,
-    partNumber: 3,
-    details: {
-      Code: 'SignatureDoesNotMatch',
-      Message: 'The request signature we calculated does not match the signature you provided.',
-      StringToSign: 'AWS4-HMAC-SHA256\n20261202T101500Z\n20261202/us-east-1/s3/aws4_request\n5f0e…',
-      CanonicalRequest: 'PUT\n/ferry/uploads/4f1c/photo.png\npartNumber=3&uploadId=…\ncontent-length:8388608\ncontent-type:image/png\nhost:127.0.0.1:4568\n\ncontent-length;content-type;host\nUNSIGNED-PAYLOAD',
+  return new StoreError(
+    'signature-mismatch',
+    'The store refused the signature of part 3 (403 SignatureDoesNotMatch): a header differs from the signed one.',
+    {
+      status: 403,
+      partNumber: 3,
+      details: {
+        Code: 'SignatureDoesNotMatch',
+        Message: 'The request signature we calculated does not match the signature you provided.',
+        StringToSign: 'AWS4-HMAC-SHA256\n20261202T101500Z\n20261202/us-east-1/s3/aws4_request\n5f0e…',
+        CanonicalRequest:
+          'PUT\n/ferry/uploads/4f1c/photo.png\npartNumber=3&uploadId=…\ncontent-length:8388608\ncontent-type:image/png\nhost:127.0.0.1:4568\n\ncontent-length;content-type;host\nUNSIGNED-PAYLOAD',
+      },
     },
-  });
+  );
 }

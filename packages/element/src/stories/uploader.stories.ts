@@ -19,7 +19,10 @@ interface Story {
 }
 
 /** The element with a fake uploader holding `uploads`, inside an optional wrapper's attributes. */
-function uploader(uploads: readonly FakeUpload[], attributes: { multiple?: boolean; manual?: boolean; theme?: string } = {}): TemplateResult {
+function uploader(
+  uploads: readonly FakeUpload[],
+  attributes: { multiple?: boolean; manual?: boolean; theme?: string } = {},
+): TemplateResult {
   return html`<ferry-uploader
     ?multiple=${attributes.multiple ?? true}
     ?manual=${attributes.manual ?? false}
@@ -45,7 +48,9 @@ export const DragOver: Story = {
       ${ref((element) => {
         if (!(element instanceof FerryUploader)) return;
         void element.updateComplete.then(() =>
-          element.shadowRoot!.querySelector('.dropzone')!.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true })),
+          element
+            .shadowRoot!.querySelector('.dropzone')!
+            .dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true })),
         );
       })}
     ></ferry-uploader>`,
@@ -70,7 +75,8 @@ export const Paused: Story = {
 
 export const ErrorWith403: Story = {
   name: 'Error with 403 details',
-  render: () => uploader([{ name: 'photo.png', size: 24 * MiB, state: 'error', bytesSent: 16 * MiB, error: signatureMismatch() }]),
+  render: () =>
+    uploader([{ name: 'photo.png', size: 24 * MiB, state: 'error', bytesSent: 16 * MiB, error: signatureMismatch() }]),
 };
 
 export const CancelRefused: Story = {

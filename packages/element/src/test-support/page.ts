@@ -20,6 +20,9 @@ export function pick(element: FerryUploader, files: File[]): void {
 }
 
 /** The next `type` event `target` receives, typed by `HTMLElementEventMap`. */
-export function next<K extends keyof HTMLElementEventMap>(target: EventTarget, type: K): Promise<HTMLElementEventMap[K]> {
+export function next<K extends keyof HTMLElementEventMap>(
+  target: EventTarget,
+  type: K,
+): Promise<HTMLElementEventMap[K]> {
   return oneEvent<HTMLElementEventMap[K]>(target, type);
 }

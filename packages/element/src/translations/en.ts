@@ -26,7 +26,8 @@ export const en: Translation = {
   added: (count, name) => (count === 1 ? `${name} added` : `${count} files added`),
   done: (name) => `${name} uploaded`,
   failed: (name, reason) => `${name} failed: ${reason}`,
-  abortRefused: (name, reason) => `${name} was cancelled, but the store could not be told, so its parts may remain: ${reason}`,
+  abortRefused: (name, reason) =>
+    `${name} was cancelled, but the store could not be told, so its parts may remain: ${reason}`,
   rejected: (name, reason) => `${name} not added: ${reason}`,
   reasons: {
     type: (accept) => `only ${accept} can be added`,

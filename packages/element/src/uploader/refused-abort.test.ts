@@ -11,7 +11,12 @@ const MiB = 1024 * 1024;
 
 /** Makes the signing endpoint answer every abort (DELETE …/multipart/{id}) with `status`, until the faults are cleared. */
 const refuseAborts = (status: number) =>
-  executeServerCommand('ferry-endpoint-fault', { method: 'DELETE', url: '/multipart/', times: 1000, fault: { kind: 'status', status } });
+  executeServerCommand('ferry-endpoint-fault', {
+    method: 'DELETE',
+    url: '/multipart/',
+    times: 1000,
+    fault: { kind: 'status', status },
+  });
 
 /** Keys of the multipart uploads the local store still holds open. */
 const openUploads = () => executeServerCommand<string[], undefined>('ferry-open-uploads');
@@ -23,7 +28,9 @@ describe('<ferry-uploader> when the store cannot be told of a cancel', () => {
   afterEach(() => executeServerCommand('ferry-faults-clear'));
 
   it('Cancel: the refused abort is a ferry-error, shown and announced on the cancelled row; Remove then tells the store', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`,
+    );
     const progressed = next(element, 'ferry-progress');
     pick(element, [randomFile(24 * MiB, 'kept-on-the-store.bin')]);
     await progressed; // the multipart upload exists on the store
@@ -39,8 +46,13 @@ describe('<ferry-uploader> when the store cannot be told of a cancel', () => {
     await element.updateComplete;
     const row = $(element, '[part=row]')!;
     expect(row.dataset['state']).to.equal('cancelled');
-    expect(row.querySelector('[part=error]')!.textContent).to.contain('the store could not be told').and.contain('abort-multipart');
-    await waitUntil(() => status(element).includes('kept-on-the-store.bin was cancelled, but the store could not be told'), 'announced');
+    expect(row.querySelector('[part=error]')!.textContent)
+      .to.contain('the store could not be told')
+      .and.contain('abort-multipart');
+    await waitUntil(
+      () => status(element).includes('kept-on-the-store.bin was cancelled, but the store could not be told'),
+      'announced',
+    );
     await expect(element).to.be.accessible();
 
     // The endpoint answers again: Remove aborts the multipart upload, and the row goes.
@@ -52,9 +64,16 @@ describe('<ferry-uploader> when the store cannot be told of a cancel', () => {
   });
 
   it('Remove: the first refusal keeps the row and says why; Remove again lets it go, reported again', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`,
+    );
     // Signing parts fails for good (401) once the multipart upload exists: a failed row that holds one.
-    await executeServerCommand('ferry-endpoint-fault', { method: 'POST', url: '/batch', times: 1000, fault: { kind: 'status', status: 401 } });
+    await executeServerCommand('ferry-endpoint-fault', {
+      method: 'POST',
+      url: '/batch',
+      times: 1000,
+      fault: { kind: 'status', status: 401 },
+    });
     await refuseAborts(403);
     const failed = next(element, 'ferry-error');
     pick(element, [randomFile(12 * MiB, 'unsigned.bin')]);

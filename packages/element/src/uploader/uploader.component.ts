@@ -208,7 +208,11 @@ export class FerryUploader extends LitElement {
     this.addEventListener('ferry-error', ({ upload, error }) => {
       const t = this.t;
       // On a cancelled upload the error is an abort the store could not be told of, not a failed upload.
-      this.announcer.say(upload.state === 'cancelled' ? t.abortRefused(upload.name, error.message) : t.failed(upload.name, error.message));
+      this.announcer.say(
+        upload.state === 'cancelled'
+          ? t.abortRefused(upload.name, error.message)
+          : t.failed(upload.name, error.message),
+      );
     });
     this.addEventListener('ferry-remove', ({ upload }) => this.forget(upload.id));
     this.addEventListener('paste', (event) => this.addFiles(event.clipboardData?.files ?? []));
@@ -334,7 +338,8 @@ export class FerryUploader extends LitElement {
       }
       count++;
       total += file.size;
-      const thumbnail = file.type.startsWith('image/') && file.size <= THUMBNAIL_MAX_BYTES ? URL.createObjectURL(file) : undefined;
+      const thumbnail =
+        file.type.startsWith('image/') && file.size <= THUMBNAIL_MAX_BYTES ? URL.createObjectURL(file) : undefined;
       const upload = this.uploads.add(target, file, path ? { relativePath: path } : {});
       // add() only asks for a render: the row's first render already has its preview and path.
       this.extras.set(upload.id, { path, ...(thumbnail ? { thumbnail } : {}) });
@@ -413,7 +418,8 @@ export class FerryUploader extends LitElement {
   override render() {
     const locale = this.resolvedLocale;
     // A language other than English loads once, on first use; the render after it has its strings.
-    if (locale !== this.loadedFor) void loadTranslation((this.loadedFor = locale)).then((loaded) => loaded && this.requestUpdate());
+    if (locale !== this.loadedFor)
+      void loadTranslation((this.loadedFor = locale)).then((loaded) => loaded && this.requestUpdate());
     const t = this.t;
     const uploads = this.uploads.uploads;
     const live = uploads.filter((upload) => upload.state !== 'cancelled');
@@ -444,38 +450,81 @@ export class FerryUploader extends LitElement {
         capture=${this.capture ?? nothing}
         @change=${this.onPick}
       />
-      ${this.directory
-        ? html`<button part="folder-button" class="secondary" type="button" ?disabled=${this.off} @click=${() => this.pickerClick('[webkitdirectory]')}>
-              ${t.chooseFolder}</button>
-            <input type="file" hidden tabindex="-1" webkitdirectory @change=${this.onPick} />`
-        : nothing}
-      ${queued
-        ? html`<button part="upload-button" class="primary" type="button" ?disabled=${this.off} @click=${() => this.upload()}>${t.upload}</button>`
-        : nothing}
-      ${uploads.length === 0 && this.rejected.length === 0
-        ? html`<slot name="empty"></slot>`
-        : html`<ul part="list" aria-label=${t.uploads}>
-            ${this.rejected.map((row) => html`<li part="row rejected" data-id=${row.id}>
-              <span part="name" class="name" title=${row.name}>${row.name}</span>
-              <span part="actions" class="actions"><button part="action dismiss" type="button"
-                aria-label=${t.actionOn('dismiss', row.name)} @click=${() => this.dismiss(row)}>${t.actions.dismiss}</button></span>
-              <span part="error" class="error">${t.rejected(row.name, row.message)}</span>
-            </li>`)}
-            ${uploads.map((upload) =>
-              fileRow(upload, {
-                t,
-                locale,
-                ...this.extras.get(upload.id),
-                refusal: this.uploads.refusal(upload.id),
-                act: (action, u) => this.act(action, u),
-              }))}
-          </ul>`}
-      ${live.length > 1
-        ? html`<div part="total" class="total">
-            ${progressBar(t.totalProgress, percentOf(sent, size, live.every((u) => u.state === 'done')), bytes)}
-            <span class="meta">${bytes}${speed > 0 ? html` · ${formatBytes(speed, locale, true)}` : nothing}</span>
-          </div>`
-        : nothing}
+      ${
+        this.directory
+          ? html`<button
+                part="folder-button"
+                class="secondary"
+                type="button"
+                ?disabled=${this.off}
+                @click=${() => this.pickerClick('[webkitdirectory]')}
+              >
+                ${t.chooseFolder}
+              </button>
+              <input type="file" hidden tabindex="-1" webkitdirectory @change=${this.onPick} />`
+          : nothing
+      }
+      ${
+        queued
+          ? html`<button
+              part="upload-button"
+              class="primary"
+              type="button"
+              ?disabled=${this.off}
+              @click=${() => this.upload()}
+            >
+              ${t.upload}
+            </button>`
+          : nothing
+      }
+      ${
+        uploads.length === 0 && this.rejected.length === 0
+          ? html`<slot name="empty"></slot>`
+          : html`<ul part="list" aria-label=${t.uploads}>
+              ${this.rejected.map(
+                (row) =>
+                  html`<li part="row rejected" data-id=${row.id}>
+                    <span part="name" class="name" title=${row.name}>${row.name}</span>
+                    <span part="actions" class="actions"
+                      ><button
+                        part="action dismiss"
+                        type="button"
+                        aria-label=${t.actionOn('dismiss', row.name)}
+                        @click=${() => this.dismiss(row)}
+                      >
+                        ${t.actions.dismiss}
+                      </button></span
+                    >
+                    <span part="error" class="error">${t.rejected(row.name, row.message)}</span>
+                  </li>`,
+              )}
+              ${uploads.map((upload) =>
+                fileRow(upload, {
+                  t,
+                  locale,
+                  ...this.extras.get(upload.id),
+                  refusal: this.uploads.refusal(upload.id),
+                  act: (action, u) => this.act(action, u),
+                }),
+              )}
+            </ul>`
+      }
+      ${
+        live.length > 1
+          ? html`<div part="total" class="total">
+              ${progressBar(
+                t.totalProgress,
+                percentOf(
+                  sent,
+                  size,
+                  live.every((u) => u.state === 'done'),
+                ),
+                bytes,
+              )}
+              <span class="meta">${bytes}${speed > 0 ? html` · ${formatBytes(speed, locale, true)}` : nothing}</span>
+            </div>`
+          : nothing
+      }
       ${this.announcer.region()}
     `;
   }

@@ -13,15 +13,22 @@ import './uploader.js';
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 const $ = <T extends Element = HTMLElement>(element: FerryUploader, selector: string): T | null =>
   element.shadowRoot!.querySelector<T>(selector);
-const $$ = (element: FerryUploader, selector: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const button = (element: FerryUploader, label: string): HTMLButtonElement | null => $(element, `button[aria-label="${label}"]`);
+const $$ = (element: FerryUploader, selector: string): HTMLElement[] => [
+  ...element.shadowRoot!.querySelectorAll<HTMLElement>(selector),
+];
+const button = (element: FerryUploader, label: string): HTMLButtonElement | null =>
+  $(element, `button[aria-label="${label}"]`);
 const status = (element: FerryUploader): string => $(element, '[role=status]')!.textContent;
 
 /** Every text the live region takes from now on (each announcement replaces the last one). */
 function announcements(element: FerryUploader): string[] {
   const said: string[] = [];
   const region = $(element, '[role=status]')!;
-  new MutationObserver(() => said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+  new MutationObserver(() => said.push(region.textContent)).observe(region, {
+    childList: true,
+    characterData: true,
+    subtree: true,
+  });
   return said;
 }
 
@@ -37,10 +44,20 @@ function png(name: string): File {
 describe('<ferry-uploader> widget', () => {
   it('has no axe violations when idle, queued, uploading, paused, failed, rejected and done, light and dark', async () => {
     const element = await fixture<FerryUploader>(
-      html`<ferry-uploader endpoint=${stack.endpoint} multiple manual accept="image/*,.bin" max-file-size="30000000"></ferry-uploader>`,
+      html`<ferry-uploader
+        endpoint=${stack.endpoint}
+        multiple
+        manual
+        accept="image/*,.bin"
+        max-file-size="30000000"
+      ></ferry-uploader>`,
     );
     await expect(element).to.be.accessible();
-    pick(element, [randomFile(24 * 1024 * 1024, 'large.bin'), png('photo.png'), randomFile(10, 'notes.txt', 'text/plain')]);
+    pick(element, [
+      randomFile(24 * 1024 * 1024, 'large.bin'),
+      png('photo.png'),
+      randomFile(10, 'notes.txt', 'text/plain'),
+    ]);
     await element.updateComplete;
     expect($$(element, '[part~=rejected]')).to.have.length(1); // notes.txt: not an accepted type
     await expect(element).to.be.accessible(); // queued, with a rejected row and the Upload button
@@ -67,9 +84,14 @@ describe('<ferry-uploader> widget', () => {
     const http = createHttpEndpoint({ url: stack.endpoint });
     const misconfigured: Endpoint = {
       ...http,
-      singlePutParams: async (input, options) => ({ ...(await http.singlePutParams(input, options)), headers: { 'Content-Type': 'image/png' } }),
+      singlePutParams: async (input, options) => ({
+        ...(await http.singlePutParams(input, options)),
+        headers: { 'Content-Type': 'image/png' },
+      }),
     };
-    const element = await fixture<FerryUploader>(html`<ferry-uploader .uploader=${new Uploader({ endpoint: misconfigured })}></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader .uploader=${new Uploader({ endpoint: misconfigured })}></ferry-uploader>`,
+    );
     const failed = next(element, 'ferry-error');
     pick(element, [randomFile(100, 'refused.txt', 'text/plain')]);
     expect((await failed).error.code).to.equal('signature-mismatch');
@@ -85,8 +107,16 @@ describe('<ferry-uploader> widget', () => {
 
   it('refuses files by type, size, count and total size with a typed ferry-reject and an inline reason', async () => {
     const element = await fixture<FerryUploader>(
-      html`<ferry-uploader endpoint=${stack.endpoint} multiple manual accept=".txt,image/*" max-file-size="1000"
-        min-file-size="2" max-files="3" max-total-size="1500"></ferry-uploader>`,
+      html`<ferry-uploader
+        endpoint=${stack.endpoint}
+        multiple
+        manual
+        accept=".txt,image/*"
+        max-file-size="1000"
+        min-file-size="2"
+        max-files="3"
+        max-total-size="1500"
+      ></ferry-uploader>`,
     );
     const reasons: string[] = [];
     element.addEventListener('ferry-reject', (event) => reasons.push(`${event.file.name}:${event.reason}`));
@@ -102,9 +132,21 @@ describe('<ferry-uploader> widget', () => {
       ok('h.txt', 10), // a fourth file
     ]);
     await element.updateComplete;
-    expect(reasons).to.deep.equal(['b.exe:type', 'c.txt:too-large', 'd.txt:too-small', 'f.txt:total-too-large', 'h.txt:too-many']);
+    expect(reasons).to.deep.equal([
+      'b.exe:type',
+      'c.txt:too-large',
+      'd.txt:too-small',
+      'f.txt:total-too-large',
+      'h.txt:too-many',
+    ]);
     const rejected = $$(element, '[part~=rejected]');
-    expect(rejected.map((row) => row.querySelector('[part=name]')!.textContent)).to.deep.equal(['b.exe', 'c.txt', 'd.txt', 'f.txt', 'h.txt']);
+    expect(rejected.map((row) => row.querySelector('[part=name]')!.textContent)).to.deep.equal([
+      'b.exe',
+      'c.txt',
+      'd.txt',
+      'f.txt',
+      'h.txt',
+    ]);
     expect(rejected[0]!.textContent).to.contain('only .txt,image/* can be added');
     expect(rejected[1]!.textContent).to.contain('larger than');
     expect($$(element, '[part=row]')).to.have.length(3);
@@ -117,7 +159,9 @@ describe('<ferry-uploader> widget', () => {
   });
 
   it('is operable by keyboard: tab to the drop zone, Enter opens the picker, per-file buttons name their file, focus survives removal', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader>`,
+    );
     const input = $<HTMLInputElement>(element, 'input[type=file]')!;
     let opened = 0;
     input.addEventListener('click', (event) => {
@@ -129,10 +173,18 @@ describe('<ferry-uploader> widget', () => {
     await sendKeys({ press: 'Enter' });
     await sendKeys({ press: ' ' });
     expect(opened).to.equal(2);
-    pick(element, [randomFile(10, 'one.txt', 'text/plain'), randomFile(10, 'two.txt', 'text/plain'), randomFile(10, 'three.txt', 'text/plain')]);
+    pick(element, [
+      randomFile(10, 'one.txt', 'text/plain'),
+      randomFile(10, 'two.txt', 'text/plain'),
+      randomFile(10, 'three.txt', 'text/plain'),
+    ]);
     await waitUntil(() => element.keys.length === 3, 'three files stored');
     await element.updateComplete;
-    expect($$(element, '[part~=action]').map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Remove one.txt', 'Remove two.txt', 'Remove three.txt']);
+    expect($$(element, '[part~=action]').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Remove one.txt',
+      'Remove two.txt',
+      'Remove three.txt',
+    ]);
     // Removing the middle row focuses the next one; removing the last focuses the one before; the last row gone, the drop zone.
     button(element, 'Remove two.txt')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -190,7 +242,9 @@ describe('<ferry-uploader> widget', () => {
 
   it('takes pasted files and announces every file added, also from code, in a polite live region', async () => {
     const uploader = new Uploader({ endpoint: stack.endpoint });
-    const element = await fixture<FerryUploader>(html`<ferry-uploader multiple .uploader=${uploader}></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader multiple .uploader=${uploader}></ferry-uploader>`,
+    );
     expect($(element, '[role=status]')!.getAttribute('aria-live')).to.equal('polite');
     const said = announcements(element);
     const transfer = new DataTransfer();
@@ -212,7 +266,9 @@ describe('<ferry-uploader> widget', () => {
   });
 
   it('starts nothing before upload() in manual mode, and shows total progress', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} multiple manual></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} multiple manual></ferry-uploader>`,
+    );
     pick(element, [randomFile(1000, 'x.bin'), randomFile(3000, 'y.bin')]);
     await element.updateComplete;
     expect($$(element, '[part=row]').map((row) => row.dataset['state'])).to.deep.equal(['queued', 'queued']);
@@ -228,7 +284,9 @@ describe('<ferry-uploader> widget', () => {
 describe('<ferry-uploader> in a form', () => {
   it('submits the stored keys under its name, blocks submit while required and empty or uploading, and clears on reset', async () => {
     const form = await fixture<HTMLFormElement>(
-      html`<form><ferry-uploader name="files" endpoint=${stack.endpoint} multiple required></ferry-uploader><button>Send</button></form>`,
+      html`<form>
+        <ferry-uploader name="files" endpoint=${stack.endpoint} multiple required></ferry-uploader><button>Send</button>
+      </form>`,
     );
     const element = form.querySelector('ferry-uploader')!;
     await element.updateComplete;
@@ -274,7 +332,9 @@ describe('<ferry-uploader> in a form', () => {
 
   it('is disabled by its attribute or a disabled fieldset: no files are added', async () => {
     const form = await fixture<HTMLFormElement>(
-      html`<form><fieldset disabled><ferry-uploader endpoint=${stack.endpoint}></ferry-uploader></fieldset></form>`,
+      html`<form>
+        <fieldset disabled><ferry-uploader endpoint=${stack.endpoint}></ferry-uploader></fieldset>
+      </form>`,
     );
     const element = form.querySelector('ferry-uploader')!;
     await element.updateComplete;
@@ -290,7 +350,9 @@ describe('<ferry-uploader> in a form', () => {
 
 describe('<ferry-uploader> languages and direction', () => {
   it('speaks zh-CN (loaded on demand), follows the nearest lang, and takes a strings override', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="zh-CN"><ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="zh-CN"><ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader></div>`,
+    );
     const element = wrapper.querySelector('ferry-uploader')!;
     await waitUntil(() => $(element, '.dropzone')!.textContent.includes('将文件拖到此处'), 'zh-CN drop hint');
     pick(element, [randomFile(10, '报告.txt', 'text/plain')]);
@@ -299,7 +361,10 @@ describe('<ferry-uploader> languages and direction', () => {
     expect($(element, '[part=status]')!.textContent).to.equal('已上传');
     expect(button(element, '移除 报告.txt')).to.exist;
     element.locale = 'en';
-    element.strings = { upload: 'Send', states: { ...(await import('../translations/en.js')).en.states, done: 'Stored!' } };
+    element.strings = {
+      upload: 'Send',
+      states: { ...(await import('../translations/en.js')).en.states, done: 'Stored!' },
+    };
     await element.updateComplete;
     expect($(element, '[part=status]')!.textContent).to.equal('Stored!');
     expect(button(element, 'Remove 报告.txt')).to.exist;
@@ -309,7 +374,9 @@ describe('<ferry-uploader> languages and direction', () => {
   it('renders in the nearest valid language when a lang attribute is no language tag (en_GB, C)', async () => {
     // Intl throws a RangeError on such tags; WebKitGTK reports `C` as navigator.language under LANG=C.
     for (const lang of ['en_GB', 'C']) {
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang=${lang}><ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader></div>`,
+      );
       const element = wrapper.querySelector('ferry-uploader')!;
       pick(element, [randomFile(2048, 'tagged.bin')]);
       await element.updateComplete;
@@ -320,7 +387,9 @@ describe('<ferry-uploader> languages and direction', () => {
 
   it('mirrors its layout right to left', async () => {
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div dir="rtl" style="inline-size: 500px"><ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader></div>`,
+      html`<div dir="rtl" style="inline-size: 500px">
+        <ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader>
+      </div>`,
     );
     const element = wrapper.querySelector('ferry-uploader')!;
     pick(element, [randomFile(10, 'rtl.txt', 'text/plain')]);
@@ -332,7 +401,9 @@ describe('<ferry-uploader> languages and direction', () => {
   });
 
   it('fits a 320 px container: nothing overflows and long names end in an ellipsis', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"><ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 320px"><ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader></div>`,
+    );
     const element = wrapper.querySelector('ferry-uploader')!;
     pick(element, [randomFile(10, `${'very-long-name-'.repeat(20)}.txt`, 'text/plain')]);
     await element.updateComplete;
@@ -379,7 +450,10 @@ describe('<ferry-uploader> on a phone', () => {
       await progressed;
       await element.updateComplete;
       button(element, `Pause ${big.name}`)!.click(); // a paused row: Resume and Cancel
-      await waitUntil(() => $$(element, '[part=row]').some((row) => row.dataset['state'] === 'done'), 'the small file stored');
+      await waitUntil(
+        () => $$(element, '[part=row]').some((row) => row.dataset['state'] === 'done'),
+        'the small file stored',
+      );
       await element.updateComplete;
       // The viewport less any scrollbar: what content may fill without scrolling sideways.
       const width = frame.contentDocument!.documentElement.clientWidth;
@@ -396,23 +470,31 @@ describe('<ferry-uploader> on a phone', () => {
       }
       // Within each row, no control covers another or the file's name.
       for (const row of $$(element, '[part~=row]')) {
-        const boxes = [...row.querySelectorAll<HTMLElement>('button, [part=name]')].map((each) => each.getBoundingClientRect());
+        const boxes = [...row.querySelectorAll<HTMLElement>('button, [part=name]')].map((each) =>
+          each.getBoundingClientRect(),
+        );
         for (const [i, a] of boxes.entries()) {
           for (const b of boxes.slice(i + 1)) {
-            const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            const overlap =
+              a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
             expect(overlap, row.textContent.trim().slice(0, 60)).to.equal(false);
           }
         }
       }
       button(element, `Cancel ${big.name}`)!.click();
-      await waitUntil(() => $$(element, '[part=row]').some((row) => row.dataset['state'] === 'cancelled'), 'the paused upload cancelled');
+      await waitUntil(
+        () => $$(element, '[part=row]').some((row) => row.dataset['state'] === 'cancelled'),
+        'the paused upload cancelled',
+      );
     } finally {
       frame.remove();
     }
   });
 
   it('passes capture to the file input, so a phone can take a photo or video straight into it', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} accept="image/*" capture="environment"></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} accept="image/*" capture="environment"></ferry-uploader>`,
+    );
     expect($<HTMLInputElement>(element, 'input[type=file]')!.getAttribute('capture')).to.equal('environment');
     element.capture = '';
     await element.updateComplete;
@@ -428,10 +510,11 @@ describe('<ferry-uploader> themes, motion and zoom', () => {
    * Emulates media features where the test runner can (over CDP: Chromium only); resolves `false`
    * in Firefox and WebKit, whose drivers cannot, so a test checks what holds there instead.
    */
-  const emulate = (media: Parameters<typeof emulateMedia>[0]): Promise<boolean> => emulateMedia(media).then(
-    () => true,
-    () => false,
-  );
+  const emulate = (media: Parameters<typeof emulateMedia>[0]): Promise<boolean> =>
+    emulateMedia(media).then(
+      () => true,
+      () => false,
+    );
   afterEach(() => emulate({ colorScheme: 'light', reducedMotion: 'no-preference' }));
 
   it('follows the system’s dark preference unless the theme attribute says otherwise', async () => {
@@ -459,37 +542,64 @@ describe('<ferry-uploader> themes, motion and zoom', () => {
   });
 
   it('animates progress only when motion is welcome', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader>`,
+    );
     pick(element, [randomFile(10, 'motion.txt', 'text/plain')]);
     await element.updateComplete;
     const indicator = $(element, '[part=progress-indicator]')!;
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     expect(getComputedStyle(indicator).transitionDuration).to.equal(reduced ? '0s' : '0.2s');
-    if (await emulate({ reducedMotion: 'reduce' })) expect(getComputedStyle(indicator).transitionDuration).to.equal('0s');
+    if (await emulate({ reducedMotion: 'reduce' }))
+      expect(getComputedStyle(indicator).transitionDuration).to.equal('0s');
   });
 
   it('keeps page styles out and its own in; slots replace the hint and fill the empty state', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <style>button { background: rgb(255, 0, 0) !important; } .dropzone { display: none; }</style>
-      <ferry-uploader endpoint=${stack.endpoint}><span slot="hint">Drop invoices</span><p slot="empty">No invoices yet</p></ferry-uploader>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <style>
+          button {
+            background: rgb(255, 0, 0) !important;
+          }
+          .dropzone {
+            display: none;
+          }
+        </style>
+        <ferry-uploader endpoint=${stack.endpoint}
+          ><span slot="hint">Drop invoices</span>
+          <p slot="empty">No invoices yet</p></ferry-uploader
+        >
+      </div>`,
+    );
     const element = wrapper.querySelector('ferry-uploader')!;
     const zone = $(element, '.dropzone')!;
     expect(getComputedStyle(zone).backgroundColor).to.not.equal('rgb(255, 0, 0)');
     expect(getComputedStyle(zone).display).to.equal('block');
     expect(zone.querySelector('slot')!.assignedNodes()[0]!.textContent).to.equal('Drop invoices');
-    expect(($(element, 'slot[name=empty]') as HTMLSlotElement).assignedNodes()[0]!.textContent).to.equal('No invoices yet');
+    expect(($(element, 'slot[name=empty]') as HTMLSlotElement).assignedNodes()[0]!.textContent).to.equal(
+      'No invoices yet',
+    );
   });
 
   it('stays usable at 200 % zoom: nothing overflows a 640 px column', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 640px"><div style="zoom: 2">
-      <ferry-uploader endpoint=${stack.endpoint} multiple manual directory></ferry-uploader></div></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 640px">
+        <div style="zoom: 2">
+          <ferry-uploader endpoint=${stack.endpoint} multiple manual directory></ferry-uploader>
+        </div>
+      </div>`,
+    );
     const element = wrapper.querySelector('ferry-uploader')!;
-    pick(element, [randomFile(10, 'zoomed-file-with-a-long-name.txt', 'text/plain'), randomFile(20, 'second.txt', 'text/plain')]);
+    pick(element, [
+      randomFile(10, 'zoomed-file-with-a-long-name.txt', 'text/plain'),
+      randomFile(20, 'second.txt', 'text/plain'),
+    ]);
     await element.updateComplete;
     const bounds = wrapper.getBoundingClientRect();
     for (const part of $$(element, '[part~=action], [part=upload-button], [part=folder-button], .dropzone')) {
-      expect(part.getBoundingClientRect().right, part.getAttribute('aria-label') ?? part.textContent).to.be.at.most(bounds.right + 0.5);
+      expect(part.getBoundingClientRect().right, part.getAttribute('aria-label') ?? part.textContent).to.be.at.most(
+        bounds.right + 0.5,
+      );
     }
   });
 });
@@ -497,7 +607,12 @@ describe('<ferry-uploader> themes, motion and zoom', () => {
 describe('droppedFiles', () => {
   // FAKES of the browser's FileSystemEntry API: a synthetic drop cannot carry a real folder.
   const fakeFile = (path: string): FileSystemFileEntry =>
-    ({ isFile: true, isDirectory: false, fullPath: `/${path}`, file: (done: (file: File) => void) => done(new File([path], path.split('/').pop()!)) }) as unknown as FileSystemFileEntry;
+    ({
+      isFile: true,
+      isDirectory: false,
+      fullPath: `/${path}`,
+      file: (done: (file: File) => void) => done(new File([path], path.split('/').pop()!)),
+    }) as unknown as FileSystemFileEntry;
   const fakeDirectory = (path: string, children: FileSystemEntry[]): FileSystemDirectoryEntry =>
     ({
       isFile: false,
@@ -518,9 +633,18 @@ describe('droppedFiles', () => {
       fakeDirectory('album/raw', [fakeFile('album/raw/d.bin')]),
     ]);
     const loose = fakeFile('loose.txt');
-    const transfer = { items: [tree, loose].map((entry) => ({ webkitGetAsEntry: () => entry })), files: [] } as unknown as DataTransfer;
+    const transfer = {
+      items: [tree, loose].map((entry) => ({ webkitGetAsEntry: () => entry })),
+      files: [],
+    } as unknown as DataTransfer;
     const picked = await droppedFiles(transfer);
-    expect(picked.map(({ path }) => path).sort()).to.deep.equal(['album/a.txt', 'album/b.txt', 'album/c.txt', 'album/raw/d.bin', 'loose.txt']);
+    expect(picked.map(({ path }) => path).sort()).to.deep.equal([
+      'album/a.txt',
+      'album/b.txt',
+      'album/c.txt',
+      'album/raw/d.bin',
+      'loose.txt',
+    ]);
     expect(picked.find(({ path }) => path === 'album/raw/d.bin')!.file.name).to.equal('d.bin');
   });
 });

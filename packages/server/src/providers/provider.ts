@@ -31,7 +31,13 @@ export interface StorageProvider {
   /** Checksum algorithms the store verifies on a part or single PUT (a sign request may carry one). @default none */
   readonly partChecksums?: readonly PartChecksumAlgorithm[];
   /** Presigns a PUT of a whole object (with `checksum`, its digest is signed and returned as a header to send). */
-  presignPut(input: { key: string; contentType: string; contentLength: number; expiresIn: number; checksum?: PartChecksum }): Promise<PresignedRequest>;
+  presignPut(input: {
+    key: string;
+    contentType: string;
+    contentLength: number;
+    expiresIn: number;
+    checksum?: PartChecksum;
+  }): Promise<PresignedRequest>;
   /** Starts a multipart upload; returns the upload id. */
   createMultipart(input: { key: string; contentType: string }): Promise<string>;
   /** Presigns the PUT of one part. */

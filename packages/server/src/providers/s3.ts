@@ -24,13 +24,21 @@ export interface S3ProviderOptions {
   /** Path-style URLs (`endpoint/bucket/key`), which most S3-compatible stores want. @default true with an endpoint */
   readonly forcePathStyle?: boolean;
   /** Credentials. @default the AWS SDK's default chain (environment, profile, instance role) */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  readonly credentials?: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken?: string;
+  };
   /** The store's limits: `STORE_PROFILES.r2`, `.minio`, `.gcs` for those stores. @default STORE_PROFILES.s3 */
   readonly profile?: StoreProfile;
 }
 
 /** The header that carries each part checksum algorithm to S3. */
-const S3_CHECKSUM_HEADER = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' } as const;
+const S3_CHECKSUM_HEADER = {
+  md5: 'Content-MD5',
+  sha256: 'x-amz-checksum-sha256',
+  crc32c: 'x-amz-checksum-crc32c',
+} as const;
 
 /**
  * What a checksum adds to a presigned PUT: the SDK command field that carries it, the header name
@@ -45,7 +53,12 @@ function checksumSigning(checksum: PartChecksum | undefined): {
   if (!checksum) return { fields: {}, signed: [], headers: {} };
   const { algorithm, value } = checksum;
   const header = S3_CHECKSUM_HEADER[algorithm];
-  const fields = algorithm === 'md5' ? { ContentMD5: value } : algorithm === 'sha256' ? { ChecksumSHA256: value } : { ChecksumCRC32C: value };
+  const fields =
+    algorithm === 'md5'
+      ? { ContentMD5: value }
+      : algorithm === 'sha256'
+        ? { ChecksumSHA256: value }
+        : { ChecksumCRC32C: value };
   return { fields, signed: [header.toLowerCase()], headers: { [header]: value } };
 }
 
@@ -80,18 +93,33 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
 
     async presignPut({ key, contentType, contentLength, expiresIn, checksum }) {
       const sum = checksumSigning(checksum);
-      const command = new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: contentLength, ...sum.fields });
+      const command = new PutObjectCommand({
+        Bucket,
+        Key: key,
+        ContentType: contentType,
+        ContentLength: contentLength,
+        ...sum.fields,
+      });
       const signed = new Set(['content-type', 'content-length', ...sum.signed]);
-      const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: signed, unhoistableHeaders: signed });
+      const url = await getSignedUrl(client, command, {
+        expiresIn,
+        signableHeaders: signed,
+        unhoistableHeaders: signed,
+      });
       return { url, headers: { 'Content-Type': contentType, ...sum.headers } };
     },
 
     async presignGet({ key, expiresIn }) {
-      return { url: await getSignedUrl(client, new GetObjectCommand({ Bucket, Key: key }), { expiresIn }), headers: {} };
+      return {
+        url: await getSignedUrl(client, new GetObjectCommand({ Bucket, Key: key }), { expiresIn }),
+        headers: {},
+      };
     },
 
     async createMultipart({ key, contentType }) {
-      const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType }));
+      const { UploadId } = await client.send(
+        new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType }),
+      );
       if (!UploadId) throw new Error('The store created a multipart upload without an UploadId.');
       return UploadId;
     },
@@ -100,9 +128,20 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
 
     async presignPart({ key, uploadId, partNumber, contentLength, expiresIn, checksum }) {
       const sum = checksumSigning(checksum);
-      const command = new UploadPartCommand({ Bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, ContentLength: contentLength, ...sum.fields });
+      const command = new UploadPartCommand({
+        Bucket,
+        Key: key,
+        UploadId: uploadId,
+        PartNumber: partNumber,
+        ContentLength: contentLength,
+        ...sum.fields,
+      });
       const signed = new Set(['content-length', ...sum.signed]);
-      const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: signed, unhoistableHeaders: signed });
+      const url = await getSignedUrl(client, command, {
+        expiresIn,
+        signableHeaders: signed,
+        unhoistableHeaders: signed,
+      });
       return { url, headers: sum.headers };
     },
 
@@ -111,7 +150,12 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
       let marker: string | undefined;
       do {
         const page = await client.send(
-          new ListPartsCommand({ Bucket, Key: key, UploadId: uploadId, ...(marker ? { PartNumberMarker: marker } : {}) }),
+          new ListPartsCommand({
+            Bucket,
+            Key: key,
+            UploadId: uploadId,
+            ...(marker ? { PartNumberMarker: marker } : {}),
+          }),
         );
         for (const part of page.Parts ?? []) {
           parts.push({ partNumber: part.PartNumber ?? 0, size: part.Size ?? 0, etag: part.ETag ?? '' });

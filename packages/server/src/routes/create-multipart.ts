@@ -1,6 +1,13 @@
 import type { MultipartHandle } from '@ferry/core';
 import { ServerError } from '../errors.js';
-import { MAX_FILENAME, readJsonBody, requireContentType, requireInteger, requireString, requireStringRecord } from '../request-input.js';
+import {
+  MAX_FILENAME,
+  readJsonBody,
+  requireContentType,
+  requireInteger,
+  requireString,
+  requireStringRecord,
+} from '../request-input.js';
 import { BODY_LIMIT, checkSize, storageFailure, type RouteContext } from './route-context.js';
 
 /** `POST /multipart { filename, type, size, partSize, metadata }`: starts a multipart upload. */
@@ -16,7 +23,10 @@ export async function createMultipart(context: RouteContext): Promise<MultipartH
   const partSize = requireInteger(body['partSize'], 'partSize', profile.minPartSize, profile.maxPartSize);
   const metadata = requireStringRecord(body['metadata'], 'metadata');
   if (Math.ceil(size / partSize) > options.maxParts) {
-    throw new ServerError('bad-request', `A part size of ${partSize} bytes makes more than ${options.maxParts} parts (${profile.name}).`);
+    throw new ServerError(
+      'bad-request',
+      `A part size of ${partSize} bytes makes more than ${options.maxParts} parts (${profile.name}).`,
+    );
   }
   options.checkType(type);
   const key = await options.key({ filename, type, size, metadata }, context.user);

@@ -16,7 +16,13 @@ export async function listParts(context: RouteContext): Promise<{ PartNumber: nu
 /** `POST /multipart/:uploadId/complete?key { parts: [{ PartNumber, ETag }] }`: assembles the object. */
 export async function completeMultipart(
   context: RouteContext,
-): Promise<{ key: string; location: string; etag?: string | undefined; callback?: string | undefined; crc64?: string | undefined }> {
+): Promise<{
+  key: string;
+  location: string;
+  etag?: string | undefined;
+  callback?: string | undefined;
+  crc64?: string | undefined;
+}> {
   const body = await readJsonBody(context.request, BODY_LIMIT);
   const claims = authorizeUpload(context, body['key']);
   const { count } = partGeometry(claims);
@@ -31,8 +37,18 @@ export async function completeMultipart(
     return { partNumber, etag: requireString(entry['ETag'], `parts[${index}].ETag`, 128) };
   });
   try {
-    const result = await context.options.provider.completeMultipart({ key: claims.key, uploadId: claims.uploadId, parts });
-    return { key: claims.key, location: result.location, etag: result.etag, callback: result.callback, crc64: result.crc64 };
+    const result = await context.options.provider.completeMultipart({
+      key: claims.key,
+      uploadId: claims.uploadId,
+      parts,
+    });
+    return {
+      key: claims.key,
+      location: result.location,
+      etag: result.etag,
+      callback: result.callback,
+      crc64: result.crc64,
+    };
   } catch (error) {
     throw storageFailure('to complete the upload', error);
   }

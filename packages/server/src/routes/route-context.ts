@@ -4,7 +4,6 @@ import type { ResolvedHandlerOptions, UploadUser } from '../handler-options.js';
 import { requireString } from '../request-input.js';
 import type { UploadClaims, UploadTokens } from '../token.js';
 
-
 /** Largest JSON body accepted: a complete call for 10,000 parts fits. */
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -30,7 +29,10 @@ export function authorizeUpload(context: RouteContext, bodyKey?: unknown): Uploa
 /** Refuses a file larger than the configured maximum (413 `too-large`). */
 export function checkSize(context: RouteContext, size: number): void {
   if (size > context.options.maxFileSize) {
-    throw new ServerError('too-large', `Files may be at most ${context.options.maxFileSize} bytes; this one has ${size}.`);
+    throw new ServerError(
+      'too-large',
+      `Files may be at most ${context.options.maxFileSize} bytes; this one has ${size}.`,
+    );
   }
 }
 
@@ -44,7 +46,9 @@ export function partGeometry(claims: UploadClaims): { count: number; sizeOf: (n:
 export function storageFailure(operation: string, error: unknown): ServerError {
   const name = error instanceof Error ? error.name : 'Error';
   if (name === 'NoSuchUpload') {
-    return new ServerError('not-found', 'The multipart upload does not exist: it was completed, aborted or expired.', { cause: error });
+    return new ServerError('not-found', 'The multipart upload does not exist: it was completed, aborted or expired.', {
+      cause: error,
+    });
   }
   return new ServerError('storage', `The store refused ${operation} (${name}).`, { cause: error });
 }

@@ -7,7 +7,13 @@ import { authorizeUpload, BODY_LIMIT, partGeometry, storageFailure, type RouteCo
 /** Most parts one batch may sign. */
 const MAX_BATCH = 1000;
 
-async function presign(context: RouteContext, key: string, partNumber: number, contentLength: number, checksum?: PartChecksum): Promise<SignedPart> {
+async function presign(
+  context: RouteContext,
+  key: string,
+  partNumber: number,
+  contentLength: number,
+  checksum?: PartChecksum,
+): Promise<SignedPart> {
   const { provider, urlLifetimeSeconds } = context.options;
   try {
     const signed = await provider.presignPart({
@@ -18,7 +24,13 @@ async function presign(context: RouteContext, key: string, partNumber: number, c
       expiresIn: urlLifetimeSeconds,
       ...(checksum ? { checksum } : {}),
     });
-    return { method: 'PUT', partNumber, url: signed.url, headers: signed.headers, expiresAt: Date.now() + (signed.expiresIn ?? urlLifetimeSeconds) * 1000 };
+    return {
+      method: 'PUT',
+      partNumber,
+      url: signed.url,
+      headers: signed.headers,
+      expiresAt: Date.now() + (signed.expiresIn ?? urlLifetimeSeconds) * 1000,
+    };
   } catch (error) {
     throw storageFailure(`to presign part ${partNumber}`, error);
   }
@@ -38,9 +50,12 @@ export async function signParts(context: RouteContext): Promise<{ parts: SignedP
     throw new ServerError('bad-request', `partNumbers must be an array of 1 to ${MAX_BATCH} part numbers.`);
   }
   const partNumbers = numbers.map((n: unknown) => requireInteger(n, 'partNumbers[]', 1, count));
-  if (new Set(partNumbers).size !== partNumbers.length) throw new ServerError('bad-request', 'partNumbers has duplicates.');
+  if (new Set(partNumbers).size !== partNumbers.length)
+    throw new ServerError('bad-request', 'partNumbers has duplicates.');
   const checksums = readPartChecksums(body['checksums'], partNumbers, context.options.provider.partChecksums ?? []);
-  const parts = await Promise.all(partNumbers.map((n) => presign(context, claims.key, n, sizeOf(n), checksums?.get(n))));
+  const parts = await Promise.all(
+    partNumbers.map((n) => presign(context, claims.key, n, sizeOf(n), checksums?.get(n))),
+  );
   return { parts };
 }
 

@@ -17,7 +17,10 @@ export async function singlePut(context: RouteContext): Promise<SinglePutParams>
   checkSize(context, size);
   const { maxSinglePut, name } = options.profile;
   if (size > maxSinglePut) {
-    throw new ServerError('too-large', `A single PUT to ${name} may carry at most ${maxSinglePut} bytes: use a multipart upload.`);
+    throw new ServerError(
+      'too-large',
+      `A single PUT to ${name} may carry at most ${maxSinglePut} bytes: use a multipart upload.`,
+    );
   }
   options.checkType(type);
   const checksum = readFileChecksum(query.get('checksum'), options.provider.partChecksums ?? []);

@@ -25,7 +25,10 @@ export function ossEncode(value: string, keepSlash = false): string {
   let out = '';
   for (const byte of new TextEncoder().encode(value)) {
     const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9\-._~]/.test(c) || (keepSlash && c === '/') ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    out +=
+      /[A-Za-z0-9\-._~]/.test(c) || (keepSlash && c === '/')
+        ? c
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }

@@ -48,7 +48,11 @@ export interface OssProviderOptions {
 
 /** The store's refusal of a server-side call; `name` is OSS's `Code` (`NoSuchUpload`…). */
 class OssError extends Error {
-  constructor(code: string, message: string, readonly status: number) {
+  constructor(
+    code: string,
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
     this.name = code;
   }
@@ -84,13 +88,19 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
   /** Headers every new object carries: storage class and metadata. */
   const objectHeaders = (): Record<string, string> => ({
     ...(options.storageClass ? { 'x-oss-storage-class': options.storageClass } : {}),
-    ...Object.fromEntries(Object.entries(options.metadata ?? {}).map(([name, value]) => [`x-oss-meta-${name.toLowerCase()}`, value])),
+    ...Object.fromEntries(
+      Object.entries(options.metadata ?? {}).map(([name, value]) => [`x-oss-meta-${name.toLowerCase()}`, value]),
+    ),
   });
 
   const callbackHeaders = (): Record<string, string> => {
     const { callback } = options;
     if (!callback) return {};
-    const json = { callbackUrl: callback.url, callbackBody: callback.body, callbackBodyType: callback.bodyType ?? 'application/x-www-form-urlencoded' };
+    const json = {
+      callbackUrl: callback.url,
+      callbackBody: callback.body,
+      callbackBodyType: callback.bodyType ?? 'application/x-www-form-urlencoded',
+    };
     return {
       'x-oss-callback': base64(JSON.stringify(json)),
       ...(callback.variables ? { 'x-oss-callback-var': base64(JSON.stringify(callback.variables)) } : {}),
@@ -121,21 +131,42 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
       version === 'v4'
         ? ossV4PresignQuery(request, credentials, region, expiresIn, { additionalHeaders: ['content-length'] }).query
         : ossV1PresignQuery(request, credentials, Math.floor(Date.now() / 1000) + expiresIn);
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'content-length'));
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
+    );
     return { url: `${objectUrl(request.key)}?${ossQueryString(query)}`, headers, expiresIn };
   };
 
   /** A server-side call to OSS, signed in the Authorization header; the answer's text. */
-  const call = async (method: string, key: string, query: Record<string, string>, headers: Record<string, string> = {}, body?: string) => {
-    const request: OssRequest = { method, bucket, key, query, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/xml' } };
-    const signed = version === 'v4' ? ossV4AuthorizationHeaders(request, credentials, region) : ossV1AuthorizationHeaders(request, credentials);
+  const call = async (
+    method: string,
+    key: string,
+    query: Record<string, string>,
+    headers: Record<string, string> = {},
+    body?: string,
+  ) => {
+    const request: OssRequest = {
+      method,
+      bucket,
+      key,
+      query,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/xml' },
+    };
+    const signed =
+      version === 'v4'
+        ? ossV4AuthorizationHeaders(request, credentials, region)
+        : ossV1AuthorizationHeaders(request, credentials);
     const { canonicalRequest: _c, stringToSign: _s, signature: _g, ...sent } = signed;
     const url = `${objectUrl(key)}${Object.keys(query).length ? `?${ossQueryString(query)}` : ''}`;
     const response = await send(url, { method, headers: sent, ...(body === undefined ? {} : { body }) });
     const text = await response.text();
     if (!response.ok) {
       const fields = ossErrorFields(text);
-      throw new OssError(fields['Code'] ?? `HTTP${response.status}`, fields['Message'] ?? `OSS answered ${response.status}.`, response.status);
+      throw new OssError(
+        fields['Code'] ?? `HTTP${response.status}`,
+        fields['Message'] ?? `OSS answered ${response.status}.`,
+        response.status,
+      );
     }
     return { text, response };
   };
@@ -176,7 +207,10 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
 
     async presignPart({ key, uploadId, partNumber, contentLength, expiresIn, checksum }) {
       const query = { partNumber: String(partNumber), uploadId };
-      const headers = { 'Content-Length': String(contentLength), ...(checksum ? { 'Content-MD5': checksum.value } : {}) };
+      const headers = {
+        'Content-Length': String(contentLength),
+        ...(checksum ? { 'Content-MD5': checksum.value } : {}),
+      };
       return presign({ method: 'PUT', bucket, key, query, headers }, expiresIn);
     },
 
@@ -185,9 +219,17 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
       let marker = '';
       for (;;) {
         const { text } = await call('GET', key, { uploadId, ...(marker ? { 'part-number-marker': marker } : {}) });
-        const page = (parseOssXml(text)['ListPartsResult'] ?? {}) as { Part?: Record<string, string>[]; IsTruncated?: string; NextPartNumberMarker?: string };
+        const page = (parseOssXml(text)['ListPartsResult'] ?? {}) as {
+          Part?: Record<string, string>[];
+          IsTruncated?: string;
+          NextPartNumberMarker?: string;
+        };
         for (const part of page.Part ?? []) {
-          parts.push({ partNumber: Number(part['PartNumber']), size: Number(part['Size']), etag: String(part['ETag']) });
+          parts.push({
+            partNumber: Number(part['PartNumber']),
+            size: Number(part['Size']),
+            etag: String(part['ETag']),
+          });
         }
         if (page.IsTruncated !== 'true' || !page.NextPartNumberMarker) return parts;
         marker = page.NextPartNumberMarker;

@@ -3,11 +3,36 @@ import type { OssCredentials, OssRequest } from './oss-credentials.js';
 
 /** Query parameters that V1 signs as sub-resources (the rest are left out of the signature). */
 const SIGNED_PARAMETERS = new Set([
-  'acl', 'append', 'bucketInfo', 'callback', 'callback-var', 'cloudboxes', 'continuation-token', 'delete',
-  'location', 'objectMeta', 'partNumber', 'position', 'regionList', 'response-cache-control',
-  'response-content-disposition', 'response-content-encoding', 'response-content-language',
-  'response-content-type', 'response-expires', 'restore', 'security-token', 'sequential', 'stat',
-  'symlink', 'tagging', 'uploadId', 'uploads', 'versionId', 'versioning', 'versions',
+  'acl',
+  'append',
+  'bucketInfo',
+  'callback',
+  'callback-var',
+  'cloudboxes',
+  'continuation-token',
+  'delete',
+  'location',
+  'objectMeta',
+  'partNumber',
+  'position',
+  'regionList',
+  'response-cache-control',
+  'response-content-disposition',
+  'response-content-encoding',
+  'response-content-language',
+  'response-content-type',
+  'response-expires',
+  'restore',
+  'security-token',
+  'sequential',
+  'stat',
+  'symlink',
+  'tagging',
+  'uploadId',
+  'uploads',
+  'versionId',
+  'versioning',
+  'versions',
 ]);
 
 const header = (request: OssRequest, name: string): string =>
@@ -33,7 +58,13 @@ export function ossV1StringToSign(request: OssRequest, date: string): string {
     .sort()
     .map((name) => (request.query[name] ? `${name}=${request.query[name]}` : name));
   const resource = `/${request.bucket ? `${request.bucket}/` : ''}${request.key}${parameters.length ? `?${parameters.join('&')}` : ''}`;
-  return [request.method, header(request, 'content-md5'), header(request, 'content-type'), date, `${ossHeaders}${resource}`].join('\n');
+  return [
+    request.method,
+    header(request, 'content-md5'),
+    header(request, 'content-type'),
+    date,
+    `${ossHeaders}${resource}`,
+  ].join('\n');
 }
 
 const sign = (secret: string, stringToSign: string) => createHmac('sha1', secret).update(stringToSign).digest('base64');
@@ -45,9 +76,16 @@ const sign = (secret: string, stringToSign: string) => createHmac('sha1', secret
  * const headers = ossV1AuthorizationHeaders(request, credentials);
  * ```
  */
-export function ossV1AuthorizationHeaders(request: OssRequest, credentials: OssCredentials, options: { readonly time?: Date } = {}): Record<string, string> {
+export function ossV1AuthorizationHeaders(
+  request: OssRequest,
+  credentials: OssCredentials,
+  options: { readonly time?: Date } = {},
+): Record<string, string> {
   const date = (options.time ?? new Date()).toUTCString();
-  const headers = { ...request.headers, ...(credentials.securityToken ? { 'x-oss-security-token': credentials.securityToken } : {}) };
+  const headers = {
+    ...request.headers,
+    ...(credentials.securityToken ? { 'x-oss-security-token': credentials.securityToken } : {}),
+  };
   const signature = sign(credentials.accessKeySecret, ossV1StringToSign({ ...request, headers }, date));
   return { ...headers, Date: date, Authorization: `OSS ${credentials.accessKeyId}:${signature}` };
 }
@@ -59,8 +97,15 @@ export function ossV1AuthorizationHeaders(request: OssRequest, credentials: OssC
  * const query = ossV1PresignQuery(request, credentials, Math.floor(Date.now() / 1000) + 900);
  * ```
  */
-export function ossV1PresignQuery(request: OssRequest, credentials: OssCredentials, expires: number): Record<string, string> {
-  const query = { ...request.query, ...(credentials.securityToken ? { 'security-token': credentials.securityToken } : {}) };
+export function ossV1PresignQuery(
+  request: OssRequest,
+  credentials: OssCredentials,
+  expires: number,
+): Record<string, string> {
+  const query = {
+    ...request.query,
+    ...(credentials.securityToken ? { 'security-token': credentials.securityToken } : {}),
+  };
   const signature = sign(credentials.accessKeySecret, ossV1StringToSign({ ...request, query }, String(expires)));
   return { ...query, Expires: String(expires), OSSAccessKeyId: credentials.accessKeyId, Signature: signature };
 }

@@ -22,18 +22,28 @@ const at = (unixSeconds: number) => new Date(unixSeconds * 1000);
 
 describe('OSS V4 Authorization header (Go SDK v2 vectors)', () => {
   it('TestV4AuthHeader', () => {
-    const { Authorization } = ossV4AuthorizationHeaders(request('text/plain', { 'x-oss-content-sha256': 'UNSIGNED-PAYLOAD' }), credentials, 'cn-hangzhou', {
-      time: at(1702743657),
-    });
+    const { Authorization } = ossV4AuthorizationHeaders(
+      request('text/plain', { 'x-oss-content-sha256': 'UNSIGNED-PAYLOAD' }),
+      credentials,
+      'cn-hangzhou',
+      {
+        time: at(1702743657),
+      },
+    );
     expect(Authorization).toBe(
       'OSS4-HMAC-SHA256 Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,Signature=e21d18daa82167720f9b1047ae7e7f1ce7cb77a31e8203a7d5f4624fa0284afe',
     );
   });
 
   it('TestV4AuthHeaderToken: with an STS security token', () => {
-    const headers = ossV4AuthorizationHeaders(request('text/plain', { 'x-oss-content-sha256': 'UNSIGNED-PAYLOAD' }), withToken, 'cn-hangzhou', {
-      time: at(1702784856),
-    });
+    const headers = ossV4AuthorizationHeaders(
+      request('text/plain', { 'x-oss-content-sha256': 'UNSIGNED-PAYLOAD' }),
+      withToken,
+      'cn-hangzhou',
+      {
+        time: at(1702784856),
+      },
+    );
     expect(headers['x-oss-security-token']).toBe('token');
     expect(headers.Authorization).toBe(
       'OSS4-HMAC-SHA256 Credential=ak/20231217/cn-hangzhou/oss/aliyun_v4_request,Signature=b94a3f999cf85bcdc00d332fbd3734ba03e48382c36fa4d5af5df817395bd9ea',
@@ -44,10 +54,15 @@ describe('OSS V4 Authorization header (Go SDK v2 vectors)', () => {
     const expected =
       'OSS4-HMAC-SHA256 Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,AdditionalHeaders=abc;zabc,Signature=4a4183c187c07c8947db7620deb0a6b38d9fbdd34187b6dbaccb316fa251212f';
     const signed = (additionalHeaders: string[]) =>
-      ossV4AuthorizationHeaders(request('text/plain', { 'x-oss-content-sha256': 'UNSIGNED-PAYLOAD' }), credentials, 'cn-hangzhou', {
-        time: at(1702747512),
-        additionalHeaders,
-      }).Authorization;
+      ossV4AuthorizationHeaders(
+        request('text/plain', { 'x-oss-content-sha256': 'UNSIGNED-PAYLOAD' }),
+        credentials,
+        'cn-hangzhou',
+        {
+          time: at(1702747512),
+          additionalHeaders,
+        },
+      ).Authorization;
     expect(signed(['ZAbc', 'abc'])).toBe(expected);
     expect(signed(['x-oss-no-exist', 'ZAbc', 'x-oss-head1', 'abc'])).toBe(expected);
   });
@@ -55,7 +70,9 @@ describe('OSS V4 Authorization header (Go SDK v2 vectors)', () => {
 
 describe('OSS V4 presigned query (Go SDK v2 vectors)', () => {
   it('TestV4AuthQuery', () => {
-    const { query: signed } = ossV4PresignQuery(request('application/octet-stream'), credentials, 'cn-hangzhou', 599, { time: at(1702781677) });
+    const { query: signed } = ossV4PresignQuery(request('application/octet-stream'), credentials, 'cn-hangzhou', 599, {
+      time: at(1702781677),
+    });
     expect(signed['x-oss-signature-version']).toBe('OSS4-HMAC-SHA256');
     expect(signed['x-oss-expires']).toBe('599');
     expect(signed['x-oss-credential']).toBe('ak/20231217/cn-hangzhou/oss/aliyun_v4_request');
@@ -64,13 +81,21 @@ describe('OSS V4 presigned query (Go SDK v2 vectors)', () => {
   });
 
   it('test_auth_query_long_expiration (Python SDK v2, tests/unit/signer/test_v4.py): a 5-day URL', () => {
-    const { query: signed } = ossV4PresignQuery(request('application/octet-stream'), credentials, 'cn-hangzhou', 5 * 24 * 3600, { time: at(1702781677) });
+    const { query: signed } = ossV4PresignQuery(
+      request('application/octet-stream'),
+      credentials,
+      'cn-hangzhou',
+      5 * 24 * 3600,
+      { time: at(1702781677) },
+    );
     expect(signed['x-oss-expires']).toBe('432000');
     expect(signed['x-oss-signature']).toBe('31029123dc7732d2d2cfd4006ea4fdb6cf86da6478f813e2bf8f87877c7b9fec');
   });
 
   it('TestV4AuthQueryToken: with an STS security token', () => {
-    const { query: signed } = ossV4PresignQuery(request('application/octet-stream'), withToken, 'cn-hangzhou', 599, { time: at(1702785388) });
+    const { query: signed } = ossV4PresignQuery(request('application/octet-stream'), withToken, 'cn-hangzhou', 599, {
+      time: at(1702785388),
+    });
     expect(signed['x-oss-date']).toBe('20231217T035628Z');
     expect(signed['x-oss-security-token']).toBe('token');
     expect(signed['x-oss-signature']).toBe('3817ac9d206cd6dfc90f1c09c00be45005602e55898f26f5ddb06d7892e1f8b5');
@@ -81,10 +106,16 @@ describe('OSS V4 presigned query (Go SDK v2 vectors)', () => {
       ['ZAbc', 'abc'],
       ['x-oss-no-exist', 'abc', 'x-oss-head1', 'ZAbc'],
     ]) {
-      const { query: signed } = ossV4PresignQuery(request('application/octet-stream'), credentials, 'cn-hangzhou', 599, {
-        time: at(1702783809),
-        additionalHeaders,
-      });
+      const { query: signed } = ossV4PresignQuery(
+        request('application/octet-stream'),
+        credentials,
+        'cn-hangzhou',
+        599,
+        {
+          time: at(1702783809),
+          additionalHeaders,
+        },
+      );
       expect(signed['x-oss-date']).toBe('20231217T033009Z');
       expect(signed['x-oss-additional-headers']).toBe('abc;zabc');
       expect(signed['x-oss-signature']).toBe('6bd984bfe531afb6db1f7550983a741b103a8c58e5e14f83ea474c2322dfa2b7');
@@ -97,9 +128,14 @@ describe('OSS V4 presigned query (Go SDK v2 vectors)', () => {
 // unreserved characters (A–Z a–z 0–9 - _ . ~). No SDK vector has such a key, so this checks the rule.
 describe('OSS V4 canonical URI of keys that need encoding', () => {
   it('encodes spaces, unicode and +, keeps ~ and /', () => {
-    const signed = ossV4AuthorizationHeaders({ method: 'PUT', bucket: 'bucket', key: 'a b/über+1 ~日本.txt', query: {}, headers: {} }, credentials, 'cn-hangzhou', {
-      time: at(1702743657),
-    });
+    const signed = ossV4AuthorizationHeaders(
+      { method: 'PUT', bucket: 'bucket', key: 'a b/über+1 ~日本.txt', query: {}, headers: {} },
+      credentials,
+      'cn-hangzhou',
+      {
+        time: at(1702743657),
+      },
+    );
     expect(signed.canonicalRequest.split('\n')[1]).toBe('/bucket/a%20b/%C3%BCber%2B1%20~%E6%97%A5%E6%9C%AC.txt');
   });
 });

@@ -11,14 +11,19 @@ function signedByDefault(name: string): boolean {
 
 /** `20231217T035628Z` and `20231217` for `time`. */
 function stamps(time: Date): { datetime: string; date: string } {
-  const datetime = time.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const datetime = time
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return { datetime, date: datetime.slice(0, 8) };
 }
 
 /** The additional headers to sign: lower-cased, present on the request, not signed by default, sorted. */
 function additionalHeaders(request: OssRequest, wanted: readonly string[]): string[] {
   const present = new Set(Object.keys(request.headers).map((name) => name.toLowerCase()));
-  return [...new Set(wanted.map((name) => name.toLowerCase()))].filter((name) => !signedByDefault(name) && present.has(name)).sort();
+  return [...new Set(wanted.map((name) => name.toLowerCase()))]
+    .filter((name) => !signedByDefault(name) && present.has(name))
+    .sort();
 }
 
 /** OSS V4's canonical request (method, URI, query, headers, additional headers, payload hash). */
@@ -32,13 +37,16 @@ export function ossV4CanonicalRequest(request: OssRequest, additional: readonly 
   const headers = new Map<string, string[]>();
   for (const [name, value] of Object.entries(request.headers)) {
     const lower = name.toLowerCase();
-    if (signedByDefault(lower) || additional.includes(lower)) headers.set(lower, [...(headers.get(lower) ?? []), value.trim()]);
+    if (signedByDefault(lower) || additional.includes(lower))
+      headers.set(lower, [...(headers.get(lower) ?? []), value.trim()]);
   }
   const canonicalHeaders = [...headers.keys()]
     .sort()
     .map((name) => `${name}:${headers.get(name)!.join(',')}\n`)
     .join('');
-  const payload = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'x-oss-content-sha256')?.[1] ?? UNSIGNED_PAYLOAD;
+  const payload =
+    Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'x-oss-content-sha256')?.[1] ??
+    UNSIGNED_PAYLOAD;
   return [request.method, uri, query, canonicalHeaders, additional.join(';'), payload].join('\n');
 }
 
@@ -56,12 +64,25 @@ export interface OssV4Signature {
   readonly signature: string;
 }
 
-function sign(request: OssRequest, credentials: OssCredentials, region: string, time: Date, additional: readonly string[]): OssV4Signature & { scope: string } {
+function sign(
+  request: OssRequest,
+  credentials: OssCredentials,
+  region: string,
+  time: Date,
+  additional: readonly string[],
+): OssV4Signature & { scope: string } {
   const { datetime, date } = stamps(time);
   const scope = `${date}/${region}/oss/aliyun_v4_request`;
   const canonicalRequest = ossV4CanonicalRequest(request, additional);
-  const stringToSign = [ALGORITHM, datetime, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
-  return { canonicalRequest, stringToSign, signature: signature(credentials.accessKeySecret, date, region, stringToSign), scope };
+  const stringToSign = [ALGORITHM, datetime, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join(
+    '\n',
+  );
+  return {
+    canonicalRequest,
+    stringToSign,
+    signature: signature(credentials.accessKeySecret, date, region, stringToSign),
+    scope,
+  };
 }
 
 /**

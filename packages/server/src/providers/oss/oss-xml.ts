@@ -17,7 +17,9 @@ export function parseOssXml(xml: string): Record<string, unknown> {
 
 /** The body of CompleteMultipartUpload for `parts`, in order. */
 export function completeMultipartXml(parts: readonly { partNumber: number; etag: string }[]): string {
-  return builder.build({ CompleteMultipartUpload: { Part: parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) } });
+  return builder.build({
+    CompleteMultipartUpload: { Part: parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) },
+  });
 }
 
 /** An OSS error document's fields (`Code`, `Message`, `RequestId`…), when the body is one. */
