@@ -17,6 +17,19 @@ describe('CRC-32C (x-amz-checksum-crc32c)', () => {
     for (let offset = 0; offset < data.length; offset += 4093) running.update(data.subarray(offset, offset + 4093));
     expect(running.value).toBe(crc32c(data));
   });
+
+  it('is the same at every offset and length (bytes one by one up to a word boundary, then eight at a time)', () => {
+    const data = randomBytes(1031);
+    const want = crc32c(data);
+    for (let start = 0; start < 9; start++) {
+      const shifted = new Uint8Array(data.length + start);
+      shifted.set(data, start);
+      expect(crc32c(shifted.subarray(start)), `offset ${start}`).toBe(want);
+    }
+    const running = new Crc32c();
+    for (let offset = 0, step = 1; offset < data.length; offset += step, step++) running.update(data.subarray(offset, offset + step));
+    expect(running.value).toBe(want);
+  });
 });
 
 describe('digestBlob', () => {

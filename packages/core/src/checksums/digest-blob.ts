@@ -1,9 +1,9 @@
-import { md5 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { ErrorCode, FerryError } from '../errors/ferry-error.js';
 import type { ChecksumAlgorithm } from '../ports/endpoint.js';
 import { Crc32c } from './crc32c.js';
 import { Crc64 } from './crc64.js';
+import { Md5 } from './md5.js';
 
 /** What a hasher can compute: a signed checksum algorithm, or OSS's CRC-64/ECMA. */
 export type DigestAlgorithm = ChecksumAlgorithm | 'crc64';
@@ -19,9 +19,12 @@ const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)
 /** A running hash of each algorithm, fed the same chunks. */
 function hashers(algorithm: DigestAlgorithm): { update(chunk: Uint8Array): void; digest(): string } {
   switch (algorithm) {
-    case 'md5':
+    case 'md5': {
+      const hash = new Md5();
+      return { update: (chunk) => hash.update(chunk), digest: () => base64(hash.digest()) };
+    }
     case 'sha256': {
-      const hash = (algorithm === 'md5' ? md5 : sha256).create();
+      const hash = sha256.create();
       return { update: (chunk) => hash.update(chunk), digest: () => base64(hash.digest()) };
     }
     case 'crc32c': {
