@@ -1,7 +1,7 @@
 import { startTestStack, type TestStack } from '@ferry/testing';
 import { untilSettled } from '@ferry/testing/browser';
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isStoreError, Uploader, type UploaderEvents } from '../index.js';
 import { crc32c, Crc32c, crc64, createInlineHasher, isIntegrityError, withChecksums } from './index.js';
 import { digestBlob } from './digest-blob.js';
@@ -47,12 +47,42 @@ describe('digestBlob', () => {
     expect(await digestBlob(new Blob([]), ['md5'])).toEqual({ md5: createHash('md5').digest('base64') });
   });
 
-  it('gives the same SHA-256 past the 64 MiB whole-read limit, where it streams through @noble/hashes', async () => {
+  it('gives the same SHA-256 past the 64 MiB whole-read limit, where it streams through hash-wasm', async () => {
     const data = randomBytes(64 * MiB + 1);
     expect(await digestBlob(new Blob([data]), ['sha256', 'crc32c'])).toEqual({
       sha256: createHash('sha256').update(data).digest('base64'),
       crc32c: Buffer.from(new Uint32Array([crc32c(data)]).buffer).reverse().toString('base64'),
     });
+  });
+
+  it('hashes in JavaScript, with the same digests, where WebAssembly is missing or refused (a CSP without wasm-unsafe-eval)', async () => {
+    const data = randomBytes(2 * MiB + 5);
+    const want = await digestBlob(new Blob([data]), ['md5', 'sha256', 'crc32c', 'crc64']);
+    const { CompileError } = WebAssembly;
+    const refused = { ...WebAssembly, compile: () => Promise.reject(new CompileError('Refused to compile or instantiate WebAssembly module')) };
+    try {
+      for (const stand of [undefined, refused]) {
+        vi.stubGlobal('WebAssembly', stand);
+        vi.resetModules();
+        const fresh = await import('./digest-blob.js');
+        const { wasmAllowed } = await import('./wasm-allowed.js');
+        expect(await wasmAllowed()).toBe(false);
+        expect(await fresh.digestBlob(new Blob([data]), ['md5', 'sha256', 'crc32c', 'crc64'])).toEqual(want);
+      }
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(want['md5']).toBe(createHash('md5').update(data).digest('base64'));
+  });
+
+  it('reads a blob whose stream is not a byte stream (no BYOB reader) from the chunks it gives', async () => {
+    const data = randomBytes(MiB + 3 * 65_536 + 7);
+    const chunks = [1, 65_537, 765_538, 765_541, data.length].map((end, index, ends) => data.subarray(index === 0 ? 0 : ends[index - 1], end));
+    const plain = {
+      size: data.length,
+      stream: () => new ReadableStream<Uint8Array>({ start: (controller) => (chunks.forEach((chunk) => controller.enqueue(chunk)), controller.close()) }),
+    } as unknown as Blob;
+    expect(await digestBlob(plain, ['sha256', 'crc64'])).toEqual(await digestBlob(new Blob([data]), ['sha256', 'crc64']));
   });
 
   it('fails with file-unreadable when the blob cannot be read', async () => {
