@@ -3,7 +3,8 @@ import { untilSettled } from '@ferry/testing/browser';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isStoreError, Uploader, type UploaderEvents } from '../index.js';
-import { crc32c, Crc32c, crc64, createInlineHasher, isIntegrityError, withChecksums } from './index.js';
+import type { Endpoint } from '../ports/endpoint.js';
+import { crc32c, Crc32c, crc64, createInlineHasher, isIntegrityError, withChecksums, type PartHasher } from './index.js';
 import { digestBlob } from './digest-blob.js';
 
 const MiB = 1024 * 1024;
@@ -107,6 +108,15 @@ describe('withChecksums options', () => {
     expect(options.retry?.limit).toBe(2);
     const badDigest = new Error('BadDigest');
     expect(options.retry?.shouldRetry?.({ error: badDigest, attempt: 0 })).toBe(false);
+  });
+
+  it('starts the hasher (with a digest of nothing) while the multipart upload is being created, before any part is hashed', async () => {
+    const calls: string[] = [];
+    const hasher: PartHasher = { digest: async (blob, algorithms) => (calls.push(`digest ${blob.size} ${algorithms.join('+')}`), {}) };
+    const inner = { createMultipart: async () => (calls.push('create'), { uploadId: 'u', key: 'k' }) } as unknown as Endpoint;
+    const options = withChecksums({ endpoint: inner }, { algorithm: 'md5', crc64: true, hasher });
+    await (options.endpoint as Endpoint).createMultipart({ filename: 'f', type: '', size: 1, partSize: 1, metadata: {} }, { signal: new AbortController().signal });
+    expect(calls).toEqual(['digest 0 md5+crc64', 'create']);
   });
 });
 
