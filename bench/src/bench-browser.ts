@@ -1,6 +1,7 @@
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@ferry/testing/chromium';
 import { launchEngine, type EnginePage } from '@ferry/testing';
 import { chromium, type ElementHandle } from '@playwright/test';
+import { startCpuMeter, type CpuSeconds } from './cpu-usage.js';
 import { browserPid, sampleRendererRss } from './renderer-memory.js';
 
 /** The engines the bench runs in (Debian's packages, as the tests). */
@@ -14,12 +15,14 @@ export interface BenchBrowser {
   newPage(): Promise<EnginePage>;
   /** Starts sampling the page's renderer RSS; `stop` resolves the peak, or undefined where unknown. */
   sampleRss(): Promise<{ stop(): Promise<number | undefined> }>;
+  /** Starts measuring the CPU time of the browser's processes and of this one; `stop` resolves undefined where unknown. */
+  meterCpu(): Promise<{ stop(): Promise<CpuSeconds | undefined> }>;
   close(): Promise<void>;
 }
 
 /**
  * Launches `engine`. Chromium through Playwright, launched locally so file inputs get paths,
- * with its renderer's RSS sampled; Firefox ESR and WebKitGTK through @ferry/testing's drivers
+ * with its renderer's RSS and its processes' CPU time sampled; Firefox ESR and WebKitGTK through @ferry/testing's drivers
  * (Firefox with BiDi network events off, which otherwise copy every body on its main thread).
  */
 export async function launchBenchBrowser(engine: BenchEngine): Promise<BenchBrowser> {
@@ -29,6 +32,7 @@ export async function launchBenchBrowser(engine: BenchEngine): Promise<BenchBrow
       engine,
       newPage: () => browser.newPage(),
       sampleRss: async () => ({ stop: async () => undefined }),
+      meterCpu: async () => ({ stop: async () => undefined }),
       close: () => browser.close(),
     };
   }
@@ -61,6 +65,7 @@ export async function launchBenchBrowser(engine: BenchEngine): Promise<BenchBrow
       };
     },
     sampleRss: () => sampleRendererRss(rootPid),
+    meterCpu: () => startCpuMeter(rootPid),
     close: () => browser.close(),
   };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { launchBenchBrowser, type BenchEngine } from './bench-browser.js';
+import type { CpuSeconds } from './cpu-usage.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { runInShapedLink } from './shaped-link.js';
 import { BenchSink } from './sink.js';
@@ -22,6 +23,8 @@ interface RunResult {
   readonly maxLagMs: number;
   readonly signRequests: number;
   readonly maxInFlight: number;
+  /** CPU time the run cost, where the engine lets us see it (Chromium). */
+  readonly cpu: CpuSeconds | undefined;
 }
 
 /** What the bench page exposes (see page/main.ts). */
@@ -112,6 +115,7 @@ async function runEngine(
         // The store's side of OSS CRC-64 (answering each body's CRC) only for the run that checks it.
         sink.crc64 = client === 'ferry-sum' && options.checksums?.crc64 === true;
         const rss = await browser.sampleRss();
+        const cpu = await browser.meterCpu();
         const measured = await page.evaluate(
           // Runs in the page, where main.ts defined `bench`.
           ({ name, run }) => (globalThis as unknown as BenchPage).bench.run(name, run),
@@ -126,6 +130,7 @@ async function runEngine(
             },
           },
         );
+        const cpuSeconds = await cpu.stop();
         const peakRss = await rss.stop();
         const stats = sink.stats;
         const completed = sink.takeCompletedSizes();
@@ -135,7 +140,7 @@ async function runEngine(
         if (stats.objects !== paths.length) problems.push(`stored ${stats.objects} of ${paths.length} objects`);
         if (!many && completed[0] !== fileSize) problems.push(`completed object has ${completed[0]} bytes, not ${fileSize}`);
         if (problems.length > 0) throw new Error(`${engine} ${client}, round ${round + 1}: ${problems.join('; ')}`);
-        results.push({ client, round, ...measured, peakRss, signRequests: stats.signRequests, maxInFlight: stats.maxInFlight });
+        results.push({ client, round, ...measured, peakRss, cpu: cpuSeconds, signRequests: stats.signRequests, maxInFlight: stats.maxInFlight });
         process.stderr.write(
           `${engine} round ${round + 1}/${options.rounds} ${client}: ${(totalBytes / MiB / (measured.ms / 1000)).toFixed(1)} MiB/s\n`,
         );
@@ -185,6 +190,41 @@ function report(engine: BenchEngine, options: BenchOptions, results: RunResult[]
         `${heap > 0 ? mib(heap) : 'n/a'} | ${rss.length > 0 ? mib(Math.max(...rss)) : 'n/a'} | ` +
         `${longTasks.length > 0 ? Math.max(...longTasks) : 'n/a'} | ${Math.max(...runs.map((r) => r.maxLagMs)).toFixed(0)} | ` +
         `${median(runs.map((r) => r.signRequests))} | ${Math.max(...runs.map((r) => r.maxInFlight))} |`,
+    );
+  }
+  if (options.clients.includes('ferry-sum') && options.clients.includes('ferry')) {
+    const ferryByRound = new Map(of('ferry').map((r) => [r.round, r.ms]));
+    const ratio = median(of('ferry-sum').map((r) => ferryByRound.get(r.round)! / r.ms));
+    console.log(`\nferry-sum / ferry (checksums on / off, same rounds, median): ${ratio.toFixed(3)}`);
+  }
+  reportCpu(options, results, totalBytes);
+}
+
+/**
+ * CPU seconds per GiB uploaded (median of the rounds): what a client costs beyond wall time, so the
+ * cost on a machine with more cores can be judged. With checksums, ferry-sum less Ferry is the hashing.
+ */
+function reportCpu(options: BenchOptions, results: RunResult[], totalBytes: number): void {
+  const measured = results.filter((r): r is RunResult & { cpu: CpuSeconds } => r.cpu !== undefined);
+  if (measured.length === 0) return;
+  const gib = totalBytes / 1024 ** 3;
+  const perGiB = (client: string, part: (cpu: CpuSeconds) => number): number =>
+    median(measured.filter((r) => r.client === client).map((r) => part(r.cpu) / gib));
+  const total = (cpu: CpuSeconds): number => cpu.browser + cpu.sink;
+  console.log('\nCPU seconds per GiB uploaded (median; browser = all its processes, Workers included):\n');
+  console.log('| client | browser | of which Worker threads | sink (bench process) | total |');
+  console.log('|---|---|---|---|---|');
+  for (const client of options.clients) {
+    if (!measured.some((r) => r.client === client)) continue;
+    const cells = [(cpu: CpuSeconds) => cpu.browser, (cpu: CpuSeconds) => cpu.workers, (cpu: CpuSeconds) => cpu.sink, total];
+    console.log(`| ${client} | ${cells.map((cell) => perGiB(client, cell).toFixed(2)).join(' | ')} |`);
+  }
+  if (options.clients.includes('ferry-sum') && options.clients.includes('ferry')) {
+    const more = (part: (cpu: CpuSeconds) => number): string => (perGiB('ferry-sum', part) - perGiB('ferry', part)).toFixed(2);
+    const workers = perGiB('ferry-sum', (cpu) => cpu.workers).toFixed(2);
+    console.log(
+      `\nchecksums cost the browser ${more((cpu) => cpu.browser)} CPU s/GiB over Ferry without them (${workers} in its Workers: reading and hashing); ` +
+        `the sink ${more((cpu) => cpu.sink)}${options.checksums?.crc64 ? ' (it computes each body’s CRC-64, as OSS would)' : ''}`,
     );
   }
 }

@@ -1,9 +1,10 @@
 import { startTestStack, type TestStack } from '@ferry/testing';
 import { untilSettled } from '@ferry/testing/browser';
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isStoreError, Uploader, type UploaderEvents } from '../index.js';
-import { crc32c, Crc32c, crc64, createInlineHasher, isIntegrityError, withChecksums } from './index.js';
+import type { Endpoint } from '../ports/endpoint.js';
+import { crc32c, Crc32c, crc64, createInlineHasher, isIntegrityError, withChecksums, type PartHasher } from './index.js';
 import { digestBlob } from './digest-blob.js';
 
 const MiB = 1024 * 1024;
@@ -16,6 +17,19 @@ describe('CRC-32C (x-amz-checksum-crc32c)', () => {
     const running = new Crc32c();
     for (let offset = 0; offset < data.length; offset += 4093) running.update(data.subarray(offset, offset + 4093));
     expect(running.value).toBe(crc32c(data));
+  });
+
+  it('is the same at every offset and length (bytes one by one up to a word boundary, then eight at a time)', () => {
+    const data = randomBytes(1031);
+    const want = crc32c(data);
+    for (let start = 0; start < 9; start++) {
+      const shifted = new Uint8Array(data.length + start);
+      shifted.set(data, start);
+      expect(crc32c(shifted.subarray(start)), `offset ${start}`).toBe(want);
+    }
+    const running = new Crc32c();
+    for (let offset = 0, step = 1; offset < data.length; offset += step, step++) running.update(data.subarray(offset, offset + step));
+    expect(running.value).toBe(want);
   });
 });
 
@@ -34,12 +48,42 @@ describe('digestBlob', () => {
     expect(await digestBlob(new Blob([]), ['md5'])).toEqual({ md5: createHash('md5').digest('base64') });
   });
 
-  it('gives the same SHA-256 past the 64 MiB whole-read limit, where it streams through @noble/hashes', async () => {
+  it('gives the same SHA-256 past the 64 MiB whole-read limit, where it streams through hash-wasm', async () => {
     const data = randomBytes(64 * MiB + 1);
     expect(await digestBlob(new Blob([data]), ['sha256', 'crc32c'])).toEqual({
       sha256: createHash('sha256').update(data).digest('base64'),
       crc32c: Buffer.from(new Uint32Array([crc32c(data)]).buffer).reverse().toString('base64'),
     });
+  });
+
+  it('hashes in JavaScript, with the same digests, where WebAssembly is missing or refused (a CSP without wasm-unsafe-eval)', async () => {
+    const data = randomBytes(2 * MiB + 5);
+    const want = await digestBlob(new Blob([data]), ['md5', 'sha256', 'crc32c', 'crc64']);
+    const { CompileError } = WebAssembly;
+    const refused = { ...WebAssembly, compile: () => Promise.reject(new CompileError('Refused to compile or instantiate WebAssembly module')) };
+    try {
+      for (const stand of [undefined, refused]) {
+        vi.stubGlobal('WebAssembly', stand);
+        vi.resetModules();
+        const fresh = await import('./digest-blob.js');
+        const { wasmAllowed } = await import('./wasm-allowed.js');
+        expect(await wasmAllowed()).toBe(false);
+        expect(await fresh.digestBlob(new Blob([data]), ['md5', 'sha256', 'crc32c', 'crc64'])).toEqual(want);
+      }
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(want['md5']).toBe(createHash('md5').update(data).digest('base64'));
+  });
+
+  it('reads a blob whose stream is not a byte stream (no BYOB reader) from the chunks it gives', async () => {
+    const data = randomBytes(MiB + 3 * 65_536 + 7);
+    const chunks = [1, 65_537, 765_538, 765_541, data.length].map((end, index, ends) => data.subarray(index === 0 ? 0 : ends[index - 1], end));
+    const plain = {
+      size: data.length,
+      stream: () => new ReadableStream<Uint8Array>({ start: (controller) => (chunks.forEach((chunk) => controller.enqueue(chunk)), controller.close()) }),
+    } as unknown as Blob;
+    expect(await digestBlob(plain, ['sha256', 'crc64'])).toEqual(await digestBlob(new Blob([data]), ['sha256', 'crc64']));
   });
 
   it('fails with file-unreadable when the blob cannot be read', async () => {
@@ -64,6 +108,15 @@ describe('withChecksums options', () => {
     expect(options.retry?.limit).toBe(2);
     const badDigest = new Error('BadDigest');
     expect(options.retry?.shouldRetry?.({ error: badDigest, attempt: 0 })).toBe(false);
+  });
+
+  it('starts the hasher (with a digest of nothing) while the multipart upload is being created, before any part is hashed', async () => {
+    const calls: string[] = [];
+    const hasher: PartHasher = { digest: async (blob, algorithms) => (calls.push(`digest ${blob.size} ${algorithms.join('+')}`), {}) };
+    const inner = { createMultipart: async () => (calls.push('create'), { uploadId: 'u', key: 'k' }) } as unknown as Endpoint;
+    const options = withChecksums({ endpoint: inner }, { algorithm: 'md5', crc64: true, hasher });
+    await (options.endpoint as Endpoint).createMultipart({ filename: 'f', type: '', size: 1, partSize: 1, metadata: {} }, { signal: new AbortController().signal });
+    expect(calls).toEqual(['digest 0 md5+crc64', 'create']);
   });
 });
 

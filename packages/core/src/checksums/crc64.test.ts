@@ -15,6 +15,19 @@ describe('CRC-64/ECMA (OSS x-oss-hash-crc64ecma)', () => {
     expect(running.value).toBe(crc64(data));
   });
 
+  it('is the same at every offset and length (bytes one by one up to a word boundary, then eight at a time)', () => {
+    const data = randomBytes(1031);
+    const want = crc64(data);
+    for (let start = 0; start < 9; start++) {
+      const shifted = new Uint8Array(data.length + start);
+      shifted.set(data, start);
+      expect(crc64(shifted.subarray(start)), `offset ${start}`).toBe(want);
+    }
+    const running = new Crc64();
+    for (let offset = 0, step = 1; offset < data.length; offset += step, step++) running.update(data.subarray(offset, offset + step));
+    expect(running.value).toBe(want);
+  });
+
   it('combines part checksums into the whole object’s, for uneven parts and an empty one', () => {
     const parts = [randomBytes(65_536), randomBytes(1), randomBytes(0), randomBytes(300_001)];
     let whole = 0n;

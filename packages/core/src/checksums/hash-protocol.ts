@@ -8,6 +8,11 @@ export interface HashJob {
   readonly algorithms: readonly DigestAlgorithm[];
 }
 
+/** What the page posts when it no longer wants job `cancel` (aborted): one not started is skipped. */
+export interface HashCancel {
+  readonly cancel: number;
+}
+
 /** What the hash worker answers. */
 export type HashResult =
   | { readonly id: number; readonly digests: Digests }

@@ -1,6 +1,6 @@
 import { ErrorCode, FerryError } from '../errors/ferry-error.js';
 import type { DigestAlgorithm, Digests } from './digest-blob.js';
-import type { HashJob, HashResult } from './hash-protocol.js';
+import type { HashCancel, HashJob, HashResult } from './hash-protocol.js';
 
 /**
  * Computes the digests of a part before it is signed. The default hashes in module Workers, so
@@ -39,9 +39,11 @@ interface HashWorker {
 }
 
 /**
- * A {@link PartHasher} that streams each part in a module Worker (`@noble/hashes` MD5 and
- * SHA-256, table-driven CRC-32C and CRC-64/ECMA). Workers start on first use; parts go to the
- * least busy one. The Blob is posted by reference: neither thread copies the file.
+ * A {@link PartHasher} that reads each part in a module Worker and hashes it there (SHA-256 in
+ * WebCrypto; MD5, CRC-32C and CRC-64/ECMA in hash-wasm's WebAssembly, or in JavaScript where the
+ * worker's CSP refuses WebAssembly). Workers start on first use; parts go to the least busy one,
+ * which hashes them one at a time in order. The Blob is posted by reference: neither thread copies
+ * the file.
  *
  * @example
  * ```ts
@@ -98,11 +100,13 @@ export function createWorkerHasher(options: WorkerHasherOptions = {}): PartHashe
         return Promise.reject(error);
       }
       const id = nextId++;
-      // An aborted digest is dropped here; the worker finishes that part and its answer is ignored.
+      // An aborted digest is dropped here and skipped by the worker if not started; one under way
+      // is finished and its answer ignored.
       return new Promise<Digests>((resolve, reject) => {
         signal.throwIfAborted();
         const onAbort = (): void => {
           hashWorker.pending.delete(id);
+          hashWorker.worker.postMessage({ cancel: id } satisfies HashCancel);
           reject(signal.reason);
         };
         const settled = (): void => signal.removeEventListener('abort', onAbort);

@@ -104,8 +104,17 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
     if (!bytes) throw new FerryError(ErrorCode.Unexpected, 'withChecksums needs the bytes the engine passes to the endpoint.');
   };
 
+  // The first digest starts the hasher (a worker, its script, WebAssembly): start it while the
+  // upload is being created, with a digest of nothing, so the first part does not wait for it.
+  const warmUp = (signal: AbortSignal): void => void hasher.digest(new Blob([]), wanted, signal).catch(() => undefined);
+
   const endpoint: Endpoint = {
     ...inner,
+    async createMultipart(input, callOptions) {
+      warmUp(callOptions.signal);
+      return inner.createMultipart(input, callOptions);
+    },
+
     async singlePutParams(input, callOptions) {
       needBytes(input.bytes);
       const digest = await digestsOf(singles, input.bytes!, input.bytes!, callOptions.signal);
