@@ -22,7 +22,8 @@ function xhrPut(url: string, body: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', url);
-    xhr.onload = () => (xhr.status < 300 ? resolve(xhr.getResponseHeader('ETag') ?? '') : reject(new Error(`PUT ${xhr.status}`)));
+    xhr.onload = () =>
+      xhr.status < 300 ? resolve(xhr.getResponseHeader('ETag') ?? '') : reject(new Error(`PUT ${xhr.status}`));
     xhr.onerror = () => reject(new Error('PUT failed'));
     xhr.send(body);
   });
@@ -70,7 +71,9 @@ export const raw: Client = async (files, { origin, partSize, concurrency }) => {
     for (let n = 1; n <= count; n++) {
       tasks.push(async () => {
         const { uploadId, key } = await created;
-        const { url } = await getJson<{ url: string }>(`${base}/multipart/${uploadId}/${n}?key=${encodeURIComponent(key)}`);
+        const { url } = await getJson<{ url: string }>(
+          `${base}/multipart/${uploadId}/${n}?key=${encodeURIComponent(key)}`,
+        );
         etags[n - 1] = await xhrPut(url, file.slice((n - 1) * partSize, Math.min(n * partSize, file.size)));
       });
     }

@@ -75,7 +75,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const flag = argv[i];
     const value = (): string | undefined => argv[++i];
     switch (flag) {
-      case '--size': options.sizeMiB = number(value(), flag, 1); sizeGiven = true; break;
+      case '--size':
+        options.sizeMiB = number(value(), flag, 1);
+        sizeGiven = true;
+        break;
       case '--browser': {
         const name = value() ?? '';
         if (name === 'all') options.browsers = BENCH_ENGINES;
@@ -83,28 +86,63 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         else fail('--browser takes chromium, firefox, webkit or all');
         break;
       }
-      case '--shaped': options.shapedMbit = rate; break;
-      case '--rate': rate = number(value(), flag, 1); break;
-      case '--part-size': options.partSizeMiB = number(value(), flag, 5); break;
-      case '--concurrency': options.concurrency = number(value(), flag, 1); break;
-      case '--latency': options.latencyMs = number(value(), flag, 0); latencyGiven = true; break;
-      case '--rounds': options.rounds = number(value(), flag, 1); break;
-      case '--many': options.files = 1000; options.fileSizeKiB = 64; break;
-      case '--files': options.files = number(value(), flag, 1); break;
-      case '--file-size': options.fileSizeKiB = number(value(), flag, 1); break;
-      case '--adaptive': options.adaptive = true; break;
-      case '--clients': options.clients = (value() ?? '').split(',').filter(Boolean); clientsGiven = true; break;
+      case '--shaped':
+        options.shapedMbit = rate;
+        break;
+      case '--rate':
+        rate = number(value(), flag, 1);
+        break;
+      case '--part-size':
+        options.partSizeMiB = number(value(), flag, 5);
+        break;
+      case '--concurrency':
+        options.concurrency = number(value(), flag, 1);
+        break;
+      case '--latency':
+        options.latencyMs = number(value(), flag, 0);
+        latencyGiven = true;
+        break;
+      case '--rounds':
+        options.rounds = number(value(), flag, 1);
+        break;
+      case '--many':
+        options.files = 1000;
+        options.fileSizeKiB = 64;
+        break;
+      case '--files':
+        options.files = number(value(), flag, 1);
+        break;
+      case '--file-size':
+        options.fileSizeKiB = number(value(), flag, 1);
+        break;
+      case '--adaptive':
+        options.adaptive = true;
+        break;
+      case '--clients':
+        options.clients = (value() ?? '').split(',').filter(Boolean);
+        clientsGiven = true;
+        break;
       case '--checksums': {
         const names = (value() ?? '').split('+');
         const algorithm = names.find((name) => name !== 'crc64');
-        if (names.some((name) => !['md5', 'sha256', 'crc32c', 'crc64'].includes(name)) || names.filter((name) => name !== 'crc64').length > 1) {
+        if (
+          names.some((name) => !['md5', 'sha256', 'crc32c', 'crc64'].includes(name)) ||
+          names.filter((name) => name !== 'crc64').length > 1
+        ) {
           fail('--checksums takes md5, sha256, crc32c, crc64 or one of the first three +crc64');
         }
-        options.checksums = { ...(algorithm ? { algorithm: algorithm as ChecksumAlgorithm } : {}), crc64: names.includes('crc64') };
+        options.checksums = {
+          ...(algorithm ? { algorithm: algorithm as ChecksumAlgorithm } : {}),
+          crc64: names.includes('crc64'),
+        };
         break;
       }
-      case '--help': console.log(USAGE); process.exit(0); break;
-      default: fail(`unknown option ${flag}`);
+      case '--help':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        fail(`unknown option ${flag}`);
     }
   }
   if (options.files > 1 && options.fileSizeKiB === 0) options.fileSizeKiB = 64;
@@ -114,7 +152,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     if (!sizeGiven) options.sizeMiB = 64;
   }
   if (options.checksums && !clientsGiven) options.clients = [...options.clients, 'ferry-sum'];
-  if (options.clients.some((c) => !['raw', 'uppy', 'ferry', 'ferry-sum'].includes(c))) fail('--clients takes raw, uppy, ferry, ferry-sum');
+  if (options.clients.some((c) => !['raw', 'uppy', 'ferry', 'ferry-sum'].includes(c)))
+    fail('--clients takes raw, uppy, ferry, ferry-sum');
   if (options.clients.includes('ferry-sum') && !options.checksums) fail('ferry-sum needs --checksums');
   if (!options.clients.includes('raw')) fail('--clients must include raw: every ratio is to raw in the same round');
   return options;

@@ -32,7 +32,13 @@ interface BenchPage {
   bench: {
     run(
       client: string,
-      options: { origin: string; partSize: number; concurrency: number; adaptive: boolean; checksums: BenchOptions['checksums'] },
+      options: {
+        origin: string;
+        partSize: number;
+        concurrency: number;
+        adaptive: boolean;
+        checksums: BenchOptions['checksums'];
+      },
     ): Promise<{ ms: number; peakHeap: number; longTasks: number | null; maxLagMs: number }>;
   };
 }
@@ -40,7 +46,7 @@ interface BenchPage {
 /** Writes `size` random bytes to `path` without holding them in memory. */
 async function writeRandomFile(path: string, size: number): Promise<void> {
   const out = createWriteStream(path);
-  for (let written = 0; written < size; ) {
+  for (let written = 0; written < size;) {
     const chunk = randomBytes(Math.min(8 * MiB, size - written));
     written += chunk.length;
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
@@ -138,9 +144,18 @@ async function runEngine(
         const problems = [...stats.problems];
         if (stats.bytes < totalBytes) problems.push(`received ${stats.bytes} of ${totalBytes} bytes`);
         if (stats.objects !== paths.length) problems.push(`stored ${stats.objects} of ${paths.length} objects`);
-        if (!many && completed[0] !== fileSize) problems.push(`completed object has ${completed[0]} bytes, not ${fileSize}`);
+        if (!many && completed[0] !== fileSize)
+          problems.push(`completed object has ${completed[0]} bytes, not ${fileSize}`);
         if (problems.length > 0) throw new Error(`${engine} ${client}, round ${round + 1}: ${problems.join('; ')}`);
-        results.push({ client, round, ...measured, peakRss, cpu: cpuSeconds, signRequests: stats.signRequests, maxInFlight: stats.maxInFlight });
+        results.push({
+          client,
+          round,
+          ...measured,
+          peakRss,
+          cpu: cpuSeconds,
+          signRequests: stats.signRequests,
+          maxInFlight: stats.maxInFlight,
+        });
         process.stderr.write(
           `${engine} round ${round + 1}/${options.rounds} ${client}: ${(totalBytes / MiB / (measured.ms / 1000)).toFixed(1)} MiB/s\n`,
         );
@@ -163,12 +178,16 @@ function report(engine: BenchEngine, options: BenchOptions, results: RunResult[]
   const sums = options.checksums;
   const ferryMode =
     (options.adaptive ? ' (Ferry with adaptive concurrency)' : '') +
-    (sums ? `; ferry-sum: Ferry with ${[sums.algorithm, sums.crc64 ? 'crc64' : undefined].filter(Boolean).join(' + ')} checksums` : '');
+    (sums
+      ? `; ferry-sum: Ferry with ${[sums.algorithm, sums.crc64 ? 'crc64' : undefined].filter(Boolean).join(' + ')} checksums`
+      : '');
   const link = options.shapedMbit === undefined ? 'loopback' : `a shaped link of ${options.shapedMbit} Mbit/s (tbf)`;
   console.log(
     `\n${engine}: ${workload}, concurrency ${options.concurrency}${ferryMode}, ${link}, +${options.latencyMs} ms per answer, ${options.rounds} interleaved rounds`,
   );
-  console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mib(totalmem())} MiB; ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log(
+    `machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mib(totalmem())} MiB; ${new Date().toISOString().slice(0, 10)}\n`,
+  );
   const shaped = options.shapedMbit !== undefined;
   console.log(
     '| client | MiB/s (median) | × raw (median) |' +
@@ -216,11 +235,17 @@ function reportCpu(options: BenchOptions, results: RunResult[], totalBytes: numb
   console.log('|---|---|---|---|---|');
   for (const client of options.clients) {
     if (!measured.some((r) => r.client === client)) continue;
-    const cells = [(cpu: CpuSeconds) => cpu.browser, (cpu: CpuSeconds) => cpu.workers, (cpu: CpuSeconds) => cpu.sink, total];
+    const cells = [
+      (cpu: CpuSeconds) => cpu.browser,
+      (cpu: CpuSeconds) => cpu.workers,
+      (cpu: CpuSeconds) => cpu.sink,
+      total,
+    ];
     console.log(`| ${client} | ${cells.map((cell) => perGiB(client, cell).toFixed(2)).join(' | ')} |`);
   }
   if (options.clients.includes('ferry-sum') && options.clients.includes('ferry')) {
-    const more = (part: (cpu: CpuSeconds) => number): string => (perGiB('ferry-sum', part) - perGiB('ferry', part)).toFixed(2);
+    const more = (part: (cpu: CpuSeconds) => number): string =>
+      (perGiB('ferry-sum', part) - perGiB('ferry', part)).toFixed(2);
     const workers = perGiB('ferry-sum', (cpu) => cpu.workers).toFixed(2);
     console.log(
       `\nchecksums cost the browser ${more((cpu) => cpu.browser)} CPU s/GiB over Ferry without them (${workers} in its Workers: reading and hashing); ` +

@@ -22,7 +22,24 @@ export async function runInShapedLink(mbit: number): Promise<number> {
     ip('netns', 'exec', name, 'ip', 'link', 'set', 'ferry0', 'up');
     ip('netns', 'exec', name, 'ip', 'link', 'set', 'ferry1', 'up');
     ip('netns', 'exec', name, 'ip', '-6', 'route', 'add', 'default', 'dev', 'ferry0');
-    ip('netns', 'exec', name, 'tc', 'qdisc', 'add', 'dev', 'lo', 'root', 'tbf', 'rate', `${mbit}mbit`, 'burst', '32kb', 'latency', '400ms');
+    ip(
+      'netns',
+      'exec',
+      name,
+      'tc',
+      'qdisc',
+      'add',
+      'dev',
+      'lo',
+      'root',
+      'tbf',
+      'rate',
+      `${mbit}mbit`,
+      'burst',
+      '32kb',
+      'latency',
+      '400ms',
+    );
     const run = spawn('ip', ['netns', 'exec', name, process.execPath, ...process.argv.slice(1)], {
       stdio: 'inherit',
       env: { ...process.env, FERRY_BENCH_NETNS: name },

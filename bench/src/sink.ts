@@ -27,7 +27,11 @@ interface Upload {
 }
 
 /** The header that carries a signed checksum, by algorithm (what a signer returns for the browser to send). */
-const CHECKSUM_HEADER: Record<string, string> = { md5: 'Content-MD5', sha256: 'x-amz-checksum-sha256', crc32c: 'x-amz-checksum-crc32c' };
+const CHECKSUM_HEADER: Record<string, string> = {
+  md5: 'Content-MD5',
+  sha256: 'x-amz-checksum-sha256',
+  crc32c: 'x-amz-checksum-crc32c',
+};
 
 /**
  * A local stand-in for a store and its signing endpoint, for benchmarks only: it speaks the
@@ -89,7 +93,12 @@ export class BenchSink {
     return this.serveStatic(path, response);
   }
 
-  private async receive(path: string, method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async receive(
+    path: string,
+    method: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     this.stats.maxInFlight = Math.max(this.stats.maxInFlight, ++this.inFlight);
     let size = 0;
     const crc = this.crc64 ? new Crc64() : undefined;
@@ -127,10 +136,20 @@ export class BenchSink {
       // A checksum the page asked to have signed comes back as the header to send (nothing is verified).
       const [algorithm = '', value = ''] = (url.searchParams.get('checksum') ?? '').split(/:(.*)/);
       const headers = CHECKSUM_HEADER[algorithm] ? { [CHECKSUM_HEADER[algorithm]]: value } : {};
-      answer = { method: 'PUT', url: `${this.origin}/sink/object/${id}`, headers, key: objectKey, fields: { key: objectKey } };
+      answer = {
+        method: 'PUT',
+        url: `${this.origin}/sink/object/${id}`,
+        headers,
+        key: objectKey,
+        fields: { key: objectKey },
+      };
     } else if (segments.length === 1 && method === 'POST') {
       const uploadId = `u${this.nextId++}`;
-      const upload: Upload = { key: `bench/${uploadId}/${typeof body['filename'] === 'string' ? body['filename'] : 'file'}`, parts: new Map(), crcs: new Map() };
+      const upload: Upload = {
+        key: `bench/${uploadId}/${typeof body['filename'] === 'string' ? body['filename'] : 'file'}`,
+        parts: new Map(),
+        crcs: new Map(),
+      };
       this.uploads.set(uploadId, upload);
       answer = { uploadId, key: upload.key, token: 'bench' };
     } else if (segments[2] === 'batch') {
@@ -172,14 +191,24 @@ export class BenchSink {
     }
     const numbers = listed.map((part) => part.PartNumber);
     if (numbers.some((n, i) => n !== i + 1) || numbers.length !== upload.parts.size) {
-      this.stats.problems.push(`upload ${uploadId}: completed parts ${numbers.length} != received ${upload.parts.size}`);
+      this.stats.problems.push(
+        `upload ${uploadId}: completed parts ${numbers.length} != received ${upload.parts.size}`,
+      );
     }
     const sizes = numbers.map((n) => upload.parts.get(n) ?? -1);
-    if (sizes.slice(0, -1).some((size) => size !== sizes[0])) this.stats.problems.push(`upload ${uploadId}: unequal parts`);
+    if (sizes.slice(0, -1).some((size) => size !== sizes[0]))
+      this.stats.problems.push(`upload ${uploadId}: unequal parts`);
     this.stats.objects++;
     this.completedSizes.push(sizes.reduce((a, b) => a + b, 0));
-    const crc64 = this.crc64 ? numbers.reduce((whole, n) => combineCrc64(whole, upload.crcs.get(n) ?? 0n, upload.parts.get(n) ?? 0), 0n) : undefined;
-    return { location: `${this.origin}/${upload.key}`, key: upload.key, bucket: 'bench', ...(crc64 === undefined ? {} : { crc64: String(crc64) }) };
+    const crc64 = this.crc64
+      ? numbers.reduce((whole, n) => combineCrc64(whole, upload.crcs.get(n) ?? 0n, upload.parts.get(n) ?? 0), 0n)
+      : undefined;
+    return {
+      location: `${this.origin}/${upload.key}`,
+      key: upload.key,
+      bucket: 'bench',
+      ...(crc64 === undefined ? {} : { crc64: String(crc64) }),
+    };
   }
 
   /** Total size of each multipart object completed since the last call. */

@@ -176,19 +176,17 @@ describe('multipart', () => {
     const numbers = Array.from({ length: 1001 }, (_, i) => i + 1);
     for (let i = 0; i < numbers.length; i += 50) {
       await Promise.all(
-        numbers
-          .slice(i, i + 50)
-          .map((PartNumber) =>
-            client.send(
-              new UploadPartCommand({
-                Bucket: store.bucket,
-                Key: upload.key,
-                UploadId: upload.uploadId,
-                PartNumber,
-                Body: 'x',
-              }),
-            ),
+        numbers.slice(i, i + 50).map((PartNumber) =>
+          client.send(
+            new UploadPartCommand({
+              Bucket: store.bucket,
+              Key: upload.key,
+              UploadId: upload.uploadId,
+              PartNumber,
+              Body: 'x',
+            }),
           ),
+        ),
       );
     }
     const listed = await call<Answers['listed']>(

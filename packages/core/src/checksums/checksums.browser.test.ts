@@ -16,10 +16,19 @@ const MiB = 1024 * 1024;
 type Rule = { method?: string; url?: string; times?: number; fault: unknown };
 const part = (n: number) => `[?&]partNumber=${n}&`;
 const corrupt = { kind: 'corrupt', offset: 12_345 };
-const ossCalls = (key: string) => executeServerCommand<{ operation: string; status: number; signedHeaders: string[] }[], { key: string }>('ferry-oss-calls', { key });
+const ossCalls = (key: string) =>
+  executeServerCommand<{ operation: string; status: number; signedHeaders: string[] }[], { key: string }>(
+    'ferry-oss-calls',
+    { key },
+  );
 
 /** Uploads `file` with checksums on, after `fault` (a rule for the S3 or OSS store proxy). */
-async function upload(endpoint: string, file: File, checksums: ChecksumOptions, fault?: { command: 'ferry-fault' | 'ferry-oss-fault'; rule: Rule }) {
+async function upload(
+  endpoint: string,
+  file: File,
+  checksums: ChecksumOptions,
+  fault?: { command: 'ferry-fault' | 'ferry-oss-fault'; rule: Rule },
+) {
   if (fault) await executeServerCommand(fault.command, fault.rule);
   const uploader = new Uploader(withChecksums({ endpoint, partSize: 5 * MiB, retry: { backoffMs: 10 } }, checksums));
   const retries: UploaderEvents['retry'][] = [];
@@ -36,18 +45,32 @@ describe('withChecksums in Chromium', () => {
 
   it('S3, SHA-256: parts are hashed in the module Worker, a part damaged on the way is refused (BadDigest) and sent again, the object is identical', async () => {
     const file = randomFile(12 * MiB + 3, 'sha.bin');
-    const { done, retries } = await upload(stack.endpoint, file, { algorithm: 'sha256' }, { command: 'ferry-fault', rule: { method: 'PUT', url: part(2), fault: corrupt } });
+    const { done, retries } = await upload(
+      stack.endpoint,
+      file,
+      { algorithm: 'sha256' },
+      { command: 'ferry-fault', rule: { method: 'PUT', url: part(2), fault: corrupt } },
+    );
     expect(done.state, done.error?.message).to.equal('done');
-    expect(retries.map(({ partNumber, error }) => [partNumber, isStoreError(error) && error.details['Code']])).to.deep.equal([[2, 'BadDigest']]);
+    expect(
+      retries.map(({ partNumber, error }) => [partNumber, isStoreError(error) && error.details['Code']]),
+    ).to.deep.equal([[2, 'BadDigest']]);
     expect(await storedSha256(done.key!)).to.equal(await sha256Hex(file));
     // The default hasher ran the self-contained worker script; the page itself hashed nothing.
-    expect(performance.getEntriesByType('resource').some((entry) => /\/hash-worker\.js$/.test(new URL(entry.name).pathname))).to.equal(true);
+    expect(
+      performance.getEntriesByType('resource').some((entry) => /\/hash-worker\.js$/.test(new URL(entry.name).pathname)),
+    ).to.equal(true);
   });
 
   it('S3, CRC-32C and MD5 single PUTs: a body damaged on the way is refused and sent again', async () => {
     for (const algorithm of ['crc32c', 'md5'] as const) {
       const file = randomFile(40_000, `${algorithm}.txt`, 'text/plain');
-      const { done, retries } = await upload(stack.endpoint, file, { algorithm }, { command: 'ferry-fault', rule: { method: 'PUT', fault: corrupt } });
+      const { done, retries } = await upload(
+        stack.endpoint,
+        file,
+        { algorithm },
+        { command: 'ferry-fault', rule: { method: 'PUT', fault: corrupt } },
+      );
       expect(done.state, done.error?.message).to.equal('done');
       expect(done.method).to.equal('single');
       expect(retries.map(({ error }) => isStoreError(error) && error.details['Code'])).to.deep.equal(['BadDigest']);
@@ -59,9 +82,16 @@ describe('withChecksums in Chromium', () => {
     const file = randomFile(16 * MiB + 5, 'md5.bin');
     const completed: string[] = [];
     const hasher = createWorkerHasher({ workers: 3 });
-    const { done, retries } = await upload(stack.ossEndpoint, file, { algorithm: 'md5', crc64: true, hasher }, { command: 'ferry-oss-fault', rule: { method: 'PUT', url: part(3), fault: corrupt } });
+    const { done, retries } = await upload(
+      stack.ossEndpoint,
+      file,
+      { algorithm: 'md5', crc64: true, hasher },
+      { command: 'ferry-oss-fault', rule: { method: 'PUT', url: part(3), fault: corrupt } },
+    );
     expect(done.state, done.error?.message).to.equal('done');
-    expect(retries.map(({ partNumber, error }) => [partNumber, isStoreError(error) && error.details['Code']])).to.deep.equal([[3, 'InvalidDigest']]);
+    expect(
+      retries.map(({ partNumber, error }) => [partNumber, isStoreError(error) && error.details['Code']]),
+    ).to.deep.equal([[3, 'InvalidDigest']]);
     const calls = await ossCalls(done.key!);
     const parts = calls.filter((call) => call.operation === 'upload-part');
     expect(parts.length).to.equal(5); // four parts, part 3 twice
@@ -75,33 +105,49 @@ describe('withChecksums in Chromium', () => {
   it('a hash worker that cannot load fails the upload with invalid-input naming its URL (checksums are never skipped), and aborts the multipart upload', async () => {
     const createsBefore = await executeServerCommand<number, undefined>('ferry-store-creates');
     const hasher = createWorkerHasher({ workerUrl: '/no/such/hash-worker.js' });
-    const { done } = await upload(stack.endpoint, randomFile(11 * MiB, 'unhashed.bin'), { algorithm: 'sha256', hasher });
+    const { done } = await upload(stack.endpoint, randomFile(11 * MiB, 'unhashed.bin'), {
+      algorithm: 'sha256',
+      hasher,
+    });
     expect(done.state).to.equal('error');
     expect(done.error?.code).to.equal('invalid-input');
     expect(done.error?.message).to.contain('/no/such/hash-worker.js');
     expect(await executeServerCommand<number, undefined>('ferry-store-creates')).to.equal(createsBefore + 1);
     // The abort follows the error event: wait for it, as a person reading the error would.
-    const isOpen = async () => (await executeServerCommand<string[], undefined>('ferry-open-uploads')).includes(done.key!);
+    const isOpen = async () =>
+      (await executeServerCommand<string[], undefined>('ferry-open-uploads')).includes(done.key!);
     for (let i = 0; i < 50 && (await isOpen()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await isOpen()).to.equal(false);
   });
 
   it('OSS, CRC-64 only: a part stored damaged is caught by its x-oss-hash-crc64ecma, sent again, and the object is identical', async () => {
     const file = randomFile(11 * MiB, 'crc.bin');
-    const { done, retries } = await upload(stack.ossEndpoint, file, { crc64: true }, { command: 'ferry-oss-fault', rule: { method: 'PUT', url: part(2), fault: corrupt } });
+    const { done, retries } = await upload(
+      stack.ossEndpoint,
+      file,
+      { crc64: true },
+      { command: 'ferry-oss-fault', rule: { method: 'PUT', url: part(2), fault: corrupt } },
+    );
     expect(done.state, done.error?.message).to.equal('done');
     expect(retries.length).to.equal(1);
     const [{ error, partNumber }] = retries as [UploaderEvents['retry']];
     expect(partNumber).to.equal(2);
     expect(isIntegrityError(error) && error.code).to.equal('integrity');
-    expect(isIntegrityError(error) && error.expected).to.equal(String(crc64(new Uint8Array(await file.slice(5 * MiB, 10 * MiB).arrayBuffer()))));
+    expect(isIntegrityError(error) && error.expected).to.equal(
+      String(crc64(new Uint8Array(await file.slice(5 * MiB, 10 * MiB).arrayBuffer()))),
+    );
     expect(isIntegrityError(error) && error.actual).to.not.equal(isIntegrityError(error) && error.expected);
     expect(await storedOss(stack.ossUrl, done.key!)).to.equal(await sha256Hex(file));
   });
 
   it('OSS, CRC-64 only: a single PUT stored damaged is caught and sent again', async () => {
     const file = randomFile(30_000, 'small.txt', 'text/plain');
-    const { done, retries } = await upload(stack.ossEndpoint, file, { crc64: true }, { command: 'ferry-oss-fault', rule: { method: 'PUT', fault: corrupt } });
+    const { done, retries } = await upload(
+      stack.ossEndpoint,
+      file,
+      { crc64: true },
+      { command: 'ferry-oss-fault', rule: { method: 'PUT', fault: corrupt } },
+    );
     expect(done.state, done.error?.message).to.equal('done');
     expect(retries.map(({ error }) => isIntegrityError(error) && error.resend)).to.deep.equal([true]);
     expect(await storedOss(stack.ossUrl, done.key!)).to.equal(await sha256Hex(file));
@@ -109,7 +155,12 @@ describe('withChecksums in Chromium', () => {
 
   it('OSS with a CORS rule hiding the CRC header: a damaged part passes unseen, the whole object’s CRC-64 catches it (integrity), and retry sends the file anew', async () => {
     const file = randomFile(11 * MiB, 'hidden.bin');
-    const { uploader, id, done } = await upload(stack.ossHiddenCrcEndpoint, file, { crc64: true }, { command: 'ferry-oss-fault', rule: { method: 'PUT', url: part(2), fault: corrupt } });
+    const { uploader, id, done } = await upload(
+      stack.ossHiddenCrcEndpoint,
+      file,
+      { crc64: true },
+      { command: 'ferry-oss-fault', rule: { method: 'PUT', url: part(2), fault: corrupt } },
+    );
     expect(done.state).to.equal('error');
     expect(done.error?.code).to.equal('integrity');
     expect(done.error?.message).to.contain('differs from the file');
@@ -125,7 +176,11 @@ describe('withChecksums in Chromium', () => {
   });
 
   it('OSS with a CORS rule hiding the CRC header: a single PUT cannot be checked and says so', async () => {
-    const { done, retries } = await upload(stack.ossHiddenCrcEndpoint, randomFile(2000, 'unchecked.txt', 'text/plain'), { crc64: true });
+    const { done, retries } = await upload(
+      stack.ossHiddenCrcEndpoint,
+      randomFile(2000, 'unchecked.txt', 'text/plain'),
+      { crc64: true },
+    );
     expect(done.state).to.equal('error');
     expect(done.error?.code).to.equal('integrity');
     expect(done.error?.message).to.contain('must expose x-oss-hash-crc64ecma');

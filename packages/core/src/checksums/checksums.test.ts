@@ -4,7 +4,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isStoreError, Uploader, type UploaderEvents } from '../index.js';
 import type { Endpoint } from '../ports/endpoint.js';
-import { crc32c, Crc32c, crc64, createInlineHasher, isIntegrityError, withChecksums, type PartHasher } from './index.js';
+import {
+  crc32c,
+  Crc32c,
+  crc64,
+  createInlineHasher,
+  isIntegrityError,
+  withChecksums,
+  type PartHasher,
+} from './index.js';
 import { digestBlob } from './digest-blob.js';
 
 const MiB = 1024 * 1024;
@@ -28,7 +36,8 @@ describe('CRC-32C (x-amz-checksum-crc32c)', () => {
       expect(crc32c(shifted.subarray(start)), `offset ${start}`).toBe(want);
     }
     const running = new Crc32c();
-    for (let offset = 0, step = 1; offset < data.length; offset += step, step++) running.update(data.subarray(offset, offset + step));
+    for (let offset = 0, step = 1; offset < data.length; offset += step, step++)
+      running.update(data.subarray(offset, offset + step));
     expect(running.value).toBe(want);
   });
 });
@@ -52,7 +61,9 @@ describe('digestBlob', () => {
     const data = randomBytes(64 * MiB + 1);
     expect(await digestBlob(new Blob([data]), ['sha256', 'crc32c'])).toEqual({
       sha256: createHash('sha256').update(data).digest('base64'),
-      crc32c: Buffer.from(new Uint32Array([crc32c(data)]).buffer).reverse().toString('base64'),
+      crc32c: Buffer.from(new Uint32Array([crc32c(data)]).buffer)
+        .reverse()
+        .toString('base64'),
     });
   });
 
@@ -60,7 +71,10 @@ describe('digestBlob', () => {
     const data = randomBytes(2 * MiB + 5);
     const want = await digestBlob(new Blob([data]), ['md5', 'sha256', 'crc32c', 'crc64']);
     const { CompileError } = WebAssembly;
-    const refused = { ...WebAssembly, compile: () => Promise.reject(new CompileError('Refused to compile or instantiate WebAssembly module')) };
+    const refused = {
+      ...WebAssembly,
+      compile: () => Promise.reject(new CompileError('Refused to compile or instantiate WebAssembly module')),
+    };
     try {
       for (const stand of [undefined, refused]) {
         vi.stubGlobal('WebAssembly', stand);
@@ -78,16 +92,28 @@ describe('digestBlob', () => {
 
   it('reads a blob whose stream is not a byte stream (no BYOB reader) from the chunks it gives', async () => {
     const data = randomBytes(MiB + 3 * 65_536 + 7);
-    const chunks = [1, 65_537, 765_538, 765_541, data.length].map((end, index, ends) => data.subarray(index === 0 ? 0 : ends[index - 1], end));
+    const chunks = [1, 65_537, 765_538, 765_541, data.length].map((end, index, ends) =>
+      data.subarray(index === 0 ? 0 : ends[index - 1], end),
+    );
     const plain = {
       size: data.length,
-      stream: () => new ReadableStream<Uint8Array>({ start: (controller) => (chunks.forEach((chunk) => controller.enqueue(chunk)), controller.close()) }),
+      stream: () =>
+        new ReadableStream<Uint8Array>({
+          start: (controller) => {
+            for (const chunk of chunks) controller.enqueue(chunk);
+            controller.close();
+          },
+        }),
     } as unknown as Blob;
-    expect(await digestBlob(plain, ['sha256', 'crc64'])).toEqual(await digestBlob(new Blob([data]), ['sha256', 'crc64']));
+    expect(await digestBlob(plain, ['sha256', 'crc64'])).toEqual(
+      await digestBlob(new Blob([data]), ['sha256', 'crc64']),
+    );
   });
 
   it('fails with file-unreadable when the blob cannot be read', async () => {
-    const gone = { stream: () => new ReadableStream({ pull: (controller) => controller.error(new Error('NotReadableError')) }) } as unknown as Blob;
+    const gone = {
+      stream: () => new ReadableStream({ pull: (controller) => controller.error(new Error('NotReadableError')) }),
+    } as unknown as Blob;
     const failure = await digestBlob(gone, ['sha256']).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'file-unreadable' });
   });
@@ -112,10 +138,23 @@ describe('withChecksums options', () => {
 
   it('starts the hasher (with a digest of nothing) while the multipart upload is being created, before any part is hashed', async () => {
     const calls: string[] = [];
-    const hasher: PartHasher = { digest: async (blob, algorithms) => (calls.push(`digest ${blob.size} ${algorithms.join('+')}`), {}) };
-    const inner = { createMultipart: async () => (calls.push('create'), { uploadId: 'u', key: 'k' }) } as unknown as Endpoint;
+    const hasher: PartHasher = {
+      digest: async (blob, algorithms) => {
+        calls.push(`digest ${blob.size} ${algorithms.join('+')}`);
+        return {};
+      },
+    };
+    const inner = {
+      createMultipart: async () => {
+        calls.push('create');
+        return { uploadId: 'u', key: 'k' };
+      },
+    } as unknown as Endpoint;
     const options = withChecksums({ endpoint: inner }, { algorithm: 'md5', crc64: true, hasher });
-    await (options.endpoint as Endpoint).createMultipart({ filename: 'f', type: '', size: 1, partSize: 1, metadata: {} }, { signal: new AbortController().signal });
+    await (options.endpoint as Endpoint).createMultipart(
+      { filename: 'f', type: '', size: 1, partSize: 1, metadata: {} },
+      { signal: new AbortController().signal },
+    );
     expect(calls).toEqual(['digest 0 md5+crc64', 'create']);
   });
 });
@@ -129,18 +168,31 @@ describe('withChecksums against the local store (Node)', () => {
   afterAll(() => stack.close());
   afterEach(() => stack.storeFaults.clear());
 
-  for (const [algorithm, size] of [['sha256', 12 * MiB], ['crc32c', 12 * MiB], ['md5', 300_000]] as const) {
+  for (const [algorithm, size] of [
+    ['sha256', 12 * MiB],
+    ['crc32c', 12 * MiB],
+    ['md5', 300_000],
+  ] as const) {
     it(`${algorithm}, ${size > 5 * MiB ? 'multipart' : 'single PUT'}: a byte flipped on the way is refused by the store (BadDigest) and sent again; the object is identical`, async () => {
       const data = new Uint8Array(randomBytes(size));
       const uploader = new Uploader(
         withChecksums(
-          { endpoint: stack.endpoint, partSize: 5 * MiB, retry: { backoffMs: 10 }, scheduleProgress: (flush) => flush() },
+          {
+            endpoint: stack.endpoint,
+            partSize: 5 * MiB,
+            retry: { backoffMs: 10 },
+            scheduleProgress: (flush) => flush(),
+          },
           { algorithm, hasher: createInlineHasher() },
         ),
       );
       const retries: UploaderEvents['retry'][] = [];
       uploader.on('retry', (event) => retries.push(event));
-      stack.storeFaults.inject({ method: 'PUT', url: size > 5 * MiB ? /[?&]partNumber=2&/ : /./, fault: { kind: 'corrupt', offset: 4321 } });
+      stack.storeFaults.inject({
+        method: 'PUT',
+        url: size > 5 * MiB ? /[?&]partNumber=2&/ : /./,
+        fault: { kind: 'corrupt', offset: 4321 },
+      });
       const { id } = uploader.add(new File([data], 'checked.bin'));
       const done = await untilSettled(uploader, id);
       expect(done.state, done.error?.message).toBe('done');
@@ -150,7 +202,12 @@ describe('withChecksums against the local store (Node)', () => {
   }
 
   it('crc64 on a store that reports none: the upload ends in an integrity error that says why', async () => {
-    const uploader = new Uploader(withChecksums({ endpoint: stack.endpoint, partSize: 5 * MiB, scheduleProgress: (flush) => flush() }, { crc64: true, hasher: createInlineHasher() }));
+    const uploader = new Uploader(
+      withChecksums(
+        { endpoint: stack.endpoint, partSize: 5 * MiB, scheduleProgress: (flush) => flush() },
+        { crc64: true, hasher: createInlineHasher() },
+      ),
+    );
     const { id } = uploader.add(new File([randomBytes(11 * MiB)], 's3.bin'));
     const failed = await untilSettled(uploader, id);
     expect(failed.state).toBe('error');

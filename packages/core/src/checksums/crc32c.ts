@@ -38,7 +38,7 @@ export class Crc32c {
     // Byte by byte up to a 4-byte boundary, then eight bytes at a time read as two words.
     for (; i < bytes.length && (bytes.byteOffset + i) % 4 !== 0; i++) crc = (crc >>> 8) ^ t[(crc ^ bytes[i]!) & 0xff]!;
     if (LITTLE_ENDIAN && (bytes.byteOffset + i) % 4 === 0) {
-      const words = new Int32Array(bytes.buffer, bytes.byteOffset + i, (bytes.length - i) >>> 3 << 1);
+      const words = new Int32Array(bytes.buffer, bytes.byteOffset + i, ((bytes.length - i) >>> 3) << 1);
       for (let w = 0; w < words.length; w += 2) {
         const low = crc ^ words[w]!;
         const high = words[w + 1]!;

@@ -20,15 +20,21 @@ export function crc64CheckingTransport(base: Transport, expected: Map<string, st
       const actual = response.header?.(CRC64_HEADER) ?? null;
       const what = request.partNumber === undefined ? 'The upload' : `Part ${request.partNumber}`;
       if (actual === null && request.partNumber === undefined) {
-        throw new IntegrityError(`${what} could not be checked: the bucket's CORS rule must expose ${CRC64_HEADER}.`, { expected: want, resend: false });
+        throw new IntegrityError(`${what} could not be checked: the bucket's CORS rule must expose ${CRC64_HEADER}.`, {
+          expected: want,
+          resend: false,
+        });
       }
       if (actual !== null && actual !== want) {
-        throw new IntegrityError(`${what} arrived damaged: the store computed CRC-64 ${actual}, the file has ${want}.`, {
-          partNumber: request.partNumber,
-          expected: want,
-          actual,
-          resend: true,
-        });
+        throw new IntegrityError(
+          `${what} arrived damaged: the store computed CRC-64 ${actual}, the file has ${want}.`,
+          {
+            partNumber: request.partNumber,
+            expected: want,
+            actual,
+            resend: true,
+          },
+        );
       }
       expected.delete(request.url);
       return response;

@@ -24,7 +24,8 @@ describe('CRC-64/ECMA (OSS x-oss-hash-crc64ecma)', () => {
       expect(crc64(shifted.subarray(start)), `offset ${start}`).toBe(want);
     }
     const running = new Crc64();
-    for (let offset = 0, step = 1; offset < data.length; offset += step, step++) running.update(data.subarray(offset, offset + step));
+    for (let offset = 0, step = 1; offset < data.length; offset += step, step++)
+      running.update(data.subarray(offset, offset + step));
     expect(running.value).toBe(want);
   });
 

@@ -57,7 +57,7 @@ export class Crc64 {
       hi = (hi >>> 8) ^ HI[index]!;
     }
     if (LITTLE_ENDIAN && (bytes.byteOffset + i) % 4 === 0) {
-      const words = new Int32Array(bytes.buffer, bytes.byteOffset + i, (bytes.length - i) >>> 3 << 1);
+      const words = new Int32Array(bytes.buffer, bytes.byteOffset + i, ((bytes.length - i) >>> 3) << 1);
       for (let w = 0; w < words.length; w += 2) {
         // The low half meets the first four bytes, the high half the next four.
         const a = lo ^ words[w]!;
@@ -120,7 +120,8 @@ for (let k = 1; k < 64; k++) X2N.push(multiplyModP(X2N[k - 1]!, X2N[k - 1]!));
 /** x^(8·length) mod P: multiplying a CRC by it appends `length` zero bytes. */
 function zeroBytesOperator(length: number): bigint {
   let operator = ONE;
-  for (let n = length, k = 3; n > 0; n = Math.floor(n / 2), k++) if (n % 2) operator = multiplyModP(X2N[k % 64]!, operator);
+  for (let n = length, k = 3; n > 0; n = Math.floor(n / 2), k++)
+    if (n % 2) operator = multiplyModP(X2N[k % 64]!, operator);
   return operator;
 }
 

@@ -39,7 +39,12 @@ function keepBuffer(buffer: ArrayBuffer): void {
  * BYOB reader straight into `buffer`; engines whose `Blob.stream()` is not one give their own
  * chunks, which are copied in. Resolves the buffer (a BYOB read transfers it) for reuse.
  */
-async function readInPieces(blob: Blob, buffer: ArrayBuffer, pieceSize: number, use: (piece: Uint8Array<ArrayBuffer>) => void): Promise<ArrayBuffer> {
+async function readInPieces(
+  blob: Blob,
+  buffer: ArrayBuffer,
+  pieceSize: number,
+  use: (piece: Uint8Array<ArrayBuffer>) => void,
+): Promise<ArrayBuffer> {
   let filled = 0;
   const stream = blob.stream();
   let byob: ReadableStreamBYOBReader | undefined;
@@ -51,7 +56,7 @@ async function readInPieces(blob: Blob, buffer: ArrayBuffer, pieceSize: number, 
   if (byob) {
     for (;;) {
       const { done, value } = await byob.read(new Uint8Array(buffer, filled, pieceSize - filled));
-      if (value) buffer = value.buffer as ArrayBuffer;
+      if (value) buffer = value.buffer;
       if (done) break;
       filled += value.byteLength;
       if (filled === pieceSize) {
@@ -62,7 +67,7 @@ async function readInPieces(blob: Blob, buffer: ArrayBuffer, pieceSize: number, 
   } else {
     const reader = stream.getReader();
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      for (let offset = 0; offset < chunk.value.length; ) {
+      for (let offset = 0; offset < chunk.value.length;) {
         const taken = Math.min(pieceSize - filled, chunk.value.length - offset);
         new Uint8Array(buffer, filled, taken).set(chunk.value.subarray(offset, offset + taken));
         filled += taken;
@@ -93,11 +98,14 @@ const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)
  * ```
  */
 export async function digestBlob(blob: Blob, algorithms: readonly DigestAlgorithm[]): Promise<Digests> {
-  const subtle = globalThis.crypto?.subtle;
+  // Undefined outside secure contexts (a page on plain http), whatever the types say.
+  const subtle = globalThis.crypto.subtle as SubtleCrypto | undefined;
   const whole = subtle !== undefined && algorithms.includes('sha256') && blob.size <= WHOLE_READ_LIMIT;
   const wasm = await wasmAllowed();
   const streamed = algorithms.filter((algorithm) => !(whole && algorithm === 'sha256'));
-  const running = await Promise.all(streamed.map(async (algorithm) => [algorithm, (await createRunningHash(algorithm, wasm)).hash] as const));
+  const running = await Promise.all(
+    streamed.map(async (algorithm) => [algorithm, (await createRunningHash(algorithm, wasm)).hash] as const),
+  );
   const pieceSize = whole ? blob.size : Math.min(blob.size, PIECE);
   let sha256: Promise<ArrayBuffer> | undefined;
   const use = (piece: Uint8Array<ArrayBuffer>): void => {
@@ -109,9 +117,13 @@ export async function digestBlob(blob: Blob, algorithms: readonly DigestAlgorith
     if (blob.size === 0) use(new Uint8Array(0));
     else keepBuffer(await readInPieces(blob, takeBuffer(pieceSize), pieceSize, use));
   } catch (error) {
-    throw new FerryError(ErrorCode.FileUnreadable, 'The file can no longer be read (moved, deleted or changed).', { cause: error });
+    throw new FerryError(ErrorCode.FileUnreadable, 'The file can no longer be read (moved, deleted or changed).', {
+      cause: error,
+    });
   }
-  const digests: Record<string, string> = Object.fromEntries(running.map(([algorithm, hash]) => [algorithm, hash.digest()]));
+  const digests: Record<string, string> = Object.fromEntries(
+    running.map(([algorithm, hash]) => [algorithm, hash.digest()]),
+  );
   if (sha256) digests['sha256'] = base64(new Uint8Array(await sha256));
   return digests;
 }

@@ -5,7 +5,13 @@ import { sha256Hex, storedSha256, untilSettled } from '@ferry/testing/browser';
 import type { BrowserStackConfig } from '@ferry/testing/web-test-runner';
 import { expect } from '@open-wc/testing';
 import { Uploader } from '../index.js';
-import { createInlineHasher, createWorkerHasher, withChecksums, type ChecksumOptions, type PartHasher } from './index.js';
+import {
+  createInlineHasher,
+  createWorkerHasher,
+  withChecksums,
+  type ChecksumOptions,
+  type PartHasher,
+} from './index.js';
 
 const stackUrl = '/__ferry/stack.js';
 const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
@@ -32,12 +38,16 @@ const EXPECTED = {
   crc64: '4469930033133357137',
 };
 
-const digestAll = (hasher: PartHasher, blob: Blob) => hasher.digest(blob, ['md5', 'sha256', 'crc32c', 'crc64'], new AbortController().signal);
-
+const digestAll = (hasher: PartHasher, blob: Blob) =>
+  hasher.digest(blob, ['md5', 'sha256', 'crc32c', 'crc64'], new AbortController().signal);
 
 /** The smallest valid WebAssembly module. */
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-const pageCompiles = (): Promise<boolean> => WebAssembly.compile(EMPTY_MODULE).then(() => true, () => false);
+const pageCompiles = (): Promise<boolean> =>
+  WebAssembly.compile(EMPTY_MODULE).then(
+    () => true,
+    () => false,
+  );
 
 /** A module script at a `blob:` URL: a Worker started from it runs under the policy of the page that starts it. */
 const blobScript = (source: string): string => URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -73,10 +83,15 @@ async function refusingRealm(how: 'csp' | 'missing') {
   // Static imports run in order: the removal first, and the hash worker sets onmessage before its first message.
   const first = removal ? `import ${JSON.stringify(blobScript(removal))};` : '';
   const compiles = `(typeof WebAssembly === 'object' ? WebAssembly.compile(new Uint8Array([${EMPTY_MODULE.join(',')}])).then(() => true, () => false) : Promise.resolve(false))`;
-  const hashWorkerUrl = blobScript(`${first} import ${JSON.stringify(new URL('./hash-worker.js', import.meta.url).href)};`);
+  const hashWorkerUrl = blobScript(
+    `${first} import ${JSON.stringify(new URL('./hash-worker.js', import.meta.url).href)};`,
+  );
   const probeUrl = blobScript(`${first} ${compiles}.then(postMessage);`);
   // Firefox takes 'self' in a srcdoc frame's policy for the frame's own about:srcdoc: name the origin too.
-  const policy = how === 'csp' ? `<meta http-equiv="Content-Security-Policy" content="script-src 'self' ${location.origin} 'unsafe-inline' blob:">` : '';
+  const policy =
+    how === 'csp'
+      ? `<meta http-equiv="Content-Security-Policy" content="script-src 'self' ${location.origin} 'unsafe-inline' blob:">`
+      : '';
   const frame = document.createElement('iframe');
   frame.srcdoc = `${policy}
 <script type="module">
@@ -121,17 +136,23 @@ describe('hash engines', () => {
   });
 
   for (const how of ['csp', 'missing'] as const) {
-    const where = how === 'csp' ? 'a page whose CSP lacks wasm-unsafe-eval' : 'a page without WebAssembly (Lockdown Mode)';
+    const where =
+      how === 'csp' ? 'a page whose CSP lacks wasm-unsafe-eval' : 'a page without WebAssembly (Lockdown Mode)';
     describe(`${where}: JavaScript`, () => {
       let frame: Awaited<ReturnType<typeof refusingRealm>>;
       before(async () => (frame = await refusingRealm(how)));
       after(() => frame.close());
 
-      it(how === 'csp' ? 'the page and a worker it starts from a blob: URL cannot compile WebAssembly (WebKitGTK: can)' : 'the page and its workers have no WebAssembly', async () => {
-        const refused = how === 'missing' || cspRefusesWasm;
-        expect(await frame.realm.compiles()).to.equal(!refused);
-        expect(await frame.realm.workerCompiles(frame.probeUrl)).to.equal(!refused);
-      });
+      it(
+        how === 'csp'
+          ? 'the page and a worker it starts from a blob: URL cannot compile WebAssembly (WebKitGTK: can)'
+          : 'the page and its workers have no WebAssembly',
+        async () => {
+          const refused = how === 'missing' || cspRefusesWasm;
+          expect(await frame.realm.compiles()).to.equal(!refused);
+          expect(await frame.realm.workerCompiles(frame.probeUrl)).to.equal(!refused);
+        },
+      );
 
       it('the page’s own hasher gives node:crypto’s digests, and the store accepts the MD5 and CRC-32C it signs', async () => {
         expect(await digestAll(frame.realm.createInlineHasher(), fixedBody())).to.deep.equal(EXPECTED);

@@ -18,7 +18,10 @@ async function drain(): Promise<void> {
       postMessage({ id, digests: await digestBlob(blob, algorithms) } satisfies HashResult);
     } catch (error) {
       const code = isFerryError(error) ? error.code : 'unexpected';
-      postMessage({ id, error: { code, message: error instanceof Error ? error.message : String(error) } } satisfies HashResult);
+      postMessage({
+        id,
+        error: { code, message: error instanceof Error ? error.message : String(error) },
+      } satisfies HashResult);
     }
   }
   running = false;

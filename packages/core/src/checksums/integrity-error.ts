@@ -42,5 +42,10 @@ export class IntegrityError extends FerryError {
 
 /** Whether `value` is an {@link IntegrityError} (by shape too: `instanceof` fails across bundles). */
 export function isIntegrityError(value: unknown): value is IntegrityError {
-  return value instanceof IntegrityError || (value instanceof Error && value.name === 'IntegrityError' && (value as { code?: unknown }).code === ErrorCode.Integrity);
+  return (
+    value instanceof IntegrityError ||
+    (value instanceof Error &&
+      value.name === 'IntegrityError' &&
+      (value as { code?: unknown }).code === ErrorCode.Integrity)
+  );
 }

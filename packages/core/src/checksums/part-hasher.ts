@@ -59,7 +59,10 @@ export function createWorkerHasher(options: WorkerHasherOptions = {}): PartHashe
   let broken: FerryError | undefined;
 
   const fail = (reason: string): FerryError =>
-    (broken = new FerryError(ErrorCode.InvalidInput, `The hash worker could not run from ${String(url)} (${reason}): serve it there or pass workerUrl.`));
+    (broken = new FerryError(
+      ErrorCode.InvalidInput,
+      `The hash worker could not run from ${String(url)} (${reason}): serve it there or pass workerUrl.`,
+    ));
 
   const start = (): HashWorker => {
     let worker: Worker;
@@ -95,7 +98,9 @@ export function createWorkerHasher(options: WorkerHasherOptions = {}): PartHashe
       try {
         hashWorker =
           workers.find((candidate) => candidate.pending.size === 0) ??
-          (workers.length < limit ? start() : workers.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least)));
+          (workers.length < limit
+            ? start()
+            : workers.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least)));
       } catch (error) {
         return Promise.reject(error);
       }
@@ -112,8 +117,14 @@ export function createWorkerHasher(options: WorkerHasherOptions = {}): PartHashe
         const settled = (): void => signal.removeEventListener('abort', onAbort);
         signal.addEventListener('abort', onAbort, { once: true });
         hashWorker.pending.set(id, {
-          resolve: (digests) => (settled(), resolve(digests)),
-          reject: (error) => (settled(), reject(error)),
+          resolve: (digests) => {
+            settled();
+            resolve(digests);
+          },
+          reject: (error) => {
+            settled();
+            reject(error);
+          },
         });
         hashWorker.worker.postMessage({ id, blob, algorithms } satisfies HashJob);
       });

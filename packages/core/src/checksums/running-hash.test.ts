@@ -48,12 +48,19 @@ describe('running hashes: hash-wasm’s WebAssembly and the JavaScript fallback'
 
   it('give node:crypto’s digests for a body fed in uneven chunks, and start afresh for the next body', async () => {
     const data = new Uint8Array(randomBytes(3 * 1024 * 1024 + 13));
-    const chunks = [data.subarray(0, 1), data.subarray(1, 70_001), data.subarray(70_001, 2_000_003), data.subarray(2_000_003)];
+    const chunks = [
+      data.subarray(0, 1),
+      data.subarray(1, 70_001),
+      data.subarray(70_001, 2_000_003),
+      data.subarray(2_000_003),
+    ];
     for (const algorithm of ALGORITHMS) {
       for (const wasm of [true, false]) {
         // Twice: the second WebAssembly hash reuses the first one's instance.
         for (let round = 0; round < 2; round++) {
-          expect((await digestOf(algorithm, wasm, chunks)).digest, `${algorithm}, wasm ${wasm}`).toBe(expected(algorithm, data));
+          expect((await digestOf(algorithm, wasm, chunks)).digest, `${algorithm}, wasm ${wasm}`).toBe(
+            expected(algorithm, data),
+          );
         }
       }
     }
@@ -71,6 +78,10 @@ describe('running hashes: hash-wasm’s WebAssembly and the JavaScript fallback'
     const { hash, engine } = await fresh.createRunningHash('md5', true);
     hash.update(new Uint8Array([1, 2, 3]));
     expect(engine).toBe('js');
-    expect(hash.digest()).toBe(createHash('md5').update(new Uint8Array([1, 2, 3])).digest('base64'));
+    expect(hash.digest()).toBe(
+      createHash('md5')
+        .update(new Uint8Array([1, 2, 3]))
+        .digest('base64'),
+    );
   });
 });

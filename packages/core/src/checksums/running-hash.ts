@@ -1,9 +1,9 @@
+import { md5 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { createCRC32, createCRC64, createMD5, createSHA256, type IHasher } from 'hash-wasm';
 import { Crc32c } from './crc32c.js';
 import { Crc64 } from './crc64.js';
 import type { DigestAlgorithm } from './digest-blob.js';
-import { Md5 } from './md5.js';
 
 /** One algorithm's hash of one body: fed the chunks in order, read once at the end. */
 export interface RunningHash {
@@ -19,14 +19,17 @@ export type HashEngine = 'wasm' | 'js';
 const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 
 /** The 4 big-endian bytes of a CRC-32C in base64, as S3's `x-amz-checksum-crc32c`. */
-export const crc32cBase64 = (value: number): string => base64(new Uint8Array([value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff]));
+export const crc32cBase64 = (value: number): string =>
+  base64(new Uint8Array([value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff]));
 
 /** The JavaScript hash of `algorithm`. */
 function javascriptHash(algorithm: DigestAlgorithm): RunningHash {
   switch (algorithm) {
     case 'md5': {
-      const md5 = new Md5();
-      return { update: (bytes) => md5.update(bytes), digest: () => base64(md5.digest()) };
+      // @noble/hashes, a maintained library, rather than an MD5 of our own: this path runs only
+      // where WebAssembly is refused, and hash-wasm's is the fast one.
+      const hash = md5.create();
+      return { update: (bytes) => hash.update(bytes), digest: () => base64(hash.digest()) };
     }
     case 'sha256': {
       const hash = sha256.create();
@@ -81,7 +84,10 @@ async function wasmHash(algorithm: DigestAlgorithm): Promise<RunningHash> {
  * hash.update(chunk); hash.digest(); // base64, as Content-MD5
  * ```
  */
-export async function createRunningHash(algorithm: DigestAlgorithm, wasm: boolean): Promise<{ hash: RunningHash; engine: HashEngine }> {
+export async function createRunningHash(
+  algorithm: DigestAlgorithm,
+  wasm: boolean,
+): Promise<{ hash: RunningHash; engine: HashEngine }> {
   if (wasm) {
     try {
       return { hash: await wasmHash(algorithm), engine: 'wasm' };

@@ -51,7 +51,11 @@ interface DigestCache<K> {
 /** Store answers that say the bytes arrived damaged: the same bytes sent again can succeed. */
 function damagedOnTheWay(error: unknown): boolean {
   if (isIntegrityError(error)) return error.resend;
-  return isStoreError(error) && error.status === 400 && (error.details['Code'] === 'BadDigest' || error.details['Code'] === 'InvalidDigest');
+  return (
+    isStoreError(error) &&
+    error.status === 400 &&
+    (error.details['Code'] === 'BadDigest' || error.details['Code'] === 'InvalidDigest')
+  );
 }
 
 /**
@@ -70,9 +74,13 @@ function damagedOnTheWay(error: unknown): boolean {
 export function withChecksums(options: UploaderOptions, checksums: ChecksumOptions): UploaderOptions {
   const { algorithm, crc64 = false } = checksums;
   if (algorithm !== undefined && !ALGORITHMS.includes(algorithm)) {
-    throw new FerryError(ErrorCode.InvalidInput, `checksum algorithm must be one of ${ALGORITHMS.join(', ')}, got ${String(algorithm)}.`);
+    throw new FerryError(
+      ErrorCode.InvalidInput,
+      `checksum algorithm must be one of ${ALGORITHMS.join(', ')}, got ${algorithm}.`,
+    );
   }
-  if (algorithm === undefined && !crc64) throw new FerryError(ErrorCode.InvalidInput, 'withChecksums needs an algorithm, crc64, or both.');
+  if (algorithm === undefined && !crc64)
+    throw new FerryError(ErrorCode.InvalidInput, 'withChecksums needs an algorithm, crc64, or both.');
   const hasher = checksums.hasher ?? defaultHasher();
   const wanted: DigestAlgorithm[] = [...(algorithm ? [algorithm] : []), ...(crc64 ? (['crc64'] as const) : [])];
   const inner = typeof options.endpoint === 'string' ? createHttpEndpoint({ url: options.endpoint }) : options.endpoint;
@@ -94,14 +102,23 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
     return digests;
   };
 
-  const partDigests = (handle: MultipartHandle, partNumber: number, bytes: Blob, signal: AbortSignal): Promise<Digests> => {
+  const partDigests = (
+    handle: MultipartHandle,
+    partNumber: number,
+    bytes: Blob,
+    signal: AbortSignal,
+  ): Promise<Digests> => {
     let upload = parts.get(handle.uploadId);
-    if (!upload) parts.set(handle.uploadId, (upload = new Map()));
+    if (!upload) {
+      upload = new Map<number, Promise<Digests>>();
+      parts.set(handle.uploadId, upload);
+    }
     return digestsOf(upload, partNumber, bytes, signal);
   };
 
   const needBytes = (bytes: unknown): void => {
-    if (!bytes) throw new FerryError(ErrorCode.Unexpected, 'withChecksums needs the bytes the engine passes to the endpoint.');
+    if (!bytes)
+      throw new FerryError(ErrorCode.Unexpected, 'withChecksums needs the bytes the engine passes to the endpoint.');
   };
 
   // The first digest starts the hasher (a worker, its script, WebAssembly): start it while the
@@ -128,8 +145,13 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
 
     async signParts(input, callOptions) {
       needBytes(input.bytes);
-      const digests = await Promise.all(input.partNumbers.map((n) => partDigests(input, n, input.bytes!(n), callOptions.signal)));
-      const checksums = algorithm && { algorithm, values: Object.fromEntries(input.partNumbers.map((n, index) => [n, digests[index]![algorithm]!])) };
+      const digests = await Promise.all(
+        input.partNumbers.map((n) => partDigests(input, n, input.bytes!(n), callOptions.signal)),
+      );
+      const checksums = algorithm && {
+        algorithm,
+        values: Object.fromEntries(input.partNumbers.map((n, index) => [n, digests[index]![algorithm]!])),
+      };
       const signed = await inner.signParts({ ...input, checksums }, callOptions);
       for (const part of signed) {
         const crc = crc64 ? digests[input.partNumbers.indexOf(part.partNumber)]?.crc64 : undefined;
@@ -155,17 +177,23 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
       if (whole !== undefined) {
         const want = String(whole);
         if (result.crc64 === undefined) {
-          throw new IntegrityError(`The endpoint did not relay the object's CRC-64 (${CRC64_HEADER}), so ${input.key} could not be checked: is the store OSS?`, {
-            expected: want,
-            resend: false,
-          });
+          throw new IntegrityError(
+            `The endpoint did not relay the object's CRC-64 (${CRC64_HEADER}), so ${input.key} could not be checked: is the store OSS?`,
+            {
+              expected: want,
+              resend: false,
+            },
+          );
         }
         if (result.crc64 !== want) {
-          throw new IntegrityError(`The stored ${input.key} differs from the file: CRC-64 ${result.crc64}, expected ${want}. Retry to upload it again.`, {
-            expected: want,
-            actual: result.crc64,
-            resend: false,
-          });
+          throw new IntegrityError(
+            `The stored ${input.key} differs from the file: CRC-64 ${result.crc64}, expected ${want}. Retry to upload it again.`,
+            {
+              expected: want,
+              actual: result.crc64,
+              resend: false,
+            },
+          );
         }
       }
       return result;

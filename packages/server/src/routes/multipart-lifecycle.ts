@@ -14,9 +14,7 @@ export async function listParts(context: RouteContext): Promise<{ PartNumber: nu
 }
 
 /** `POST /multipart/:uploadId/complete?key { parts: [{ PartNumber, ETag }] }`: assembles the object. */
-export async function completeMultipart(
-  context: RouteContext,
-): Promise<{
+export async function completeMultipart(context: RouteContext): Promise<{
   key: string;
   location: string;
   etag?: string | undefined;
