@@ -24,7 +24,11 @@ export interface WorkerHasherOptions {
    * @default `hash-worker.js` beside this module (self-contained, no imports)
    */
   readonly workerUrl?: string | URL;
-  /** Most workers hashing at once. @default one less than the cores, from 1 to 4 */
+  /**
+   * Most workers hashing at once. Two even on two cores: the first parts, which the first PUTs
+   * wait for, are hashed side by side while the network is still idle.
+   * @default one less than the cores, from 2 to 4
+   */
   readonly workers?: number;
 }
 
@@ -52,7 +56,7 @@ interface HashWorker {
  */
 export function createWorkerHasher(options: WorkerHasherOptions = {}): PartHasher {
   const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
-  const limit = options.workers ?? Math.min(4, Math.max(1, cores - 1));
+  const limit = options.workers ?? Math.min(4, Math.max(2, cores - 1));
   const url = options.workerUrl ?? new URL('./hash-worker.js', import.meta.url);
   const workers: HashWorker[] = [];
   let nextId = 0;
