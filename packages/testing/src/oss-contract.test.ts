@@ -29,8 +29,9 @@ afterAll(async () => {
   await callbacks.close();
 });
 
-function handlerFor(extra: Partial<OssProviderOptions> = {}) {
-  const provider = createOssProvider({
+/** The OSS provider pointed at the contract fake. */
+function providerFor(extra: Partial<OssProviderOptions> = {}) {
+  return createOssProvider({
     bucket: oss.bucket,
     region: oss.region,
     endpoint: oss.url,
@@ -39,7 +40,14 @@ function handlerFor(extra: Partial<OssProviderOptions> = {}) {
     onWarning: () => undefined,
     ...extra,
   });
-  return createFerryHandler({ provider, secret: 'oss-secret-oss-secret-oss-secret-32', basePath: '/api' });
+}
+
+function handlerFor(extra: Partial<OssProviderOptions> = {}) {
+  return createFerryHandler({
+    provider: providerFor(extra),
+    secret: 'oss-secret-oss-secret-oss-secret-32',
+    basePath: '/api',
+  });
 }
 
 async function json(
@@ -226,14 +234,7 @@ describe('OSS through the contract fake', () => {
 
   it('the OSS contract fake refuses to complete with a part under 100 KB that is not the last (as OSS does at complete)', async () => {
     // Straight to the store with the provider, past the handler, which would refuse the plan.
-    const provider = createOssProvider({
-      bucket: oss.bucket,
-      region: oss.region,
-      endpoint: oss.url,
-      customDomain: true,
-      credentials: oss.credentials,
-      onWarning: () => undefined,
-    });
+    const provider = providerFor();
     const key = 'uploads/too-small-parts.bin';
     const uploadId = await provider.createMultipart({ key, contentType: 'application/octet-stream' });
     const etags: string[] = [];
