@@ -1,0 +1,48 @@
+import type { LocalStore } from '@ferry/local-store';
+import { createFerryHandler, createS3Provider, toNodeListener, type StorageProvider } from '@ferry/server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CALLER_HEADER } from './conformance-store.js';
+
+/** A backend listening on loopback. */
+export interface RunningBackend {
+  /** Its base URL, e.g. `http://127.0.0.1:PORT/api/uploads`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** `@ferry/server`'s S3 provider for the local store. */
+export function localStoreProvider(store: LocalStore): StorageProvider {
+  return createS3Provider({
+    bucket: store.bucket,
+    region: store.region,
+    endpoint: store.endpoint,
+    credentials: store.credentials,
+  });
+}
+
+/**
+ * Serves `@ferry/server`'s handler on a free loopback port, naming callers by the
+ * {@link CALLER_HEADER} header; `provider` replaces the local store's (the broken fakes wrap it).
+ */
+export async function startFerryBackend(
+  store: LocalStore,
+  provider: StorageProvider = localStoreProvider(store),
+): Promise<RunningBackend> {
+  const handler = createFerryHandler({
+    provider,
+    secret: 'conformance-secret-conformance-secret',
+    basePath: '/api/uploads',
+    authorize: (request) => ({ id: request.headers.get(CALLER_HEADER) ?? '' }),
+    onError: () => undefined,
+  });
+  const server = createServer(toNodeListener(handler));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/uploads`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
