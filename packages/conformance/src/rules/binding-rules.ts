@@ -27,12 +27,13 @@ function altered(token: string): string {
  */
 export async function bindingRules(context: KitContext): Promise<void> {
   const { runner, backend, store, options } = context;
-  let mine: KitUpload | undefined;
-  let theirs: KitUpload | undefined;
+  const created: KitUpload[] = [];
+  // Each rule gets two fresh uploads, so that a backend which wrongly lets one rule's call abort
+  // or complete an upload fails that rule alone.
   const uploads = async (): Promise<[KitUpload, KitUpload]> => {
-    mine ??= await createUpload(context, 1000);
-    theirs ??= await createUpload(context, 1000);
-    return [mine, theirs];
+    const pair: [KitUpload, KitUpload] = [await createUpload(context, 1000), await createUpload(context, 1000)];
+    created.push(...pair);
+    return pair;
   };
   /** Every upload route, called for `upload` as `call` says, must be refused with token-invalid. */
   const allRefused = async (upload: KitUpload, change: (call: RouteCall) => RouteCall, what: string) => {
@@ -105,5 +106,5 @@ export async function bindingRules(context: KitContext): Promise<void> {
     });
     ensure(Array.isArray(ensureOk(answer, 'list-parts with ?token=')), 'list-parts with ?token= answered no array');
   });
-  for (const upload of [mine, theirs]) if (upload) await discardUpload(context, upload);
+  for (const upload of created) await discardUpload(context, upload);
 }

@@ -1,5 +1,11 @@
 import type { LocalStore } from '@ferry/local-store';
-import { createFerryHandler, createS3Provider, toNodeListener, type StorageProvider } from '@ferry/server';
+import {
+  createFerryHandler,
+  createS3Provider,
+  toNodeListener,
+  type FerryHandler,
+  type StorageProvider,
+} from '@ferry/server';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CALLER_HEADER } from './conformance-store.js';
@@ -21,25 +27,34 @@ export function localStoreProvider(store: LocalStore): StorageProvider {
   });
 }
 
+/** What the broken fakes change in `@ferry/server`. */
+export interface BackendChanges {
+  /** Replaces the local store's provider. */
+  readonly provider?: StorageProvider;
+  /** Wraps the handler. */
+  readonly wrap?: (handler: FerryHandler) => FerryHandler;
+}
+
+/** The base path every test backend serves the protocol under. */
+export const BASE_PATH = '/api/uploads';
+
 /**
  * Serves `@ferry/server`'s handler on a free loopback port, naming callers by the
- * {@link CALLER_HEADER} header; `provider` replaces the local store's (the broken fakes wrap it).
+ * {@link CALLER_HEADER} header.
  */
-export async function startFerryBackend(
-  store: LocalStore,
-  provider: StorageProvider = localStoreProvider(store),
-): Promise<RunningBackend> {
-  const handler = createFerryHandler({
-    provider,
+export async function startFerryBackend(store: LocalStore, changes: BackendChanges = {}): Promise<RunningBackend> {
+  const created = createFerryHandler({
+    provider: changes.provider ?? localStoreProvider(store),
     secret: 'conformance-secret-conformance-secret',
-    basePath: '/api/uploads',
+    basePath: BASE_PATH,
     authorize: (request) => ({ id: request.headers.get(CALLER_HEADER) ?? '' }),
     onError: () => undefined,
   });
+  const handler = changes.wrap ? changes.wrap(created) : created;
   const server = createServer(toNodeListener(handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/uploads`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE_PATH}`,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
