@@ -118,8 +118,8 @@ try {
   // the OpenAPI document beside it.
   const { stdout: kitHelp } = await exec(bin('ferry-conformance'), ['--help'], { cwd: app });
   check(kitHelp.startsWith('Usage: ferry-conformance'), `ferry-conformance --help printed: ${kitHelp}`);
-  const document = readFileSync(join(app, 'node_modules/@ferry/conformance/openapi.yaml'), 'utf8');
-  check(document.startsWith('openapi: 3.1.0'), 'the tarball of @ferry/conformance has no openapi.yaml');
+  const kitDocument = readFileSync(join(app, 'node_modules/@ferry/conformance/openapi.yaml'), 'utf8');
+  check(kitDocument.startsWith('openapi: 3.1.0'), 'the tarball of @ferry/conformance has no openapi.yaml');
   step('ran ferry-conformance --help from its tarball; openapi.yaml is in it');
 
   // The server side from the workspace: the local store and @ferry/server on loopback (CORS on:

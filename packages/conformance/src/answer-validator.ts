@@ -1,8 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { readOpenApiDocument, type OpenApiDocument } from './openapi-document.js';
-
-// ajv-formats is CommonJS: under Node's ESM interop its default import is `module.exports`.
 import formats from 'ajv-formats';
+import { readOpenApiDocument, type OpenApiDocument } from './openapi-document.js';
 
 const SCHEMAS_ID = 'ferry-protocol.json';
 
@@ -36,7 +34,9 @@ export class AnswerValidator {
 
   constructor(document: OpenApiDocument = readOpenApiDocument()) {
     this.document = document;
+    // strictTypes off: the document writes `{ const: PUT }` without a `type`, as OpenAPI examples do.
     this.ajv = new Ajv2020({ allErrors: true, strictTypes: false });
+    // CommonJS: the default import is `module.exports`, whose `default` is the plugin.
     formats.default(this.ajv);
     this.ajv.addKeyword('x-ferry-status');
     this.ajv.addSchema({ $id: SCHEMAS_ID, $defs: retarget(document.components.schemas) });

@@ -77,7 +77,7 @@ export async function bindingRules(context: KitContext): Promise<void> {
           ...call,
           token: upload.token,
           query: { key: other.key },
-          ...(call.body ? { body: { ...(call.body as object), key: other.key } } : {}),
+          ...(call.body ? { body: { ...call.body, key: other.key } } : {}),
         }),
         "with the upload's own token and id but another key",
       );
