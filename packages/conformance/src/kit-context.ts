@@ -56,7 +56,7 @@ export function partSizeOf(upload: KitUpload, partNumber: number): number {
   return partNumber < upload.count ? upload.partSize : upload.size - (upload.count - 1) * upload.partSize;
 }
 
-/** Signs `partNumbers` of `upload` in one batch; fails the rule unless each comes back. */
+/** Signs `partNumbers` of `upload` in one batch; fails the rule unless each comes back, not yet expired. */
 export async function signBatch(
   context: KitContext,
   upload: KitUpload,
@@ -71,8 +71,13 @@ export async function signBatch(
   const body = (ensureOk(answer, 'sign-parts') ?? {}) as { parts?: unknown };
   ensure(Array.isArray(body.parts), `sign-parts answered without a parts array: ${describeAnswer(answer)}`);
   const signed = new Map<number, Presigned>();
-  for (const part of body.parts as { partNumber?: unknown; url?: unknown; headers?: unknown }[]) {
+  const now = Date.now();
+  for (const part of body.parts as { partNumber?: unknown; url?: unknown; headers?: unknown; expiresAt?: unknown }[]) {
     if (typeof part.partNumber === 'number' && typeof part.url === 'string') {
+      ensure(
+        typeof part.expiresAt === 'number' && part.expiresAt > now,
+        `part ${part.partNumber} expiresAt ${String(part.expiresAt)} is not a time (ms since the epoch) still to come`,
+      );
       signed.set(part.partNumber, { url: part.url, headers: (part.headers ?? {}) as Record<string, string> });
     }
   }

@@ -69,7 +69,7 @@ export class StoreReader {
     }
   }
 
-  /** The ids of the multipart uploads open for exactly `key`. */
+  /** The ids of the multipart uploads open for exactly `key` (ListMultipartUploads). */
   async openUploads(key: string): Promise<string[]> {
     const answer = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }));
     return (answer.Uploads ?? []).filter((upload) => upload.Key === key).map((upload) => upload.UploadId ?? '');

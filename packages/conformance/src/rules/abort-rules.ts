@@ -33,7 +33,7 @@ export async function abortRules(context: KitContext): Promise<void> {
         'abort-multipart answered something other than {}',
       );
       const open = await store.openUploads(upload.key);
-      ensure(!open.includes(upload.uploadId), `after abort the store still lists upload ${upload.uploadId}`);
+      ensure(open.length === 0, `after abort the store still lists ${open.length} upload(s) for ${upload.key}`);
     },
   );
   await runner.check('abort/then-not-found', 'list-parts of an aborted upload answers 404 not-found', async () => {

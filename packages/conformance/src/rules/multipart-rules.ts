@@ -160,7 +160,7 @@ export async function multipartRules(context: KitContext): Promise<void> {
         `the object's Content-Type is ${stored.contentType}, not ${TYPE} as given at create`,
       );
       const open = await store.openUploads(upload.key);
-      ensure(!open.includes(upload.uploadId), 'the store still lists the completed upload as open');
+      ensure(open.length === 0, `the store still lists ${open.length} open upload(s) for ${upload.key}`);
     },
   );
   // A run that stopped part-way leaves no parts behind.
