@@ -153,7 +153,9 @@ class Backend:
         content_type = require_type(query.get("type"))
         size = require_int(query.get("size"), "size", 0, 2**53 - 1)
         if size > MAX_SINGLE_PUT:
-            raise Refusal("too-large", f"A single PUT may carry at most {MAX_SINGLE_PUT} bytes: use a multipart upload.")
+            raise Refusal(
+                "too-large", f"A single PUT may carry at most {MAX_SINGLE_PUT} bytes: use a multipart upload."
+            )
         if query.get("checksum") is not None:
             raise Refusal("bad-request", "This backend signs no checksums.")
         key = object_key(filename)
@@ -211,7 +213,13 @@ class Backend:
             raise Refusal("bad-request", "This backend signs no checksums.")
         expires_at = request.now_ms + self.url_lifetime * 1000
         parts = [
-            {"method": "PUT", "partNumber": n, "url": self.sign_part(claims, n, size_of(n)), "headers": {}, "expiresAt": expires_at}
+            {
+                "method": "PUT",
+                "partNumber": n,
+                "url": self.sign_part(claims, n, size_of(n)),
+                "headers": {},
+                "expiresAt": expires_at,
+            }
             for n in numbers
         ]
         return {"parts": parts}
@@ -230,7 +238,8 @@ class Backend:
                 page = self.s3.list_parts(
                     Bucket=self.bucket, Key=claims["key"], UploadId=claims["uploadId"], PartNumberMarker=marker
                 )
-                parts += [{"PartNumber": p["PartNumber"], "Size": p["Size"], "ETag": p["ETag"]} for p in page.get("Parts", [])]
+                for part in page.get("Parts", []):
+                    parts.append({"PartNumber": part["PartNumber"], "Size": part["Size"], "ETag": part["ETag"]})
                 if not page.get("IsTruncated"):
                     return parts
                 marker = page["NextPartNumberMarker"]
@@ -250,7 +259,8 @@ class Backend:
             number = require_int(part.get("PartNumber"), f"parts[{index}].PartNumber", 1, count)
             if number != index + 1:
                 raise Refusal("bad-request", "parts must be in order, one per part number.")
-            parts.append({"PartNumber": number, "ETag": require_string(part.get("ETag"), f"parts[{index}].ETag", 128)})
+            etag = require_string(part.get("ETag"), f"parts[{index}].ETag", 128)
+            parts.append({"PartNumber": number, "ETag": etag})
         try:
             result = self.s3.complete_multipart_upload(
                 Bucket=self.bucket, Key=claims["key"], UploadId=claims["uploadId"], MultipartUpload={"Parts": parts}
