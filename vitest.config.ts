@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // @web/test-runner, and end-to-end tests under Playwright.
 export default defineConfig({
   test: {
-    include: ['packages/{core,server,local-store,testing}/src/**/*.test.ts'],
+    include: ['packages/{core,server,local-store,testing,conformance}/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
     environment: 'node',
     testTimeout: 30_000,

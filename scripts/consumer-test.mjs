@@ -3,7 +3,7 @@
 // there (third-party packages from the registry, at the workspace's versions), typechecks it
 // (a page using <ferry-uploader> and @ferry/core's types, @ferry/react's props, and Node code
 // using @ferry/server and @ferry/local-store), builds it with Vite, runs the Node code (a PUT
-// signed by the server into the store, all from the tarballs), then serves the built page and
+// signed by the server into the store, all from the tarballs) and ferry-conformance's command, then serves the built page and
 // uploads two files (one PUT, one multipart) through it in Debian's Chromium, against the local
 // store and @ferry/server from the workspace, and compares each stored object's SHA-256 with the
 // bytes sent. Exits 1 on any failure. FERRY_KEEP_CONSUMER=1 keeps the temporary folder.
@@ -113,6 +113,14 @@ try {
   check(nodeOut.includes('matches'), `the Node check printed no result: ${nodeOut}`);
   console.log(nodeOut.trim());
   step('ran @ferry/server and @ferry/local-store from the tarballs in Node');
+
+  // The conformance kit's command as other languages' teams run it (npx ferry-conformance), with
+  // the OpenAPI document beside it.
+  const { stdout: kitHelp } = await exec(bin('ferry-conformance'), ['--help'], { cwd: app });
+  check(kitHelp.startsWith('Usage: ferry-conformance'), `ferry-conformance --help printed: ${kitHelp}`);
+  const kitDocument = readFileSync(join(app, 'node_modules/@ferry/conformance/openapi.yaml'), 'utf8');
+  check(kitDocument.startsWith('openapi: 3.1.0'), 'the tarball of @ferry/conformance has no openapi.yaml');
+  step('ran ferry-conformance --help from its tarball; openapi.yaml is in it');
 
   // The server side from the workspace: the local store and @ferry/server on loopback (CORS on:
   // the page is served from another port). Only the client bundle comes from the tarballs.

@@ -14,7 +14,7 @@ export const root = new URL('..', import.meta.url).pathname;
  * store needs a pnpm patch of @20minutes/s3rver that npm users would not get) but is checked the
  * same way, so it is ready when that changes. @ferry/testing is private and test-only.
  */
-export const PACKAGES = ['core', 'element', 'server', 'local-store', 'react'];
+export const PACKAGES = ['core', 'element', 'server', 'local-store', 'react', 'conformance'];
 
 /** Every package under packages/ that is not private must be in PACKAGES, so none skips the checks. */
 export function unlistedPublicPackages() {

@@ -47,6 +47,15 @@ ensure_browsers() {
   fi
 }
 
+# The second backend the conformance kit is proven against (examples/python-backend): Python 3
+# with Debian's boto3.
+ensure_python_boto3() {
+  if ! python3 -c 'import boto3' >/dev/null 2>&1; then
+    echo "ferry: installing Debian's python3-boto3"
+    apt_install python3 python3-boto3
+  fi
+}
+
 echo "ferry: installing dependencies"
 pnpm install --frozen-lockfile --reporter=silent
 echo "ferry: building packages"

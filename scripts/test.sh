@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what the tests need (pnpm, dependencies, Debian's chromium, firefox-esr and WebKitGTK) and
-# runs every test: typecheck, lint (ESLint with type-aware typescript-eslint, eslint-plugin-lit and
-# eslint-plugin-wc; lit-analyzer over the element's templates), formatting (Prettier), the
-# bundle-size budget, unit and integration tests (vitest, Node),
+# Installs what the tests need (pnpm, dependencies, Debian's chromium, firefox-esr, WebKitGTK and
+# python3-boto3) and runs every test: typecheck, lint (ESLint with type-aware typescript-eslint,
+# eslint-plugin-lit and eslint-plugin-wc; lit-analyzer over the element's templates), formatting
+# (Prettier), the bundle-size budget, unit and integration tests (vitest, Node; among them the
+# protocol's OpenAPI document checked against the server, and the conformance kit run against
+# @ferry/server, the Python example backend on boto3 and two deliberately broken fakes),
 # the browser suites (@web/test-runner: core and element, each in Chromium, Firefox and WebKit),
 # the Storybook build, and end-to-end tests (Playwright, Chromium: the demo, the React and Vue
 # examples and every built story; the demo again in Firefox and WebKit), all against the real local store;
@@ -11,6 +13,7 @@
 # outside the workspace, uploading through Chromium (scripts/consumer-test.mjs).
 source "$(dirname "$0")/setup.sh"
 ensure_browsers
+ensure_python_boto3
 
 logs=$(mktemp -d)
 run() { # name, command...

@@ -184,6 +184,35 @@ describe('multipart operations added to s3rver', () => {
     await client.send(new AbortMultipartUploadCommand({ Bucket: Bucket(), Key, UploadId }));
   });
 
+  it('pages ListParts at partsPageSize parts when the client asks for no page size', async () => {
+    const pagedDirectory = await mkdtemp(join(tmpdir(), 'ferry-store-paged-'));
+    const paged = await startLocalStore({ directory: pagedDirectory, partsPageSize: 2 });
+    const pagedClient = new S3Client({
+      endpoint: paged.endpoint,
+      region: paged.region,
+      credentials: paged.credentials,
+      forcePathStyle: true,
+    });
+    try {
+      const Key = 'mp/small-pages.bin';
+      const { UploadId } = await pagedClient.send(new CreateMultipartUploadCommand({ Bucket: paged.bucket, Key }));
+      for (const PartNumber of [1, 2, 3]) {
+        await pagedClient.send(
+          new UploadPartCommand({ Bucket: paged.bucket, Key, UploadId, PartNumber, Body: part(PartNumber, 10) }),
+        );
+      }
+      const first = await pagedClient.send(new ListPartsCommand({ Bucket: paged.bucket, Key, UploadId }));
+      expect(first.Parts?.map((p) => p.PartNumber)).toEqual([1, 2]);
+      expect(first.IsTruncated).toBe(true);
+      const larger = await pagedClient.send(new ListPartsCommand({ Bucket: paged.bucket, Key, UploadId, MaxParts: 5 }));
+      expect(larger.Parts?.map((p) => p.PartNumber)).toEqual([1, 2]);
+    } finally {
+      pagedClient.destroy();
+      await paged.close();
+      await rm(pagedDirectory, { recursive: true, force: true });
+    }
+  });
+
   it('answers NoSuchUpload to a part of an unknown or aborted upload, and to a foreign key', async () => {
     const Key = 'mp/aborted.bin';
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: Bucket(), Key }));

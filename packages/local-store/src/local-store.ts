@@ -18,6 +18,11 @@ export interface LocalStoreOptions {
   readonly bucket?: string;
   /** The bucket's CORS rule. @default any origin may GET, HEAD and PUT; ETag exposed */
   readonly cors?: CorsRule;
+  /**
+   * Most parts one ListParts page holds (S3's is 1,000). A smaller page lets a test prove that a
+   * signing server follows the pages without uploading 1,001 parts. @default 1000
+   */
+  readonly partsPageSize?: number;
 }
 
 /** A request the store received, reported when it starts. */
@@ -73,7 +78,7 @@ export async function startLocalStore(options: LocalStoreOptions): Promise<Local
     anonymousRefusal(),
     bodyLengthVerification(),
     checksumVerification(),
-    multipartOperations(options.directory),
+    multipartOperations(options.directory, options.partsPageSize),
   );
   server.middleware.unshift(async (ctx, next) => {
     if (listeners.size > 0) {

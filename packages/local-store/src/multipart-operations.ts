@@ -37,12 +37,12 @@ function boundedInt(value: string | undefined, fallback: number, max: number): n
 }
 
 /**
- * Koa middleware adding the multipart operations s3rver lacks (ListParts,
- * AbortMultipartUpload, ListMultipartUploads) and S3's `NoSuchUpload` answer to UploadPart and
+ * Koa middleware adding the multipart operations s3rver lacks (ListParts, in pages of at most
+ * `partsPageSize` parts, AbortMultipartUpload, ListMultipartUploads) and S3's `NoSuchUpload` answer to UploadPart and
  * CompleteMultipartUpload of an unknown upload. Requests pass s3rver's own CORS and SigV4
  * checks first; everything else goes on to s3rver untouched.
  */
-export function multipartOperations(root: string): KoaMiddleware {
+export function multipartOperations(root: string, partsPageSize = 1000): KoaMiddleware {
   const uploads = new UploadDirectory(root);
   const guards = [cors(), authentication()];
 
@@ -87,7 +87,7 @@ export function multipartOperations(root: string): KoaMiddleware {
     async 'list-parts'(ctx, bucket, key) {
       const uploadId = ctx.query['uploadId'] ?? '';
       if (!(await uploads.get(bucket, uploadId, key))) throw noSuchUpload(uploadId);
-      const maxParts = boundedInt(ctx.query['max-parts'], 1000, 1000);
+      const maxParts = boundedInt(ctx.query['max-parts'], partsPageSize, partsPageSize);
       const marker = boundedInt(ctx.query['part-number-marker'], 0, 10_000);
       const all = (await uploads.parts(bucket, uploadId)).filter((part) => part.partNumber > marker);
       const page = all.slice(0, maxParts);
