@@ -118,28 +118,15 @@ export class FileUpload {
 
   /** Lets `beforeUpload` replace the bytes and change what is stored with the object. */
   async #prepare(signal: AbortSignal): Promise<void> {
-    const source = this.#source;
-    const fields = this.#fields;
-    const changed = await this.#host.options.beforeUpload!(source, { ...fields, signal });
-    signal.throwIfAborted();
-    const file = changed?.file;
-    if (file && file !== source) {
-      const named = file as Blob & { name?: unknown };
-      this.#originalSize = source.size;
-      this.#source = {
-        name: typeof named.name === 'string' && named.name !== '' ? named.name : source.name,
-        type: file.type,
-        size: file.size,
-        slice: (start, end) => file.slice(start, end),
-      };
+    const { runBeforeUpload } = await import('./before-upload-run.js');
+    const ready = await runBeforeUpload(this.#host.options.beforeUpload!, this.#source, this.#fields, signal);
+    if (ready.source !== this.#source) {
+      this.#originalSize = this.#source.size;
+      this.#source = ready.source;
       this.#multipart = this.#method();
     }
-    this.#fields = {
-      metadata: { ...fields.metadata, ...changed?.metadata },
-      cacheControl: changed?.cacheControl ?? fields.cacheControl,
-      tags: changed?.tags ?? fields.tags,
-    };
-    this.#note = changed?.note;
+    this.#fields = ready.fields;
+    this.#note = ready.note;
     this.#prepared = true;
   }
 

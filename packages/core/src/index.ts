@@ -33,7 +33,6 @@ export { createHttpEndpoint } from './adapters/http-endpoint.js';
 export { UPLOAD_TOKEN_HEADER } from './protocol/routes.js';
 export type { HttpEndpointOptions } from './adapters/http-endpoint.js';
 export { createXhrTransport } from './adapters/xhr-transport.js';
-export { parseStoreErrorXml, parseRetryAfter } from './adapters/store-error-response.js';
 export type {
   CallOptions,
   Checksum,

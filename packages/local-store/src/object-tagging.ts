@@ -1,8 +1,7 @@
 import type { KoaContext, KoaMiddleware } from '@20minutes/s3rver';
 import { TaggingConfiguration } from '@20minutes/s3rver/lib/models/config.js';
 
-const escapeXml = (text: string): string =>
-  text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeXml = (text: string): string => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The `x-amz-tagging` header (a URL-encoded query string) as S3's tagging document. */
 function taggingXml(header: string): string {

@@ -60,5 +60,7 @@ declare module '@20minutes/s3rver/lib/models/config.js' {
   /** An object's tag set, as s3rver stores and answers it (GetObjectTagging). */
   export class TaggingConfiguration {
     constructor(xml: string);
+    /** The tag set as S3's XML. */
+    toXML(): string;
   }
 }

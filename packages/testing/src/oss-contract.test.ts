@@ -2,7 +2,12 @@
 // or emulator exists here): each request's method, path, query, signed headers, XML body and V4
 // signature are checked by the fake; bytes are read back and hashed. The signers themselves are
 // proven by Alibaba Cloud's published vectors (packages/server/src/providers/oss/*.test.ts).
-import { createFerryHandler, createOssProvider, type FerryHandlerOptions, type OssProviderOptions } from '@ferry/server';
+import {
+  createFerryHandler,
+  createOssProvider,
+  type FerryHandlerOptions,
+  type OssProviderOptions,
+} from '@ferry/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { crc64 } from '@ferry/core/checksums';
 import { planParts } from '@ferry/core';
@@ -128,7 +133,7 @@ describe('OSS through the contract fake', () => {
       cacheControl: 'max-age=60',
       'tags[project]': 'alpha',
     });
-    const params = await json(handler, `/api/params?${query}`);
+    const params = await json(handler, `/api/params?${query.toString()}`);
     const headers = params['headers'] as Record<string, string>;
     expect(headers).toMatchObject({
       'x-oss-meta-album': 'Summer',

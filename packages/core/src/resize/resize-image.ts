@@ -69,7 +69,10 @@ export async function resizeImage(blob: Blob, settings: ResizeSettings): Promise
     context.drawImage(bitmap, 0, 0, width, height);
     const wanted = settings.type ?? (KEPT_TYPES.includes(blob.type) ? blob.type : 'image/jpeg');
     const type = (await canEncode(wanted)) ? wanted : 'image/jpeg';
-    const encoded = await canvas.convertToBlob({ type, ...(settings.quality === undefined ? {} : { quality: settings.quality }) });
+    const encoded = await canvas.convertToBlob({
+      type,
+      ...(settings.quality === undefined ? {} : { quality: settings.quality }),
+    });
     return { kind: 'resized', blob: encoded, width, height };
   } finally {
     bitmap.close();

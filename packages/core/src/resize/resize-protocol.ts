@@ -9,5 +9,4 @@ export interface ResizeJob {
 
 /** Resize worker → page: the outcome, or why it failed. */
 export type ResizeReply =
-  | { readonly id: number; readonly outcome: ResizeOutcome }
-  | { readonly id: number; readonly error: string };
+  { readonly id: number; readonly outcome: ResizeOutcome } | { readonly id: number; readonly error: string };

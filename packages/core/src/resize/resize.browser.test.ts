@@ -35,8 +35,42 @@ async function withExifOrientation(jpeg: File, orientation: number): Promise<Fil
   const bytes = new Uint8Array(await jpeg.arrayBuffer());
   // APP1: "Exif\0\0", a big-endian TIFF header, one IFD with one SHORT entry (0x0112), no next IFD.
   const app1 = [
-    0xff, 0xe1, 0x00, 0x22, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00, 0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08,
-    0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0xff,
+    0xe1,
+    0x00,
+    0x22,
+    0x45,
+    0x78,
+    0x69,
+    0x66,
+    0x00,
+    0x00,
+    0x4d,
+    0x4d,
+    0x00,
+    0x2a,
+    0x00,
+    0x00,
+    0x00,
+    0x08,
+    0x00,
+    0x01,
+    0x01,
+    0x12,
+    0x00,
+    0x03,
+    0x00,
+    0x00,
+    0x00,
+    0x01,
+    0x00,
+    orientation,
+    0x00,
+    0x00,
+    0x00,
+    0x00,
+    0x00,
+    0x00,
   ];
   const at = bytes[2] === 0xff && bytes[3] === 0xe0 ? 4 + ((bytes[4]! << 8) | bytes[5]!) : 2;
   return new File([bytes.slice(0, at), new Uint8Array(app1), bytes.slice(at)], jpeg.name, { type: 'image/jpeg' });
@@ -61,7 +95,7 @@ async function upload(file: File, resize: ResizeOptions): Promise<UploadSnapshot
 }
 
 async function decoded(bytes: Uint8Array, type: string): Promise<ImageBitmap> {
-  return createImageBitmap(new Blob([bytes], { type }));
+  return createImageBitmap(new Blob([bytes.slice().buffer], { type }));
 }
 
 /** The colour at (x, y) of `bitmap`, as [r, g, b]. */
@@ -138,7 +172,7 @@ describe('@ferry/core/resize', () => {
     expect(done.originalSize).to.equal(undefined);
     const stored = await storedObject(done.key!);
     expect(stored.contentType).to.equal('image/png');
-    expect(stored.bytes).to.deep.equal(new Uint8Array(await tiny.arrayBuffer()));
+    expect([...stored.bytes]).to.deep.equal([...new Uint8Array(await tiny.arrayBuffer())]);
   });
 
   it('sends an image the browser cannot decode unchanged, with the note resize-undecodable; other files pass untouched', async () => {

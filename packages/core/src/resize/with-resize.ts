@@ -28,7 +28,12 @@ export const RESIZE_UNDECODABLE = 'resize-undecodable';
 
 /** Images that lose something when drawn to a canvas (animation, vectors): never shrunk. */
 const PASSED_THROUGH = new Set(['image/gif', 'image/svg+xml']);
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': '.jpg', 'image/webp': '.webp', 'image/avif': '.avif', 'image/png': '.png' };
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': '.jpg',
+  'image/webp': '.webp',
+  'image/avif': '.avif',
+  'image/png': '.png',
+};
 
 let sharedResizer: ImageResizer | undefined;
 
@@ -52,22 +57,34 @@ function renamed(name: string, from: string, to: string): string {
  */
 export function resizeBeforeUpload(options: ResizeOptions): BeforeUpload {
   const { maxWidth, maxHeight, format, quality } = options;
-  for (const [name, value] of [['maxWidth', maxWidth], ['maxHeight', maxHeight]] as const) {
+  for (const [name, value] of [
+    ['maxWidth', maxWidth],
+    ['maxHeight', maxHeight],
+  ] as const) {
     if (!Number.isSafeInteger(value) || value < 1)
       throw new FerryError(ErrorCode.InvalidInput, `resize ${name} must be a whole number of pixels, got ${value}.`);
   }
   if (format !== undefined && !['image/jpeg', 'image/webp', 'image/avif'].includes(format))
-    throw new FerryError(ErrorCode.InvalidInput, `resize format must be image/jpeg, image/webp or image/avif, got ${format}.`);
+    throw new FerryError(
+      ErrorCode.InvalidInput,
+      `resize format must be image/jpeg, image/webp or image/avif, got ${format}.`,
+    );
   if (quality !== undefined && !(quality >= 0 && quality <= 1))
     throw new FerryError(ErrorCode.InvalidInput, `resize quality must be from 0 to 1, got ${quality}.`);
   return async (file: UploadSource, { signal }) => {
     if (!file.type.startsWith('image/') || PASSED_THROUGH.has(file.type)) return undefined;
     const resizer = options.resizer ?? (sharedResizer ??= createImageResizer());
     const blob = file.slice(0, file.size);
-    const outcome = await resizer.resize(new Blob([blob], { type: file.type }), { maxWidth, maxHeight, type: format, quality }, signal);
+    const outcome = await resizer.resize(
+      new Blob([blob], { type: file.type }),
+      { maxWidth, maxHeight, type: format, quality },
+      signal,
+    );
     if (outcome.kind !== 'resized') return { note: RESIZE_UNDECODABLE };
     if (outcome.blob.size >= file.size) return { note: RESIZE_LARGER };
-    return { file: new File([outcome.blob], renamed(file.name, file.type, outcome.blob.type), { type: outcome.blob.type }) };
+    return {
+      file: new File([outcome.blob], renamed(file.name, file.type, outcome.blob.type), { type: outcome.blob.type }),
+    };
   };
 }
 
@@ -89,7 +106,12 @@ export function withResize(options: UploaderOptions, resize: ResizeOptions): Upl
       const first = await before?.(file, context);
       const image = first?.file;
       const source: UploadSource = image
-        ? { name: (image as { name?: string }).name ?? file.name, type: image.type, size: image.size, slice: (a, b) => image.slice(a, b) }
+        ? {
+            name: (image as { name?: string }).name ?? file.name,
+            type: image.type,
+            size: image.size,
+            slice: (a, b) => image.slice(a, b),
+          }
         : file;
       const shrunk = await shrink(source, context);
       // The shrunk image replaces the hook's; its fields and note stay.

@@ -11,7 +11,8 @@ import { FerryBeforeUploadEvent } from '../events/ferry-before-upload.js';
  */
 export function beforeUploadEvent(host: HTMLElement): BeforeUpload {
   return async (file, fields) => {
-    const bytes: Blob = file instanceof Blob ? file : new File([file.slice(0, file.size)], file.name, { type: file.type });
+    const bytes: Blob =
+      file instanceof Blob ? file : new File([file.slice(0, file.size)], file.name, { type: file.type });
     const event = new FerryBeforeUploadEvent(bytes, {
       metadata: { ...fields.metadata },
       cacheControl: fields.cacheControl,

@@ -21,7 +21,9 @@ const rowText = (element: FerryUploader): string =>
 
 describe('<ferry-uploader> hooks, metadata and resize', () => {
   it('ferry-before-add: an async check of image dimensions refuses a too-small image (shown and announced) and lets a large one in', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader>`,
+    );
     element.addEventListener('ferry-before-add', (event) => {
       const { detail } = event;
       detail.waitUntil(
@@ -68,7 +70,9 @@ describe('<ferry-uploader> hooks, metadata and resize', () => {
   });
 
   it('ferry-before-upload: async metadata, Cache-Control and tags reach the store; a refusal fails the row with its reason', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader>`,
+    );
     element.addEventListener('ferry-before-upload', (event) => {
       const { detail } = event;
       detail.waitUntil(
@@ -87,7 +91,10 @@ describe('<ferry-uploader> hooks, metadata and resize', () => {
     });
     const failed = next(element, 'ferry-error');
     const completed = next(element, 'ferry-complete');
-    pick(element, [new File(['a'], 'secret.txt', { type: 'text/plain' }), new File(['bb'], 'b.txt', { type: 'text/plain' })]);
+    pick(element, [
+      new File(['a'], 'secret.txt', { type: 'text/plain' }),
+      new File(['bb'], 'b.txt', { type: 'text/plain' }),
+    ]);
     const { error } = await failed;
     expect(error.code).to.equal('refused');
     expect(error.message).to.equal('Secrets stay here.');
@@ -120,7 +127,7 @@ describe('<ferry-uploader> hooks, metadata and resize', () => {
     const stored = await storedObject(upload.key!);
     expect(stored.contentType).to.equal('image/jpeg');
     expect(stored.size).to.equal(upload.size);
-    const image = await createImageBitmap(new Blob([stored.bytes], { type: 'image/jpeg' }));
+    const image = await createImageBitmap(new Blob([stored.bytes.slice().buffer], { type: 'image/jpeg' }));
     expect([image.width, image.height]).to.deep.equal([300, 150]);
     await element.updateComplete;
     const note = element.shadowRoot!.querySelector('[part~=size-note]')!.textContent;

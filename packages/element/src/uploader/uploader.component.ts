@@ -4,7 +4,6 @@ import type { ChecksumSetting } from '../controllers/checksummed-uploader.js';
 import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
 import { FerryRejectEvent } from '../events/ferry-reject.js';
 import { FerryBeforeAddEvent } from '../events/ferry-before-add.js';
-import { beforeUploadEvent } from '../controllers/before-upload-event.js';
 import { fileRow, percentOf, progressBar } from '../file-row/file-row.js';
 import { FormController, type FormInput } from '../form/form-controller.js';
 import { formatBytes } from '../format.js';
@@ -215,7 +214,9 @@ export class FerryUploader extends LitElement {
       quality: this.quality,
       format: this.format,
     }),
-    beforeUpload: beforeUploadEvent(this),
+    // The event's code loads as the first upload starts (a chunk of its own), not with the page.
+    beforeUpload: async (file, context) =>
+      (await import('../controllers/before-upload-event.js')).beforeUploadEvent(this)(file, context),
   });
   private readonly internals = this.attachInternals();
   private readonly announcer = new LiveAnnouncer(this, (count, first) => this.t.added(count, first));
@@ -384,12 +385,13 @@ export class FerryUploader extends LitElement {
     const decide = (failed?: unknown): void => {
       const { name, reason } = event.detail;
       if (event.defaultPrevented || failed !== undefined) {
-        const message = reason || (failed instanceof Error ? failed.message : String(failed ?? ''));
+        const message = reason || (failed instanceof Error ? failed.message : '');
         this.dispatchEvent(new FerryRejectEvent(file, 'refused', message));
         this.refuse([{ id: `r${this.nextRejected++}`, name: path || file.name, message }]);
         return;
       }
-      const added = name === file.name ? file : new File([file], name, { type: file.type, lastModified: file.lastModified });
+      const added =
+        name === file.name ? file : new File([file], name, { type: file.type, lastModified: file.lastModified });
       const thumbnail =
         file.type.startsWith('image/') && file.size <= THUMBNAIL_MAX_BYTES ? URL.createObjectURL(file) : undefined;
       const upload = this.uploads.add(target, added, path ? { metadata: { relativePath: path } } : {});
@@ -397,7 +399,11 @@ export class FerryUploader extends LitElement {
       this.extras.set(upload.id, { path, ...(thumbnail ? { thumbnail } : {}) });
     };
     const pending = event.work.settled();
-    if (pending) pending.then(() => decide(), (error: unknown) => decide(error ?? 'refused'));
+    if (pending)
+      pending.then(
+        () => decide(),
+        (error: unknown) => decide(error ?? 'refused'),
+      );
     else decide();
   }
 

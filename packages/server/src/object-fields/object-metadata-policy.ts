@@ -61,7 +61,10 @@ const refuse = (message: string): ServerError => new ServerError('metadata-not-a
  * Checks what a client asked to store against `policy`; the headers to sign.
  * @throws ServerError `metadata-not-allowed` (400) for anything the policy does not allow.
  */
-export function objectHeadersFor(policy: ObjectMetadataPolicy | undefined, asked: RequestedObjectFields): ObjectHeaders {
+export function objectHeadersFor(
+  policy: ObjectMetadataPolicy | undefined,
+  asked: RequestedObjectFields,
+): ObjectHeaders {
   if (!policy) {
     if (asked.cacheControl !== undefined || asked.tags !== undefined)
       throw refuse('This server stores no Cache-Control or tags with uploads.');
@@ -92,7 +95,8 @@ export function objectHeadersFor(policy: ObjectMetadataPolicy | undefined, asked
   if (bytes > maxBytes) throw refuse(`User metadata may have at most ${maxBytes} bytes; this has ${bytes}.`);
 
   const headers: { -readonly [K in keyof ObjectHeaders]: ObjectHeaders[K] } = { metadata };
-  if (policy.contentDisposition) headers.contentDisposition = contentDisposition(policy.contentDisposition, asked.filename);
+  if (policy.contentDisposition)
+    headers.contentDisposition = contentDisposition(policy.contentDisposition, asked.filename);
   if (asked.cacheControl !== undefined) {
     if (!policy.cacheControl?.includes(asked.cacheControl))
       throw refuse(`Cache-Control "${asked.cacheControl}" is not allowed here.`);
@@ -104,7 +108,9 @@ export function objectHeadersFor(policy: ObjectMetadataPolicy | undefined, asked
     for (const [name, value] of entries) {
       if (!policy.tags?.includes(name)) throw refuse(`Tag ${name} is not allowed here.`);
       if (name.length > 128 || value.length > 256 || !TAG_CHARS.test(name) || !TAG_CHARS.test(value))
-        throw refuse(`Tag ${name} must have a key of at most 128 and a value of at most 256 letters, digits, spaces or _.:/=+-@.`);
+        throw refuse(
+          `Tag ${name} must have a key of at most 128 and a value of at most 256 letters, digits, spaces or _.:/=+-@.`,
+        );
       check(name, value, 'tag');
     }
     if (entries.length > 0) headers.tags = asked.tags;

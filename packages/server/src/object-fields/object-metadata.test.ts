@@ -71,7 +71,9 @@ describe('objectHeadersFor', () => {
   });
 
   it('without a policy stores no metadata and refuses Cache-Control and tags', () => {
-    expect(objectHeadersFor(undefined, { ...asked, metadata: { anything: 'goes to key()' } })).toEqual({ metadata: {} });
+    expect(objectHeadersFor(undefined, { ...asked, metadata: { anything: 'goes to key()' } })).toEqual({
+      metadata: {},
+    });
     expect(() => objectHeadersFor(undefined, { ...asked, cacheControl: 'no-cache' })).toThrow(
       expect.objectContaining({ code: 'metadata-not-allowed' }),
     );
@@ -129,7 +131,7 @@ describe('object metadata stored in the local store', () => {
       cacheControl: 'public, max-age=31536000, immutable',
       'tags[project]': 'alpha beta',
     });
-    const { status, json } = await call('GET', `/params?${query}`);
+    const { status, json } = await call('GET', `/params?${query.toString()}`);
     expect(status).toBe(200);
     const headers = json['headers'] as Record<string, string>;
     expect(headers).toEqual({
@@ -192,14 +194,16 @@ describe('object metadata stored in the local store', () => {
 
   it("tags: the local store keeps a single PUT's tags (GetObjectTagging)", async () => {
     const query = new URLSearchParams({ filename: 't.txt', type: 'text/plain', size: '2', 'tags[project]': 'alpha' });
-    const { json } = await call('GET', `/params?${query}`);
+    const { json } = await call('GET', `/params?${query.toString()}`);
     const put = await fetch(json['url'] as string, {
       method: 'PUT',
       headers: json['headers'] as Record<string, string>,
       body: 'hi',
     });
     expect(put.status).toBe(200);
-    const tagging = await client.send(new GetObjectTaggingCommand({ Bucket: store.bucket, Key: json['key'] as string }));
+    const tagging = await client.send(
+      new GetObjectTaggingCommand({ Bucket: store.bucket, Key: json['key'] as string }),
+    );
     expect(tagging.TagSet).toEqual([{ Key: 'project', Value: 'alpha' }]);
   });
 

@@ -29,7 +29,10 @@ export function objectFieldsFromBody(body: Record<string, unknown>, filename: st
   return {
     filename,
     metadata: requireStringRecord(body['metadata'], 'metadata'),
-    cacheControl: cacheControl === undefined || cacheControl === null ? undefined : requireString(cacheControl, 'cacheControl', 256),
+    cacheControl:
+      cacheControl === undefined || cacheControl === null
+        ? undefined
+        : requireString(cacheControl, 'cacheControl', 256),
     tags: tags === undefined || tags === null ? undefined : requireStringRecord(tags, 'tags'),
   };
 }

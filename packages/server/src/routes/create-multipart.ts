@@ -1,12 +1,6 @@
 import type { MultipartHandle } from '@ferry/core';
 import { ServerError } from '../errors.js';
-import {
-  MAX_FILENAME,
-  readJsonBody,
-  requireContentType,
-  requireInteger,
-  requireString,
-} from '../request-input.js';
+import { MAX_FILENAME, readJsonBody, requireContentType, requireInteger, requireString } from '../request-input.js';
 import { objectFieldsFromBody } from '../object-fields/read-object-fields.js';
 import { objectHeadersFor } from '../object-fields/object-metadata-policy.js';
 import { BODY_LIMIT, checkSize, storageFailure, type RouteContext } from './route-context.js';
