@@ -50,7 +50,8 @@ for (const { name, entry, budget } of budgets) {
   );
   // Up front: the entry chunk and every chunk it imports statically.
   const outputs = result.metafile.outputs;
-  const entryPath = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+  // The bundle's own entry (stdin), not a chunk that a dynamic import made an entry point of its own.
+  const entryPath = Object.keys(outputs).find((path) => /(^|\/)entry\.js$/.test(outputs[path].entryPoint ?? ''));
   const eager = new Set();
   const visit = (path) => {
     if (eager.has(path)) return;

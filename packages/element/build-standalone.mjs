@@ -23,6 +23,8 @@ const common = {
 const onDemand = {
   '@ferry/core/resume': 'resume',
   './checksummed-uploader.js': 'checksums',
+  './resized-options.js': 'resize',
+  '../controllers/before-upload-event.js': 'before-upload',
 };
 
 await rm('dist/standalone', { recursive: true, force: true });
@@ -35,8 +37,13 @@ await build({
       name: 'ferry-on-demand',
       setup(context) {
         // Left as imports of the sidecar files, resolved by the browser next to ferry-uploader.js.
-        context.onResolve({ filter: /^(@ferry\/core\/resume|\.\/checksummed-uploader\.js)$/ }, ({ path, kind }) =>
-          kind === 'dynamic-import' ? { path: `./standalone/${onDemand[path]}.js`, external: true } : undefined,
+        context.onResolve(
+          {
+            filter:
+              /^(@ferry\/core\/resume|\.\/checksummed-uploader\.js|\.\/resized-options\.js|\.\.\/controllers\/before-upload-event\.js)$/,
+          },
+          ({ path, kind }) =>
+            kind === 'dynamic-import' ? { path: `./standalone/${onDemand[path]}.js`, external: true } : undefined,
         );
       },
     },
@@ -46,7 +53,12 @@ await build({
 // endpoint code: only pages that load them pay for it).
 await build({
   ...common,
-  entryPoints: { resume: '@ferry/core/resume', checksums: 'dist/controllers/checksummed-uploader.js' },
+  entryPoints: {
+    resume: '@ferry/core/resume',
+    checksums: 'dist/controllers/checksummed-uploader.js',
+    resize: 'dist/controllers/resized-options.js',
+    'before-upload': 'dist/controllers/before-upload-event.js',
+  },
   outdir: 'dist/standalone',
   splitting: true,
   chunkNames: 'chunk-[hash]',
@@ -57,3 +69,8 @@ const hashWorker = createRequire(import.meta.url)
   .resolve('@ferry/core/checksums')
   .replace(/index\.js$/, 'hash-worker.js');
 await copyFile(hashWorker, 'dist/standalone/hash-worker.js');
+// createImageResizer() starts `new URL('./resize-worker.js', import.meta.url)`: beside the resize file.
+const resizeWorker = createRequire(import.meta.url)
+  .resolve('@ferry/core/resize')
+  .replace(/index\.js$/, 'resize-worker.js');
+await copyFile(resizeWorker, 'dist/standalone/resize-worker.js');

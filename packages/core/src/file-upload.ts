@@ -16,6 +16,7 @@ import { nextState, transition, type UploadEvent } from './upload-lifecycle.js';
 import type { RunResult, RunServices } from './upload-run.js';
 import type { ResolvedUploaderOptions } from './uploader-options.js';
 import { UploadState, type UploadSnapshot } from './upload-state.js';
+import type { ObjectFields } from './upload-hooks.js';
 
 /** A file to upload: a browser `File` fits, so does any object with these members. */
 export interface UploadSource {
@@ -84,24 +85,49 @@ export class FileUpload {
   /** The current run; it never rejects (failures become the `error` state). */
   #running: Promise<void> | undefined;
   /** The multipart upload, kept across runs; undefined for a single PUT. */
-  readonly #multipart: MultipartRun | undefined;
+  #multipart: MultipartRun | undefined;
   readonly #services: RunServices;
 
-  readonly #source: UploadSource;
-  readonly #metadata: Readonly<Record<string, string>>;
+  /** The bytes to send: the file's, or what `beforeUpload` gave instead. */
+  #source: UploadSource;
+  /** The file's own size, once `beforeUpload` replaced its bytes. */
+  #originalSize: number | undefined;
+  #fields: ObjectFields;
+  #note: string | undefined;
+  /** Whether `beforeUpload` has run (it runs once, before the first signing). */
+  #prepared: boolean;
   readonly #host: FileUploadHost;
 
   constructor(
     readonly id: string,
     source: UploadSource,
-    metadata: Readonly<Record<string, string>>,
+    fields: ObjectFields,
     host: FileUploadHost,
   ) {
     this.#source = source;
-    this.#metadata = metadata;
+    this.#fields = fields;
     this.#host = host;
-    this.#multipart = source.size > host.options.multipartThreshold ? new MultipartRun() : undefined;
+    this.#prepared = !host.options.beforeUpload;
+    this.#multipart = this.#method();
     this.#services = this.#runServices();
+  }
+
+  #method(): MultipartRun | undefined {
+    return this.#source.size > this.#host.options.multipartThreshold ? new MultipartRun() : undefined;
+  }
+
+  /** Lets `beforeUpload` replace the bytes and change what is stored with the object. */
+  async #prepare(signal: AbortSignal): Promise<void> {
+    const { runBeforeUpload } = await import('./before-upload-run.js');
+    const ready = await runBeforeUpload(this.#host.options.beforeUpload!, this.#source, this.#fields, signal);
+    if (ready.source !== this.#source) {
+      this.#originalSize = this.#source.size;
+      this.#source = ready.source;
+      this.#multipart = this.#method();
+    }
+    this.#fields = ready.fields;
+    this.#note = ready.note;
+    this.#prepared = true;
   }
 
   /** Where the upload stands. */
@@ -127,6 +153,8 @@ export class FileUpload {
         ? { done: multipart.partsDone, total: multipart.partCount ?? 1 }
         : { done: this.#state === UploadState.Done ? 1 : 0, total: 1 },
       key: this.#key,
+      originalSize: this.#originalSize,
+      note: this.#note,
       location: this.#result?.location,
       callback: this.#result?.callback,
       error: this.#error,
@@ -202,6 +230,7 @@ export class FileUpload {
     try {
       // Inside the try: a state listener that throws fails this upload, not the caller's add().
       this.#apply(event);
+      if (!this.#prepared) await this.#prepare(signal);
       const result = this.#multipart
         ? await this.#multipart.run(this.#services, signal)
         : await runSinglePut(this.#services, signal);
@@ -251,8 +280,12 @@ export class FileUpload {
   /** What the runs get from this upload. */
   #runServices(): RunServices {
     const host = this.#host;
+    // A getter: `beforeUpload` may replace the bytes after the services are made.
+    const current = (): UploadSource => this.#source;
     const services: RunServices = {
-      source: this.#source,
+      get source() {
+        return current();
+      },
       options: host.options,
       descriptor: () => this.#descriptor(),
       apply: (event) => this.#apply(event),
@@ -310,7 +343,9 @@ export class FileUpload {
       filename: this.#source.name,
       type: this.#source.type || 'application/octet-stream',
       size: this.#source.size,
-      metadata: this.#metadata,
+      metadata: this.#fields.metadata ?? {},
+      cacheControl: this.#fields.cacheControl,
+      tags: this.#fields.tags,
     };
   }
 

@@ -2,6 +2,14 @@ export { Uploader } from './uploader.js';
 export type { UploaderEvents } from './uploader.js';
 export type { UploaderOptions, ResolvedUploaderOptions } from './uploader-options.js';
 export type { UploadSource } from './file-upload.js';
+export type {
+  AddOptions,
+  BeforeAddResult,
+  BeforeUpload,
+  BeforeUploadContext,
+  BeforeUploadResult,
+  ObjectFields,
+} from './upload-hooks.js';
 export { UploadState } from './upload-state.js';
 export type { UploadSnapshot } from './upload-state.js';
 export { planParts } from './part-plan.js';
@@ -25,7 +33,6 @@ export { createHttpEndpoint } from './adapters/http-endpoint.js';
 export { UPLOAD_TOKEN_HEADER } from './protocol/routes.js';
 export type { HttpEndpointOptions } from './adapters/http-endpoint.js';
 export { createXhrTransport } from './adapters/xhr-transport.js';
-export { parseStoreErrorXml, parseRetryAfter } from './adapters/store-error-response.js';
 export type {
   CallOptions,
   Checksum,

@@ -47,6 +47,10 @@ export interface UploadSnapshot {
   readonly location?: string | undefined;
   /** The upload callback's answer, once done (OSS `x-oss-callback`; the store relays it). */
   readonly callback?: string | undefined;
+  /** The file's own size, when `beforeUpload` replaced its bytes (`size` is then the new one). */
+  readonly originalSize?: number | undefined;
+  /** What `beforeUpload` noted (e.g. `resize-larger`: the image was sent unchanged). */
+  readonly note?: string | undefined;
   /** Why the upload stopped, in state `error`. */
   readonly error?: FerryError | undefined;
 }

@@ -10,6 +10,8 @@ import type { Endpoint } from './ports/endpoint.js';
 import type { ResumeStore } from './ports/resume-store.js';
 import type { Transport } from './ports/transport.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+import type { UploadSource } from './file-upload.js';
+import type { BeforeAddResult, BeforeUpload } from './upload-hooks.js';
 
 const MiB = 1024 * 1024;
 
@@ -58,6 +60,19 @@ export interface UploaderOptions {
    * @default requestAnimationFrame where it exists (so progress costs one event per frame), else a 16 ms timer
    */
   readonly scheduleProgress?: (flush: () => void) => void;
+  /**
+   * Called by `add()` with each file, synchronously: return `{ refuse: reason }` to keep it out
+   * (`add()` throws `refused`), `{ name }` to add it under another name, or nothing to add it.
+   * @default undefined
+   */
+  readonly beforeAdd?: ((file: UploadSource) => BeforeAddResult) | undefined;
+  /**
+   * Called once per upload as it starts, before anything is signed: may replace the bytes (a
+   * resized image) and add or change what is stored with the object; may be async. A rejection
+   * fails the upload (a `FerryError` keeps its code; `retry()` calls the hook again).
+   * @default undefined
+   */
+  readonly beforeUpload?: BeforeUpload | undefined;
 }
 
 /** {@link UploaderOptions} with every default applied; immutable. */
@@ -76,6 +91,8 @@ export interface ResolvedUploaderOptions {
   readonly onUploadLost: 'restart' | 'fail';
   readonly resumeStore: ResumeStore | undefined;
   readonly scheduleProgress: (flush: () => void) => void;
+  readonly beforeAdd: ((file: UploadSource) => BeforeAddResult) | undefined;
+  readonly beforeUpload: BeforeUpload | undefined;
 }
 
 /**
@@ -114,6 +131,8 @@ export function resolveUploaderOptions(options: UploaderOptions): ResolvedUpload
     onUploadLost: options.onUploadLost ?? 'restart',
     resumeStore: options.resumeStore,
     scheduleProgress: options.scheduleProgress ?? defaultProgressScheduler(),
+    beforeAdd: options.beforeAdd,
+    beforeUpload: options.beforeUpload,
   });
 }
 

@@ -6,6 +6,7 @@ import { FileUpload, type FileUploadHost, type UploadSource } from './file-uploa
 import { RequestPool } from './request-pool.js';
 import { UploadState, type UploadSnapshot } from './upload-state.js';
 import { resolveUploaderOptions, type ResolvedUploaderOptions, type UploaderOptions } from './uploader-options.js';
+import { renamedSource, type AddOptions } from './upload-hooks.js';
 
 /** Every event an {@link Uploader} emits; each carries a snapshot, never a live object. */
 export interface UploaderEvents {
@@ -102,16 +103,22 @@ export class Uploader {
   }
 
   /**
-   * Adds a file and, unless `autoStart` is off, starts it.
-   * @throws FerryError `invalid-input` when `source` is not a file-like object.
+   * Adds a file (after `beforeAdd`) and, unless `autoStart` is off, starts it. `options` says
+   * what to store with the object (metadata, Cache-Control, tags), as the server's policy allows.
+   * @throws FerryError `invalid-input` when `source` is not a file-like object; `refused` when `beforeAdd` refused it.
    */
-  add(source: UploadSource, metadata: Readonly<Record<string, string>> = {}): UploadSnapshot {
+  add(source: UploadSource, options: AddOptions = {}): UploadSnapshot {
     // Checked as JavaScript callers may pass it: anything at all.
     const given = source as Partial<UploadSource> | null | undefined;
     if (!given || typeof given.slice !== 'function' || !Number.isSafeInteger(given.size) || given.size! < 0) {
       throw new FerryError(ErrorCode.InvalidInput, 'add() takes a File or a { name, type, size, slice() } object.');
     }
-    const upload = new FileUpload(`u${this.#nextId++}`, source, metadata, this.#host);
+    const verdict = this.options.beforeAdd?.(source);
+    if (verdict && verdict !== true) {
+      if ('refuse' in verdict) throw new FerryError(ErrorCode.Refused, verdict.refuse);
+      source = renamedSource(source, verdict.name);
+    }
+    const upload = new FileUpload(`u${this.#nextId++}`, source, options, this.#host);
     this.#uploads.set(upload.id, upload);
     this.#emitter.emit('add', { upload: upload.snapshot() });
     if (this.options.autoStart) upload.start();

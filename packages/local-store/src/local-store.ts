@@ -5,6 +5,7 @@ import { anonymousRefusal } from './anonymous-refusal.js';
 import { bodyLengthVerification } from './body-length-verification.js';
 import { checksumVerification } from './checksum-verification.js';
 import { multipartOperations } from './multipart-operations.js';
+import { objectTagging } from './object-tagging.js';
 
 /** Options of {@link startLocalStore}. */
 export interface LocalStoreOptions {
@@ -52,7 +53,8 @@ export interface LocalStore {
 /**
  * Starts an S3-compatible store on loopback that really verifies SigV4 signatures
  * (`@20minutes/s3rver`), refuses unsigned requests and truncated bodies as S3 does, and is
- * extended with ListParts, AbortMultipartUpload and ListMultipartUploads.
+ * extended with ListParts, AbortMultipartUpload and ListMultipartUploads, and keeps the tags an
+ * upload carries (`x-amz-tagging`).
  *
  * @example
  * ```ts
@@ -78,6 +80,7 @@ export async function startLocalStore(options: LocalStoreOptions): Promise<Local
     anonymousRefusal(),
     bodyLengthVerification(),
     checksumVerification(),
+    objectTagging(),
     multipartOperations(options.directory, options.partsPageSize),
   );
   server.middleware.unshift(async (ctx, next) => {

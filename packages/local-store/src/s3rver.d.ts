@@ -32,7 +32,7 @@ declare module '@20minutes/s3rver' {
     get(header: string): string;
     set(header: string, value: string): void;
     res: import('node:http').ServerResponse;
-    store: { rootDirectory: string };
+    store: { rootDirectory: string; putSubresource(bucket: string, key: string, resource: unknown): Promise<void> };
   }
 
   export type KoaMiddleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void> | void;
@@ -54,4 +54,13 @@ declare module '@20minutes/s3rver/lib/models/error.js' {
     status: number;
   }
   export default S3Error;
+}
+
+declare module '@20minutes/s3rver/lib/models/config.js' {
+  /** An object's tag set, as s3rver stores and answers it (GetObjectTagging). */
+  export class TaggingConfiguration {
+    constructor(xml: string);
+    /** The tag set as S3's XML. */
+    toXML(): string;
+  }
 }

@@ -2,6 +2,7 @@ import { STORE_PROFILES, type StoreProfile } from '@ferry/core/protocol';
 import { ServerError } from './errors.js';
 import { defaultObjectKey } from './object-key.js';
 import type { StorageProvider } from './providers/provider.js';
+import type { ObjectMetadataPolicy } from './object-fields/object-metadata-policy.js';
 
 /** The file a client wants to upload, as validated by the handler. */
 export interface UploadRequestFile {
@@ -45,12 +46,19 @@ export interface FerryHandlerOptions {
   readonly maxParts?: number;
   /** Called with unexpected errors (the client only sees `internal`). @default console.error */
   readonly onError?: (error: unknown) => void;
+  /**
+   * What may be stored with each object (user metadata, Content-Disposition, Cache-Control, tags);
+   * anything else a client asks for is refused with 400 `metadata-not-allowed`.
+   * @default undefined (nothing per file: metadata only reaches `key()`)
+   */
+  readonly objectMetadata?: ObjectMetadataPolicy | undefined;
 }
 
 /** {@link FerryHandlerOptions} with defaults applied. */
 export interface ResolvedHandlerOptions extends Required<
-  Omit<FerryHandlerOptions, 'key' | 'authorize' | 'allowedTypes'>
+  Omit<FerryHandlerOptions, 'key' | 'authorize' | 'allowedTypes' | 'objectMetadata'>
 > {
+  readonly objectMetadata: ObjectMetadataPolicy | undefined;
   /** The provider's multipart limits. */
   readonly profile: StoreProfile;
   readonly key: (file: UploadRequestFile, user: UploadUser) => Promise<string>;
@@ -85,6 +93,7 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
     profile,
     onError: options.onError ?? ((error) => console.error('[ferry]', error)),
     maxParts,
+    objectMetadata: options.objectMetadata,
     key: async (file, user) => checkKey(await chooseKey(file, user)),
     authorize: async (request) => {
       if (!options.authorize) return ANONYMOUS;

@@ -19,5 +19,7 @@ export { toNodeListener } from './adapters/node.js';
 export { readServerEnv } from './env-config.js';
 export type { ServerEnv } from './env-config.js';
 export { sanitizeFileName, defaultObjectKey } from './object-key.js';
+export { contentDisposition } from './object-fields/content-disposition.js';
+export type { ObjectHeaders, ObjectMetadataPolicy } from './object-fields/object-metadata-policy.js';
 export { UploadTokens } from './token.js';
 export type { UploadClaims } from './token.js';

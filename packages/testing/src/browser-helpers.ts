@@ -25,6 +25,26 @@ export async function storedSha256(key: string): Promise<string> {
   return executeServerCommand<string, { key: string }>('ferry-stored-sha256', { key });
 }
 
+/** An object read back from the local store: its bytes and what it is stored with. */
+export interface StoredObjectView {
+  readonly bytes: Uint8Array;
+  readonly contentType: string | undefined;
+  readonly size: number | undefined;
+  readonly metadata: Record<string, string>;
+  readonly contentDisposition: string | undefined;
+  readonly cacheControl: string | undefined;
+}
+
+/** Reads an object back from the test stack's local store (GetObject, through its signature checks). */
+export async function storedObject(key: string): Promise<StoredObjectView> {
+  const { executeServerCommand } = await import('@web/test-runner-commands');
+  const { base64, ...rest } = await executeServerCommand<StoredObjectView & { base64: string }, { key: string }>(
+    'ferry-stored-object',
+    { key },
+  );
+  return { ...rest, bytes: Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)) };
+}
+
 /** The part of an `Uploader` that {@link untilSettled} needs (kept structural: no dependency on core). */
 interface SettlingUploader<S extends { readonly id: string; readonly state: string }> {
   on(type: 'state', listener: (event: { readonly upload: S }) => void): () => void;

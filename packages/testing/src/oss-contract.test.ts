@@ -2,7 +2,12 @@
 // or emulator exists here): each request's method, path, query, signed headers, XML body and V4
 // signature are checked by the fake; bytes are read back and hashed. The signers themselves are
 // proven by Alibaba Cloud's published vectors (packages/server/src/providers/oss/*.test.ts).
-import { createFerryHandler, createOssProvider, type OssProviderOptions } from '@ferry/server';
+import {
+  createFerryHandler,
+  createOssProvider,
+  type FerryHandlerOptions,
+  type OssProviderOptions,
+} from '@ferry/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { crc64 } from '@ferry/core/checksums';
 import { planParts } from '@ferry/core';
@@ -42,11 +47,12 @@ function providerFor(extra: Partial<OssProviderOptions> = {}) {
   });
 }
 
-function handlerFor(extra: Partial<OssProviderOptions> = {}) {
+function handlerFor(extra: Partial<OssProviderOptions> = {}, handler: Partial<FerryHandlerOptions> = {}) {
   return createFerryHandler({
     provider: providerFor(extra),
     secret: 'oss-secret-oss-secret-oss-secret-32',
     basePath: '/api',
+    ...handler,
   });
 }
 
@@ -63,15 +69,18 @@ async function json(
 
 describe('OSS through the contract fake', () => {
   it('single PUT: the browser sends exactly the signed headers (type, storage class, metadata, callback) and the callback answer comes back', async () => {
-    const handler = handlerFor({
-      storageClass: 'IA',
-      metadata: { origin: 'ferry' },
-      callback: {
-        url: callbackUrl,
-        body: 'bucket=${bucket}&object=${object}&size=${size}&user=${x:user}',
-        variables: { 'x:user': 'alice' },
+    const handler = handlerFor(
+      {
+        storageClass: 'IA',
+        callback: {
+          url: callbackUrl,
+          body: 'bucket=${bucket}&object=${object}&size=${size}&user=${x:user}',
+          variables: { 'x:user': 'alice' },
+        },
       },
-    });
+      // Metadata every object gets: the handler's per-file policy, on OSS as on S3.
+      { objectMetadata: { fixed: { origin: 'ferry' } } },
+    );
     const bytes = randomBytes(3000);
     const params = await json(
       handler,
@@ -101,6 +110,90 @@ describe('OSS through the contract fake', () => {
       'x-oss-meta-origin',
       'x-oss-storage-class',
     ]);
+  });
+
+  it('per-file metadata: x-oss-meta-*, Content-Disposition, Cache-Control and x-oss-tagging are signed, sent and stored; single PUT and multipart', async () => {
+    const handler = handlerFor(
+      {},
+      {
+        objectMetadata: {
+          metadata: ['album'],
+          contentDisposition: 'attachment',
+          cacheControl: ['max-age=60'],
+          tags: ['project'],
+        },
+      },
+    );
+    const bytes = randomBytes(2000);
+    const query = new URLSearchParams({
+      filename: 'Été.jpg',
+      type: 'image/jpeg',
+      size: String(bytes.length),
+      'metadata[album]': 'Summer',
+      cacheControl: 'max-age=60',
+      'tags[project]': 'alpha',
+    });
+    const params = await json(handler, `/api/params?${query.toString()}`);
+    const headers = params['headers'] as Record<string, string>;
+    expect(headers).toMatchObject({
+      'x-oss-meta-album': 'Summer',
+      'Content-Disposition': `attachment; filename="_t_.jpg"; filename*=UTF-8''%C3%89t%C3%A9.jpg`,
+      'Cache-Control': 'max-age=60',
+      'x-oss-tagging': 'project=alpha',
+    });
+    const put = await fetch(params['url'] as string, { method: 'PUT', headers, body: bytes });
+    expect(put.status).toBe(200);
+    const stored = oss.object(params['key'] as string)!.headers;
+    expect(stored).toMatchObject({
+      'x-oss-meta-album': 'Summer',
+      'content-disposition': headers['Content-Disposition'],
+      'cache-control': 'max-age=60',
+      'x-oss-tagging': 'project=alpha',
+    });
+    expect(oss.calls.at(-1)!.signedHeaders).toEqual([
+      'cache-control',
+      'content-disposition',
+      'content-length',
+      'content-type',
+      'x-oss-meta-album',
+      'x-oss-tagging',
+    ]);
+
+    const created = await json(handler, '/api/multipart', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        filename: 'big.bin',
+        type: 'application/zip',
+        size: 200 * 1024,
+        partSize: 100 * 1024,
+        metadata: { album: 'Winter' },
+        tags: { project: 'beta' },
+      }),
+    });
+    const initiate = oss.calls.filter((call) => call.operation === 'initiate').at(-1)!;
+    expect(initiate.key).toBe(created['key']);
+    expect(initiate.headers).toMatchObject({
+      'x-oss-meta-album': 'Winter',
+      'content-disposition': 'attachment; filename="big.bin"',
+      'x-oss-tagging': 'project=beta',
+    });
+    // Outside the policy: 400 with the typed code, nothing signed and nothing created.
+    const initiated = oss.calls.filter((call) => call.operation === 'initiate').length;
+    const refused = await handler(
+      new Request(`http://app/api/params?filename=a&size=1&metadata[owner]=x`, { method: 'GET' }),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ code: 'metadata-not-allowed' });
+    const refusedCreate = await handler(
+      new Request('http://app/api/multipart', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ filename: 'a', size: 200 * 1024, partSize: 100 * 1024, tags: { other: 'x' } }),
+      }),
+    );
+    expect(refusedCreate.status).toBe(400);
+    expect(oss.calls.filter((call) => call.operation === 'initiate').length).toBe(initiated);
   });
 
   it('a Content-Type other than the signed one is refused: 403 SignatureDoesNotMatch', async () => {

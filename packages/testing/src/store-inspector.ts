@@ -6,11 +6,23 @@ import { createHash } from 'node:crypto';
 export interface StoreInspector {
   /** SHA-256 (hex) of a stored object. */
   objectSha256(key: string): Promise<string>;
+  /** A stored object's bytes (base64) and the headers it is stored with (HeadObject's view). */
+  storedObject(key: string): Promise<StoredObject>;
   /** The stored object's `Content-Type` and size. */
   objectHead(key: string): Promise<{ contentType: string | undefined; size: number | undefined }>;
   /** Keys of the multipart uploads still open in the bucket. */
   openMultipartUploads(): Promise<string[]>;
   close(): void;
+}
+
+/** An object as the store holds it: bytes and what HeadObject says. */
+export interface StoredObject {
+  readonly base64: string;
+  readonly contentType: string | undefined;
+  readonly size: number | undefined;
+  readonly metadata: Record<string, string>;
+  readonly contentDisposition: string | undefined;
+  readonly cacheControl: string | undefined;
 }
 
 /** A {@link StoreInspector} for the embedded store. */
@@ -28,6 +40,18 @@ export function inspectStore(store: LocalStore): StoreInspector {
       return createHash('sha256')
         .update(await object.Body!.transformToByteArray())
         .digest('hex');
+    },
+    async storedObject(key) {
+      const object = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+      const bytes = await object.Body!.transformToByteArray();
+      return {
+        base64: Buffer.from(bytes).toString('base64'),
+        contentType: object.ContentType,
+        size: object.ContentLength,
+        metadata: object.Metadata ?? {},
+        contentDisposition: object.ContentDisposition,
+        cacheControl: object.CacheControl,
+      };
     },
     async objectHead(key) {
       const head = await client.send(new HeadObjectCommand({ Bucket, Key: key }));

@@ -73,7 +73,13 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
       {
         name: 'ferry-stack',
         async serverStart() {
-          stack = await startTestStack({ cors: true });
+          // A metadata policy, so pages can store per-file metadata (and see refusals of the rest).
+          stack = await startTestStack({
+            cors: true,
+            handler: {
+              objectMetadata: { metadata: ['album', 'checked'], cacheControl: ['max-age=60'], tags: ['project'] },
+            },
+          });
           hiddenEtag = await startTestStack({ cors: true, storeCors: { exposeHeaders: [] } });
           corsRefused = await startTestStack({
             cors: true,
@@ -94,7 +100,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         // Browser tests script the fault proxies with executeServerCommand('ferry-fault' (store) or
         // 'ferry-endpoint-fault' (signing endpoint), { method?, url? (RegExp source), times?, fault }),
         // and 'ferry-faults-clear'; 'ferry-open-uploads', 'ferry-store-puts', 'ferry-store-creates' read what happened;
-        // 'ferry-stored-sha256' ({ key }) reads an object back with a signed GET and hashes it.
+        // 'ferry-stored-sha256' ({ key }) reads an object back with a signed GET and hashes it;
+        // 'ferry-stored-object' ({ key }) returns its bytes (base64), type, size and metadata.
         // 'ferry-oss-fault' ({ ...rule }) faults the PUTs to every OSS contract fake; 'ferry-oss-calls' ({ key })
         // lists the requests a fake took for that key (operation, status, signed headers).
         executeCommand({ command, payload }) {
@@ -113,6 +120,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           }
           if (command === 'ferry-open-uploads') return stack.openMultipartUploads();
           if (command === 'ferry-stored-sha256') return stack.objectSha256((payload as { key: string }).key);
+          if (command === 'ferry-stored-object') return stack.storedObject((payload as { key: string }).key);
           if (command === 'ferry-store-puts') {
             // Part numbers of the part PUTs the store's proxy has seen so far.
             return stack.storeFaults.requests

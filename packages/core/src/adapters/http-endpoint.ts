@@ -113,6 +113,8 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     async singlePutParams(input, callOptions) {
       const query = new URLSearchParams({ filename: input.filename, type: input.type, size: String(input.size) });
       for (const [name, value] of Object.entries(input.metadata)) query.append(`metadata[${name}]`, value);
+      for (const [name, value] of Object.entries(input.tags ?? {})) query.append(`tags[${name}]`, value);
+      if (input.cacheControl) query.set('cacheControl', input.cacheControl);
       if (input.checksum) query.set('checksum', `${input.checksum.algorithm}:${input.checksum.value}`);
       const shape = await call('single-put-params', `${routePath('single-put-params')}?${query}`, callOptions);
       return { method: 'PUT', url: shape.string('url'), headers: shape.headers('headers'), key: shape.string('key') };

@@ -5,7 +5,7 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '../ports/transport.js';
-import { storeErrorFromResponse } from './store-error-response.js';
+import { StoreError } from '../errors/store-error.js';
 
 /** Least time between two progress reports of one request, ms: well under a frame's worth of meaning. */
 const PROGRESS_INTERVAL_MS = 50;
@@ -66,8 +66,21 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
         request.onProgress(request.body.size);
         resolve({ etag: header('ETag'), header, body: xhr.responseText });
       } else {
-        reject(
-          storeErrorFromResponse(xhr.status, xhr.responseText, header('Retry-After'), request.partNumber, request),
+        const { status, responseText } = xhr;
+        // The store's error document is read by code loaded on the first refusal, a chunk of its
+        // own: most pages never see one. Should it fail to load, the status alone still decides.
+        import('./store-error-response.js').then(
+          ({ storeErrorFromResponse }) =>
+            reject(storeErrorFromResponse(status, responseText, header('Retry-After'), request.partNumber, request)),
+          () =>
+            reject(
+              new StoreError(ErrorCode.Store, `The store refused the request with HTTP ${status}.`, {
+                status,
+                details: {},
+                retryAfterMs: undefined,
+                partNumber: request.partNumber,
+              }),
+            ),
         );
       }
     };

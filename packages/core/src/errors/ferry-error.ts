@@ -17,6 +17,7 @@
  * - `file-unreadable`: the file can no longer be read (moved, deleted or changed on disk).
  * - `integrity`: the stored bytes' checksum differs from the file's, or could not be checked.
  * - `aborted`: the upload was cancelled.
+ * - `refused`: a `beforeAdd` or `beforeUpload` hook refused the file; the message is its reason.
  * - `unexpected`: a bug in Ferry or in an adapter; please report it with the `cause`.
  */
 export const ErrorCode = {
@@ -35,6 +36,7 @@ export const ErrorCode = {
   FileUnreadable: 'file-unreadable',
   Integrity: 'integrity',
   Aborted: 'aborted',
+  Refused: 'refused',
   Unexpected: 'unexpected',
 } as const;
 

@@ -12,8 +12,12 @@ export interface FileDescriptor {
   readonly type: string;
   /** Size in bytes. */
   readonly size: number;
-  /** Free-form metadata for the server's `key()` and hooks. */
+  /** User metadata: the server's `key()` sees it, and stores what its policy allows (`x-amz-meta-*`). */
   readonly metadata: Readonly<Record<string, string>>;
+  /** The object's `Cache-Control`, if the server's policy allows it. */
+  readonly cacheControl?: string | undefined;
+  /** Object tags, if the server's policy allows them. */
+  readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A presigned request the browser must make exactly as described. */

@@ -3,6 +3,7 @@
  * each. `@ferry/server` raises exactly these; the client reads them as `EndpointError.serverCode`.
  *
  * - `bad-request` 400: the request is not the protocol (a missing field, a part size out of range).
+ * - `metadata-not-allowed` 400: the file asks to store metadata, a Cache-Control or tags the server's policy does not allow.
  * - `unauthorized` 401: the application's `authorize` hook refused the caller.
  * - `token-invalid` 403: the upload token is missing, tampered with, expired or someone else's.
  * - `origin-not-allowed` 403: a CORS preflight from an origin that is not allowed.
@@ -16,6 +17,7 @@
 // Marked pure so that a bundle which reads one code does not keep the status table too.
 export const WireErrorCode = /* @__PURE__ */ Object.freeze({
   BadRequest: 'bad-request',
+  MetadataNotAllowed: 'metadata-not-allowed',
   Unauthorized: 'unauthorized',
   TokenInvalid: 'token-invalid',
   OriginNotAllowed: 'origin-not-allowed',
@@ -33,6 +35,7 @@ export type WireErrorCode = (typeof WireErrorCode)[keyof typeof WireErrorCode];
 /** The HTTP status that goes with each {@link WireErrorCode}. */
 export const WIRE_ERROR_STATUS: Readonly<Record<WireErrorCode, number>> = /* @__PURE__ */ Object.freeze({
   'bad-request': 400,
+  'metadata-not-allowed': 400,
   unauthorized: 401,
   'token-invalid': 403,
   'origin-not-allowed': 403,

@@ -1,4 +1,13 @@
-import { ErrorCode, FerryError, isFerryError, type ResumeStore, type Uploader, type UploadSnapshot } from '@ferry/core';
+import {
+  ErrorCode,
+  FerryError,
+  isFerryError,
+  type AddOptions,
+  type BeforeUpload,
+  type ResumeStore,
+  type Uploader,
+  type UploadSnapshot,
+} from '@ferry/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FerryAddEvent } from '../events/ferry-add.js';
 import { FerryCompleteEvent } from '../events/ferry-complete.js';
@@ -28,6 +37,8 @@ export interface UploadSettings {
   readonly uploader: () => UploaderLike | undefined;
   /** The settings Uploaders are built from. */
   readonly config: () => UploaderConfig;
+  /** The hook every Uploader built here calls before an upload starts (the element's `ferry-before-upload`). */
+  readonly beforeUpload?: BeforeUpload | undefined;
 }
 
 /** One file of the list and the Uploader that owns it. */
@@ -125,8 +136,8 @@ export class UploadController implements ReactiveController {
   }
 
   /** Adds `file` to `uploader` (from `target()`); the upload as the element lists it. */
-  add(uploader: UploaderLike, file: File, metadata: Readonly<Record<string, string>>): UploadSnapshot {
-    const { id } = uploader.add(file, metadata);
+  add(uploader: UploaderLike, file: File, options: AddOptions): UploadSnapshot {
+    const { id } = uploader.add(file, options);
     return this.rowOf(uploader, id)!.snapshot;
   }
 
@@ -238,7 +249,7 @@ export class UploadController implements ReactiveController {
   private build(config: UploaderConfig): void {
     // Uploads survive a reload: the same file added again continues where it stopped.
     this.resumeStore ??= typeof indexedDB === 'undefined' ? undefined : lazyIndexedDbResumeStore();
-    const made = buildUploader(config, this.resumeStore);
+    const made = buildUploader(config, this.resumeStore, this.settings.beforeUpload);
     const built: Built = { config, generation: ++this.generation, uploader: made };
     this.built = built;
     if (!(made instanceof Promise)) {

@@ -1,4 +1,4 @@
-import { Uploader, type ResumeStore, type UploaderOptions } from '@ferry/core';
+import { Uploader, type BeforeUpload, type ResumeStore, type UploaderOptions } from '@ferry/core';
 
 /** The element's settings an `Uploader` is built from: a change to any of them builds a new one. */
 export interface UploaderConfig {
@@ -12,6 +12,12 @@ export interface UploaderConfig {
   readonly manual: boolean;
   /** A `checksum` attribute value (see `ChecksumSetting`); empty for none. */
   readonly checksum: string | null | undefined;
+  /** A `resize` attribute value (`"max-width,max-height"`); empty for none. */
+  readonly resize?: string | null | undefined;
+  /** Lossy quality of shrunk images, 0 to 1. */
+  readonly quality?: number | undefined;
+  /** The type shrunk images are encoded to. */
+  readonly format?: string | null | undefined;
 }
 
 /**
@@ -27,7 +33,10 @@ export function sameConfig(a: UploaderConfig, b: UploaderConfig): boolean {
     a.concurrency === b.concurrency &&
     a.partSize === b.partSize &&
     a.manual === b.manual &&
-    (a.checksum || '') === (b.checksum || '')
+    (a.checksum || '') === (b.checksum || '') &&
+    (a.resize || '') === (b.resize || '') &&
+    a.quality === b.quality &&
+    (a.format || '') === (b.format || '')
   );
 }
 
@@ -45,10 +54,22 @@ export function sameConfig(a: UploaderConfig, b: UploaderConfig): boolean {
 export function buildUploader(
   config: UploaderConfig,
   resumeStore: ResumeStore | undefined,
+  beforeUpload?: BeforeUpload,
 ): Uploader | Promise<Uploader> {
   const { endpoint, concurrency, partSize, manual } = config;
-  const options: UploaderOptions = { endpoint, concurrency, partSize, resumeStore, autoStart: !manual };
+  const options: UploaderOptions = { endpoint, concurrency, partSize, resumeStore, autoStart: !manual, beforeUpload };
   const checksum = config.checksum?.trim();
-  if (!checksum) return new Uploader(options);
-  return import('./checksummed-uploader.js').then(({ checksummedUploader }) => checksummedUploader(options, checksum));
+  const resize = config.resize?.trim();
+  if (!checksum && !resize) return new Uploader(options);
+  // Shrinking images loads `resized-options.js` with `@ferry/core/resize`, only when asked for.
+  const resized = resize
+    ? import('./resized-options.js').then(({ resizedOptions }) =>
+        resizedOptions(options, resize, config.quality, config.format ?? undefined),
+      )
+    : Promise.resolve(options);
+  return resized.then((ready) =>
+    checksum
+      ? import('./checksummed-uploader.js').then(({ checksummedUploader }) => checksummedUploader(ready, checksum))
+      : new Uploader(ready),
+  );
 }

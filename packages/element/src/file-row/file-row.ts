@@ -1,6 +1,7 @@
 import { isStoreError, type FerryError, type UploadSnapshot, type UploadState } from '@ferry/core';
 import { html, nothing } from 'lit';
 import { formatBytes, formatDuration } from '../format.js';
+import { sizeNote } from './size-note.js';
 import type { FileAction, Translation } from '../translations/translation.js';
 
 /** What a row needs from its element besides the upload itself. */
@@ -84,6 +85,7 @@ export function fileRow(upload: UploadSnapshot, view: FileRowView) {
       <span>${state === 'done' ? formatBytes(upload.size, locale) : bytes}</span>
       ${moving ? html`<span>${t.speedEta(formatBytes(upload.speed, locale, true), formatDuration(upload.eta ?? 0, locale))}</span>` : nothing}
     </span>
+    ${sizeNote(upload, t, locale)}
     ${
       state === 'done' && upload.key
         ? html`<span part="key" class="key"

@@ -1,5 +1,5 @@
-/** Why a file was refused before upload. */
-export type RejectReason = 'type' | 'too-large' | 'too-small' | 'too-many' | 'total-too-large';
+/** Why a file was refused before upload (`refused`: a `ferry-before-add` listener refused it). */
+export type RejectReason = 'type' | 'too-large' | 'too-small' | 'too-many' | 'total-too-large' | 'refused';
 
 /** Limits a file must meet to be added; every field optional. */
 export interface Restrictions {

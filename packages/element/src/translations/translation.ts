@@ -50,6 +50,10 @@ export interface Translation {
   readonly valueMissing: string;
   /** Validation message: uploads still running. */
   readonly pending: string;
+  /** A shrunk image's sizes, before and after (`resize`), formatted. */
+  readonly resized: (from: string, to: string) => string;
+  /** Why an image was sent as it was (`resize`), by the note's code. */
+  readonly resizeNotes: Readonly<Record<'resize-larger' | 'resize-undecodable', string>>;
   /** Validation message: more stored than `max-files` or `max-total-size` allow; `reason` is one of `reasons`. */
   readonly overLimit: (reason: string) => string;
 }

@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import type { ChecksumSetting } from '../controllers/checksummed-uploader.js';
 import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
 import { FerryRejectEvent } from '../events/ferry-reject.js';
+import { FerryBeforeAddEvent } from '../events/ferry-before-add.js';
 import { fileRow, percentOf, progressBar } from '../file-row/file-row.js';
 import { FormController, type FormInput } from '../form/form-controller.js';
 import { formatBytes } from '../format.js';
@@ -39,6 +40,8 @@ const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
  * @summary Uploads files to S3, OSS or any S3-compatible store through presigned URLs.
  * @slot hint - Text of the drop zone.
  * @slot empty - Shown below the drop zone while no file is listed.
+ * @event {FerryBeforeAddEvent} ferry-before-add - Cancelable: a file is about to be added; `event.detail` (`name` renames it, `reason` with `preventDefault()` refuses it, `waitUntil(promise)` decides later).
+ * @event {FerryBeforeUploadEvent} ferry-before-upload - Cancelable: an upload is about to start; `event.detail` (`file`, `metadata`, `cacheControl`, `tags` may change, `waitUntil(promise)`).
  * @event {FerryAddEvent} ferry-add - A file was added: `event.upload`.
  * @event {FerryRejectEvent} ferry-reject - A file broke a restriction and was not added: `event.file`, `event.reason`, `event.message`.
  * @event {FerryStateEvent} ferry-state - An upload changed state: `event.upload.state`, `event.previous`.
@@ -57,6 +60,7 @@ const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
  * @csspart actions - A row's buttons; each is `action` plus its own name (`pause`, `remove`, …).
  * @csspart progress - A progress bar; `progress-indicator` is its filled part.
  * @csspart meta - State, bytes, speed and time left.
+ * @csspart size-note - A shrunk image's original and new size, or why it was sent as it was (`resize`).
  * @csspart status - The state's label.
  * @csspart key - Where a done file was stored.
  * @csspart error - Why an upload failed.
@@ -91,6 +95,9 @@ export class FerryUploader extends LitElement {
     concurrency: { type: Number },
     partSize: { type: Number, attribute: 'part-size' },
     checksum: {},
+    resize: {},
+    quality: { type: Number },
+    format: {},
     locale: {},
     strings: { attribute: false },
     theme: { reflect: true },
@@ -155,6 +162,21 @@ export class FerryUploader extends LitElement {
    */
   checksum: ChecksumSetting | undefined;
 
+  /**
+   * Shrinks images before upload to fit `"max-width,max-height"` pixels, in a Worker; EXIF
+   * orientation is applied and EXIF (GPS included) dropped. An image that would grow, or that the
+   * browser cannot read, is sent as it was, with a note on its row. The code
+   * (`@ferry/core/resize`) loads only once this is set.
+   * @default undefined (images are sent as they are)
+   */
+  resize: string | undefined;
+
+  /** Lossy quality of shrunk images, from 0 to 1. @default the browser's */
+  quality: number | undefined;
+
+  /** `image/jpeg`, `image/webp` or `image/avif` (where the browser encodes it, else JPEG) for shrunk images. @default the image's own type (JPEG, PNG, WebP) */
+  format: string | undefined;
+
   /** Language of the strings (`en`, `zh-CN` or one registered). @default the nearest `lang`, else the browser's */
   locale = '';
 
@@ -188,7 +210,13 @@ export class FerryUploader extends LitElement {
       partSize: this.partSize,
       manual: this.manual,
       checksum: this.checksum,
+      resize: this.resize,
+      quality: this.quality,
+      format: this.format,
     }),
+    // The event's code loads as the first upload starts (a chunk of its own), not with the page.
+    beforeUpload: async (file, context) =>
+      (await import('../controllers/before-upload-event.js')).beforeUploadEvent(this)(file, context),
   });
   private readonly internals = this.attachInternals();
   private readonly announcer = new LiveAnnouncer(this, (count, first) => this.t.added(count, first));
@@ -338,16 +366,45 @@ export class FerryUploader extends LitElement {
       }
       count++;
       total += file.size;
+      this.admit(target, file, path);
+    }
+    this.refuse(rejected);
+  }
+
+  /** Shows and announces refused files. */
+  private refuse(rejected: readonly RejectedRow[]): void {
+    if (rejected.length === 0) return;
+    this.rejected = [...this.rejected, ...rejected];
+    this.announcer.say(rejected.map((row) => this.t.rejected(row.name, row.message)).join('. '));
+  }
+
+  /** Adds a file that met the restrictions, once `ferry-before-add` listeners let it (now, or after their work). */
+  private admit(target: UploaderLike, file: File, path: string): void {
+    const event = new FerryBeforeAddEvent(file, file.name);
+    this.dispatchEvent(event);
+    const decide = (failed?: unknown): void => {
+      const { name, reason } = event.detail;
+      if (event.defaultPrevented || failed !== undefined) {
+        const message = reason || (failed instanceof Error ? failed.message : '');
+        this.dispatchEvent(new FerryRejectEvent(file, 'refused', message));
+        this.refuse([{ id: `r${this.nextRejected++}`, name: path || file.name, message }]);
+        return;
+      }
+      const added =
+        name === file.name ? file : new File([file], name, { type: file.type, lastModified: file.lastModified });
       const thumbnail =
         file.type.startsWith('image/') && file.size <= THUMBNAIL_MAX_BYTES ? URL.createObjectURL(file) : undefined;
-      const upload = this.uploads.add(target, file, path ? { relativePath: path } : {});
+      const upload = this.uploads.add(target, added, path ? { metadata: { relativePath: path } } : {});
       // add() only asks for a render: the row's first render already has its preview and path.
       this.extras.set(upload.id, { path, ...(thumbnail ? { thumbnail } : {}) });
-    }
-    if (rejected.length > 0) {
-      this.rejected = [...this.rejected, ...rejected];
-      this.announcer.say(rejected.map((row) => t.rejected(row.name, row.message)).join('. '));
-    }
+    };
+    const pending = event.work.settled();
+    if (pending)
+      pending.then(
+        () => decide(),
+        (error: unknown) => decide(error ?? 'refused'),
+      );
+    else decide();
   }
 
   private limitText({ reason, limit }: Rejection): string {

@@ -1,5 +1,6 @@
 import type { StoreProfile } from '@ferry/core/protocol';
 import type { PartChecksum, PartChecksumAlgorithm } from '../part-checksum.js';
+import type { ObjectHeaders } from '../object-fields/object-metadata-policy.js';
 
 /** A presigned request: the URL and the headers the browser must send with it. */
 export interface PresignedRequest {
@@ -37,9 +38,11 @@ export interface StorageProvider {
     contentLength: number;
     expiresIn: number;
     checksum?: PartChecksum;
+    /** Metadata, Content-Disposition, Cache-Control and tags to sign in, as the handler's policy allowed them. */
+    object?: ObjectHeaders;
   }): Promise<PresignedRequest>;
-  /** Starts a multipart upload; returns the upload id. */
-  createMultipart(input: { key: string; contentType: string }): Promise<string>;
+  /** Starts a multipart upload (the object gets `object`'s headers at completion); returns the upload id. */
+  createMultipart(input: { key: string; contentType: string; object?: ObjectHeaders }): Promise<string>;
   /** Presigns the PUT of one part. */
   presignPart(input: {
     key: string;

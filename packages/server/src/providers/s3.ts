@@ -12,6 +12,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { PartChecksum } from '../part-checksum.js';
 import type { ProviderPart, StorageProvider } from './provider.js';
+import { objectHeaderFields, s3ObjectFields } from '../object-fields/object-headers.js';
 
 /** Options of {@link createS3Provider}. */
 export interface S3ProviderOptions {
@@ -91,7 +92,7 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
   return {
     profile: options.profile ?? STORE_PROFILES.s3,
 
-    async presignPut({ key, contentType, contentLength, expiresIn, checksum }) {
+    async presignPut({ key, contentType, contentLength, expiresIn, checksum, object }) {
       const sum = checksumSigning(checksum);
       const command = new PutObjectCommand({
         Bucket,
@@ -99,14 +100,22 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
         ContentType: contentType,
         ContentLength: contentLength,
         ...sum.fields,
+        ...s3ObjectFields(object),
       });
-      const signed = new Set(['content-type', 'content-length', ...sum.signed]);
+      // Metadata, disposition, cache control and tags are signed headers too: the browser sends them.
+      const extra = objectHeaderFields(object, 'amz');
+      const signed = new Set([
+        'content-type',
+        'content-length',
+        ...sum.signed,
+        ...Object.keys(extra).map((name) => name.toLowerCase()),
+      ]);
       const url = await getSignedUrl(client, command, {
         expiresIn,
         signableHeaders: signed,
         unhoistableHeaders: signed,
       });
-      return { url, headers: { 'Content-Type': contentType, ...sum.headers } };
+      return { url, headers: { 'Content-Type': contentType, ...sum.headers, ...extra } };
     },
 
     async presignGet({ key, expiresIn }) {
@@ -116,9 +125,9 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
       };
     },
 
-    async createMultipart({ key, contentType }) {
+    async createMultipart({ key, contentType, object }) {
       const { UploadId } = await client.send(
-        new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType }),
+        new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType, ...s3ObjectFields(object) }),
       );
       if (!UploadId) throw new Error('The store created a multipart upload without an UploadId.');
       return UploadId;

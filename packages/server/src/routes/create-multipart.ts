@@ -1,16 +1,11 @@
 import type { MultipartHandle } from '@ferry/core';
 import { ServerError } from '../errors.js';
-import {
-  MAX_FILENAME,
-  readJsonBody,
-  requireContentType,
-  requireInteger,
-  requireString,
-  requireStringRecord,
-} from '../request-input.js';
+import { MAX_FILENAME, readJsonBody, requireContentType, requireInteger, requireString } from '../request-input.js';
+import { objectFieldsFromBody } from '../object-fields/read-object-fields.js';
+import { objectHeadersFor } from '../object-fields/object-metadata-policy.js';
 import { BODY_LIMIT, checkSize, storageFailure, type RouteContext } from './route-context.js';
 
-/** `POST /multipart { filename, type, size, partSize, metadata }`: starts a multipart upload. */
+/** `POST /multipart { filename, type, size, partSize, metadata, cacheControl?, tags? }`: starts a multipart upload. */
 export async function createMultipart(context: RouteContext): Promise<MultipartHandle> {
   const body = await readJsonBody(context.request, BODY_LIMIT);
   const { options } = context;
@@ -21,7 +16,8 @@ export async function createMultipart(context: RouteContext): Promise<MultipartH
   // The store's profile bounds the plan: a part size it would refuse at complete is refused now.
   const { profile } = options;
   const partSize = requireInteger(body['partSize'], 'partSize', profile.minPartSize, profile.maxPartSize);
-  const metadata = requireStringRecord(body['metadata'], 'metadata');
+  const asked = objectFieldsFromBody(body, filename);
+  const { metadata } = asked;
   if (Math.ceil(size / partSize) > options.maxParts) {
     throw new ServerError(
       'bad-request',
@@ -29,10 +25,11 @@ export async function createMultipart(context: RouteContext): Promise<MultipartH
     );
   }
   options.checkType(type);
+  const object = objectHeadersFor(options.objectMetadata, asked);
   const key = await options.key({ filename, type, size, metadata }, context.user);
   let uploadId: string;
   try {
-    uploadId = await options.provider.createMultipart({ key, contentType: type });
+    uploadId = await options.provider.createMultipart({ key, contentType: type, object });
   } catch (error) {
     throw storageFailure('to create the multipart upload', error);
   }

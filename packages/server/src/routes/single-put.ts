@@ -2,11 +2,14 @@ import type { SinglePutParams } from '@ferry/core';
 import { ServerError } from '../errors.js';
 import { readFileChecksum } from '../part-checksum.js';
 import { MAX_FILENAME, requireContentType, requireInteger, requireString } from '../request-input.js';
+import { objectFieldsFromQuery } from '../object-fields/read-object-fields.js';
+import { objectHeadersFor } from '../object-fields/object-metadata-policy.js';
 import { checkSize, storageFailure, type RouteContext } from './route-context.js';
 
 /**
- * `GET /params?filename&type&size[&checksum=<algorithm>:<base64>]`: presigns one PUT of a whole
- * file, and with `checksum` its digest too (signed, so the store refuses other bytes).
+ * `GET /params?filename&type&size[&checksum=<algorithm>:<base64>][&metadata[k]=v&tags[k]=v&cacheControl=…]`:
+ * presigns one PUT of a whole file, with `checksum` its digest too (signed, so the store refuses
+ * other bytes), and what the object metadata policy allows (signed: the browser sends exactly those headers).
  */
 export async function singlePut(context: RouteContext): Promise<SinglePutParams> {
   const query = context.url.searchParams;
@@ -24,17 +27,16 @@ export async function singlePut(context: RouteContext): Promise<SinglePutParams>
   }
   options.checkType(type);
   const checksum = readFileChecksum(query.get('checksum'), options.provider.partChecksums ?? []);
-  const metadata: Record<string, string> = {};
-  for (const [name, value] of query) {
-    const match = /^metadata\[(.+)\]$/.exec(name);
-    if (match?.[1]) metadata[match[1]] = value;
-  }
+  const asked = objectFieldsFromQuery(query, filename);
+  const { metadata } = asked;
+  const object = objectHeadersFor(options.objectMetadata, asked);
   const key = await options.key({ filename, type, size, metadata }, context.user);
   try {
     const signed = await options.provider.presignPut({
       key,
       contentType: type,
       contentLength: size,
+      object,
       expiresIn: options.urlLifetimeSeconds,
       ...(checksum ? { checksum } : {}),
     });

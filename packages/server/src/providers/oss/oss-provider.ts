@@ -4,6 +4,8 @@ import { ossEncode, ossQueryString, type OssCredentials, type OssRequest } from 
 import { ossV1AuthorizationHeaders, ossV1PresignQuery } from './oss-v1-signer.js';
 import { ossV4AuthorizationHeaders, ossV4PresignQuery } from './oss-v4-signer.js';
 import { completeMultipartXml, ossErrorFields, parseOssXml } from './oss-xml.js';
+import { objectHeaderFields } from '../../object-fields/object-headers.js';
+import type { ObjectHeaders } from '../../object-fields/object-metadata-policy.js';
 
 /** OSS keeps a presigned URL valid for 7 days at most. */
 export const OSS_MAX_URL_LIFETIME = 7 * 24 * 3600;
@@ -36,8 +38,6 @@ export interface OssProviderOptions {
   readonly signatureVersion?: 'v4' | 'v1';
   /** `x-oss-storage-class` of new objects (`Standard`, `IA`, `Archive`, `ColdArchive`…). @default the bucket's */
   readonly storageClass?: string;
-  /** User metadata of new objects, sent as `x-oss-meta-<name>`. @default none */
-  readonly metadata?: Readonly<Record<string, string>>;
   /** The upload callback: signed into single PUTs, sent by the server on CompleteMultipartUpload. @default none */
   readonly callback?: OssCallback;
   /** Told when a requested URL lifetime was cut (7-day limit, STS expiry). @default console.warn */
@@ -85,12 +85,14 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
   const send = options.fetch ?? globalThis.fetch;
   const objectUrl = (key: string) => `${origin}/${ossEncode(key, true)}`;
 
-  /** Headers every new object carries: storage class and metadata. */
-  const objectHeaders = (): Record<string, string> => ({
+  /**
+   * Headers a new object carries: the storage class, and the metadata, disposition, cache control
+   * and tags the handler's per-file policy allowed (`objectMetadata`; its `fixed` metadata is
+   * what a per-provider `metadata` option used to be).
+   */
+  const objectHeaders = (object: ObjectHeaders | undefined): Record<string, string> => ({
     ...(options.storageClass ? { 'x-oss-storage-class': options.storageClass } : {}),
-    ...Object.fromEntries(
-      Object.entries(options.metadata ?? {}).map(([name, value]) => [`x-oss-meta-${name.toLowerCase()}`, value]),
-    ),
+    ...objectHeaderFields(object, 'oss'),
   });
 
   const callbackHeaders = (): Record<string, string> => {
@@ -126,10 +128,17 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
 
   const presign = (request: OssRequest, requested: number): PresignedRequest & { expiresIn: number } => {
     const expiresIn = lifetime(requested);
-    // Content-Length is signed too, so a URL cannot store more (or fewer) bytes than planned.
+    // Content-Length is signed too, so a URL cannot store more (or fewer) bytes than planned;
+    // so are Cache-Control and Content-Disposition when sent (V4 signs x-oss-* and the type anyway).
+    const additionalHeaders = [
+      'content-length',
+      ...Object.keys(request.headers)
+        .map((name) => name.toLowerCase())
+        .filter((name) => name === 'cache-control' || name === 'content-disposition'),
+    ];
     const query =
       version === 'v4'
-        ? ossV4PresignQuery(request, credentials, region, expiresIn, { additionalHeaders: ['content-length'] }).query
+        ? ossV4PresignQuery(request, credentials, region, expiresIn, { additionalHeaders }).query
         : ossV1PresignQuery(request, credentials, Math.floor(Date.now() / 1000) + expiresIn);
     const headers = Object.fromEntries(
       Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
@@ -172,12 +181,12 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
   };
 
   return {
-    async presignPut({ key, contentType, contentLength, expiresIn, checksum }) {
+    async presignPut({ key, contentType, contentLength, expiresIn, checksum, object }) {
       const headers = {
         'Content-Type': contentType,
         'Content-Length': String(contentLength),
         ...(checksum ? { 'Content-MD5': checksum.value } : {}),
-        ...objectHeaders(),
+        ...objectHeaders(object),
         ...callbackHeaders(),
       };
       return presign({ method: 'PUT', bucket, key, query: {}, headers }, expiresIn);
@@ -193,8 +202,13 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
       return { url: `${objectUrl(key)}?${ossQueryString(query)}`, headers: {}, expiresIn: seconds };
     },
 
-    async createMultipart({ key, contentType }) {
-      const { text } = await call('POST', key, { uploads: '' }, { 'Content-Type': contentType, ...objectHeaders() });
+    async createMultipart({ key, contentType, object }) {
+      const { text } = await call(
+        'POST',
+        key,
+        { uploads: '' },
+        { 'Content-Type': contentType, ...objectHeaders(object) },
+      );
       const result = parseOssXml(text)['InitiateMultipartUploadResult'] as { UploadId?: string } | undefined;
       if (!result?.UploadId) throw new Error('OSS created a multipart upload without an UploadId.');
       return result.UploadId;
