@@ -24,6 +24,31 @@ export const ROUTES = Object.freeze({
 export type RouteName = keyof typeof ROUTES;
 
 /**
+ * Routes about stored objects rather than uploads, apart from {@link ROUTES} so that the upload
+ * engine's bundle, which reads that table, does not carry them.
+ */
+// Marked pure: a bundle that never matches routes (the engine's) drops it.
+export const OBJECT_ROUTES = /* @__PURE__ */ Object.freeze({
+  /**
+   * `DELETE /objects?key`: deletes a stored object. Allowed with the `X-Ferry-Delete-Token` that
+   * the complete (or single-PUT params) answer carried, within its short window, or when the
+   * application's `authorizeDelete` hook allows it; otherwise 403 `delete-not-allowed` (or
+   * `token-invalid` for a token that is tampered with, expired or for another key). Answers `{ key }`.
+   */
+  'delete-object': { method: 'DELETE', path: '/objects' },
+} as const);
+
+/** The name of one of {@link OBJECT_ROUTES}. */
+export type ObjectRouteName = keyof typeof OBJECT_ROUTES;
+
+/**
+ * The header that carries a delete token: issued in the complete answer of a multipart upload
+ * and in the single-PUT params answer (`deleteToken`), it lets the uploader delete that key for
+ * a short while (`@ferry/server`'s `deleteWindowSeconds`, 10 minutes by default).
+ */
+export const DELETE_TOKEN_HEADER = 'X-Ferry-Delete-Token';
+
+/**
  * The header that carries the upload token the server issued at create time. Every call after
  * create sends it (a `token` query parameter is accepted too); it binds the caller to the upload.
  */
@@ -46,7 +71,7 @@ export function routePath(route: RouteName, params: { uploadId?: string; partNum
 
 /** What {@link matchRoute} found: the route and the path's parameters. */
 export interface RouteMatch {
-  readonly route: RouteName;
+  readonly route: RouteName | ObjectRouteName;
   /** The decoded `:uploadId` segment, or `''`. */
   readonly uploadId: string;
   /** The `:partNumber` segment as written, or `''`. */
@@ -60,10 +85,10 @@ export interface RouteMatch {
  */
 export function matchRoute(method: string, segments: readonly string[]): RouteMatch | 'wrong-method' | undefined {
   let pathFound = false;
-  for (const [route, { method: routeMethod, path }] of Object.entries(ROUTES) as [
-    RouteName,
-    (typeof ROUTES)[RouteName],
-  ][]) {
+  for (const [route, { method: routeMethod, path }] of [
+    ...Object.entries(ROUTES),
+    ...Object.entries(OBJECT_ROUTES),
+  ] as [RouteName | ObjectRouteName, { method: string; path: string }][]) {
     const pattern = path.split('/').filter(Boolean);
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};

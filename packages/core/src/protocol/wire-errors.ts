@@ -5,6 +5,7 @@
  * - `bad-request` 400: the request is not the protocol (a missing field, a part size out of range).
  * - `unauthorized` 401: the application's `authorize` hook refused the caller.
  * - `token-invalid` 403: the upload token is missing, tampered with, expired or someone else's.
+ * - `delete-not-allowed` 403: a delete without a valid delete token that the `authorizeDelete` hook refused.
  * - `origin-not-allowed` 403: a CORS preflight from an origin that is not allowed.
  * - `not-found` 404: no such route, or the store no longer knows the multipart upload.
  * - `method-not-allowed` 405: the route exists, not for this method.
@@ -18,6 +19,7 @@ export const WireErrorCode = /* @__PURE__ */ Object.freeze({
   BadRequest: 'bad-request',
   Unauthorized: 'unauthorized',
   TokenInvalid: 'token-invalid',
+  DeleteNotAllowed: 'delete-not-allowed',
   OriginNotAllowed: 'origin-not-allowed',
   NotFound: 'not-found',
   MethodNotAllowed: 'method-not-allowed',
@@ -35,6 +37,7 @@ export const WIRE_ERROR_STATUS: Readonly<Record<WireErrorCode, number>> = /* @__
   'bad-request': 400,
   unauthorized: 401,
   'token-invalid': 403,
+  'delete-not-allowed': 403,
   'origin-not-allowed': 403,
   'not-found': 404,
   'method-not-allowed': 405,
