@@ -1,4 +1,5 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -80,8 +81,19 @@ export class UploadDirectory {
     return parts.filter((part) => part !== undefined).sort((a, b) => a.partNumber - b.partNumber);
   }
 
-  /** Deletes the upload and its parts. */
-  async remove(bucket: string, uploadId: string): Promise<void> {
-    await rm(this.dir(bucket, uploadId), { recursive: true, force: true });
+  /**
+   * Deletes the upload and its parts; false when it was already gone. Renamed out of the way
+   * first, so that of two aborts at once exactly one succeeds and the other finds no upload
+   * (NoSuchUpload), as on S3.
+   */
+  async remove(bucket: string, uploadId: string): Promise<boolean> {
+    const doomed = `${this.dir(bucket, uploadId)}.removing-${randomUUID()}`;
+    try {
+      await rename(this.dir(bucket, uploadId), doomed);
+    } catch {
+      return false;
+    }
+    await rm(doomed, { recursive: true, force: true });
+    return true;
   }
 }
