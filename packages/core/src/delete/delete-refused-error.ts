@@ -1,10 +1,11 @@
-import { EndpointError, type EndpointErrorOptions } from '../errors/endpoint-error.js';
+import { EndpointError, isEndpointError, type EndpointErrorOptions } from '../errors/endpoint-error.js';
 
 /**
  * The endpoint refused to delete an object (HTTP 403): `serverCode` says why —
  * `delete-not-allowed` (no valid delete token, and the application's `authorizeDelete` said no)
  * or `token-invalid` (the delete token was tampered with, has expired, or is for another key or
- * user). The object is still stored. Its `code` is `endpoint`, as for every endpoint refusal.
+ * user). The object is still stored. Its `code` is `endpoint` and its `name` `EndpointError`, as for
+ * every endpoint refusal, so `isEndpointError` holds too.
  *
  * @example
  * ```ts
@@ -12,8 +13,6 @@ import { EndpointError, type EndpointErrorOptions } from '../errors/endpoint-err
  * ```
  */
 export class DeleteRefusedError extends EndpointError {
-  override readonly name = 'DeleteRefusedError';
-
   constructor(
     /** The object key that was not deleted. */
     readonly key: string,
@@ -26,5 +25,8 @@ export class DeleteRefusedError extends EndpointError {
 
 /** Whether `value` is a {@link DeleteRefusedError} (works across bundles). */
 export function isDeleteRefusedError(value: unknown): value is DeleteRefusedError {
-  return value instanceof DeleteRefusedError || (value instanceof Error && value.name === 'DeleteRefusedError');
+  return (
+    value instanceof DeleteRefusedError ||
+    (isEndpointError(value) && value.operation === 'delete-object' && value.status === 403 && 'key' in value)
+  );
 }

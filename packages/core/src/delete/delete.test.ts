@@ -60,7 +60,8 @@ describe('@ferry/core/delete', () => {
     expect(isDeleteRefusedError(foreign)).toBe(true);
     expect(foreign).toMatchObject({ code: 'endpoint', status: 403, serverCode: 'token-invalid', key: theirs.key });
     const none = await refusal(mine.key!);
-    expect(none).toMatchObject({ name: 'DeleteRefusedError', serverCode: 'delete-not-allowed' });
+    expect(none).toMatchObject({ name: 'EndpointError', serverCode: 'delete-not-allowed' });
+    expect(isDeleteRefusedError(none)).toBe(true);
     expect(await stored(mine.key!)).toBe(true);
     expect(await stored(theirs.key!)).toBe(true);
   });
