@@ -145,7 +145,8 @@ describe('DELETE /objects with the upload’s own delete token', () => {
     const other = await singlePut(handler);
     const foreign = await remove(handler, other.key, { [DELETE_TOKEN_HEADER]: mine.deleteToken });
     expect(foreign.status).toBe(403);
-    expect(foreign.json).toMatchObject({ code: 'token-invalid', message: expect.stringContaining('another object') });
+    expect(foreign.json['code']).toBe('token-invalid');
+    expect(foreign.json['message']).toContain('another object');
 
     // The payload rewritten to name the other key, the MAC kept: the MAC no longer matches.
     const [, mac] = mine.deleteToken.split('.');
@@ -154,7 +155,8 @@ describe('DELETE /objects with the upload’s own delete token', () => {
     );
     const tampered = await remove(handler, other.key, { [DELETE_TOKEN_HEADER]: `${forgedPayload}.${mac}` });
     expect(tampered.status).toBe(403);
-    expect(tampered.json).toMatchObject({ code: 'token-invalid', message: expect.stringContaining('not valid') });
+    expect(tampered.json['code']).toBe('token-invalid');
+    expect(tampered.json['message']).toContain('not valid');
     const flipped = mine.deleteToken.slice(0, -2) + (mine.deleteToken.endsWith('AA') ? 'BB' : 'AA');
     expect((await remove(handler, mine.key, { [DELETE_TOKEN_HEADER]: flipped })).status).toBe(403);
 
@@ -188,7 +190,8 @@ describe('DELETE /objects with the upload’s own delete token', () => {
     await new Promise((resolve) => setTimeout(resolve, 3100));
     const late = await remove(handler, key, { [DELETE_TOKEN_HEADER]: deleteToken });
     expect(late.status).toBe(403);
-    expect(late.json).toMatchObject({ code: 'token-invalid', message: expect.stringContaining('expired') });
+    expect(late.json['code']).toBe('token-invalid');
+    expect(late.json['message']).toContain('expired');
     expect(await exists(key)).toBe(true);
   });
 

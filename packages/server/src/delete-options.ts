@@ -16,7 +16,9 @@ export function deleteAuthorizer(
   return async (request, key, user) => {
     if (!hook) return false;
     try {
-      return (await hook(request, key, user)) === true;
+      // Only a real `true` allows: a truthy object returned by mistake does not.
+      const answer: unknown = await hook(request, key, user);
+      return answer === true;
     } catch {
       return false;
     }

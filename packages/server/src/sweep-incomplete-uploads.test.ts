@@ -168,7 +168,7 @@ describe('sweepIncompleteUploads', () => {
   });
 
   it('refuses a provider without listMultipartUploads and a negative age', async () => {
-    const { listMultipartUploads: _, ...withoutList } = provider;
+    const withoutList: StorageProvider = { ...provider, listMultipartUploads: undefined };
     await expect(sweepIncompleteUploads({ provider: withoutList, prefix: '', olderThan: 1 })).rejects.toThrow(
       /listMultipartUploads/,
     );

@@ -1,7 +1,7 @@
 import { anySignal } from '../any-signal.js';
 import { ErrorCode } from '../errors/ferry-error.js';
 import { EndpointError } from '../errors/endpoint-error.js';
-import { DELETE_TOKEN_HEADER, OBJECT_ROUTES } from '../protocol/routes.js';
+import { DELETE_TOKEN_HEADER, OBJECT_ROUTES } from '../protocol/object-routes.js';
 import { DeleteRefusedError } from './delete-refused-error.js';
 
 /** Options of {@link deleteObject}. */

@@ -61,7 +61,7 @@ function indexedDbRecords(name: string): ResumeRecords {
         request(store.getAllKeys()),
         request(store.getAll() as IDBRequest<ResumeRecord[]>),
       ]);
-      return keys.map((key, index): [string, ResumeRecord] => [String(key), values[index]!]);
+      return keys.map((key, index): [string, ResumeRecord] => [key as string, values[index]!]);
     },
   };
 }

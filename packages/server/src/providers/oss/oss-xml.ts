@@ -39,9 +39,9 @@ export function parseOpenUploads(xml: string): OpenUploadPage {
   };
   return {
     uploads: (result.Upload ?? []).map((upload) => ({
-      key: String(upload['Key'] ?? ''),
-      uploadId: String(upload['UploadId'] ?? ''),
-      initiated: new Date(String(upload['Initiated'] ?? 0)),
+      key: upload['Key'] ?? '',
+      uploadId: upload['UploadId'] ?? '',
+      initiated: new Date(upload['Initiated'] ?? 0),
     })),
     truncated: result.IsTruncated === 'true',
     nextKeyMarker: result.NextKeyMarker || undefined,
