@@ -1,13 +1,5 @@
-import { startLocalStore, type LocalStore } from '@ferry/local-store';
-import {
-  createFerryHandler,
-  createOssProvider,
-  createS3Provider,
-  readServerEnv,
-  toNodeListener,
-  type S3ProviderOptions,
-  type StorageProvider,
-} from '@ferry/server';
+import type { LocalStore } from '@ferry/local-store';
+import { createFerryHandler, readServerEnv, toNodeListener } from '@ferry/server';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,6 +7,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
+import { openDemoProvider } from './demo-provider.js';
 
 /** Options of {@link startDemo}; the CLI reads them from the environment. */
 export interface DemoOptions {
@@ -54,27 +47,10 @@ const standaloneDirectory = fileURLToPath(new URL('.', import.meta.resolve('@fer
  */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const env = readServerEnv(options.env ?? process.env);
-  let store: LocalStore | undefined;
-  let provider: StorageProvider;
-  let target: Demo['target'];
-  if (env.provider === 'oss') {
-    const oss = env.oss!;
-    provider = createOssProvider(oss);
-    target = { endpoint: oss.endpoint ?? `https://oss-${oss.region}.aliyuncs.com`, bucket: oss.bucket };
-  } else {
-    let s3: S3ProviderOptions;
-    if (env.provider === 'local') {
-      store = await startLocalStore({
-        directory: options.dataDir ?? fileURLToPath(new URL('../../../.ferry-data', import.meta.url)),
-        port: options.storePort ?? 4568,
-      });
-      s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
-    } else {
-      s3 = env.s3!;
-    }
-    provider = createS3Provider(s3);
-    target = { endpoint: s3.endpoint ?? `https://s3.${s3.region ?? 'us-east-1'}.amazonaws.com`, bucket: s3.bucket };
-  }
+  const { provider, store, target } = await openDemoProvider(env, {
+    dataDir: options.dataDir,
+    storePort: options.storePort ?? 4568,
+  });
   const handler = createFerryHandler({
     provider,
     // Without FERRY_SECRET, upload tokens only live as long as this process.

@@ -117,8 +117,8 @@ export function multipartOperations(root: string, partsPageSize = 1000): KoaMidd
 
     async abort(ctx, bucket, key) {
       const uploadId = ctx.query['uploadId'] ?? '';
-      if (!(await uploads.get(bucket, uploadId, key))) throw noSuchUpload(uploadId);
-      await uploads.remove(bucket, uploadId);
+      if (!(await uploads.get(bucket, uploadId, key)) || !(await uploads.remove(bucket, uploadId)))
+        throw noSuchUpload(uploadId);
       ctx.status = 204;
       ctx.body = '';
       return true;

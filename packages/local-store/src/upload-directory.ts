@@ -1,5 +1,8 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A multipart upload as s3rver keeps it on disk. */
 export interface PendingUpload {
@@ -41,7 +44,12 @@ export class UploadDirectory {
     }
   }
 
-  /** Every pending upload of the bucket, sorted by key then initiation time (as S3 lists them). */
+  /**
+   * Every pending upload of the bucket, sorted by key then upload id: the order ListMultipartUploads
+   * pages in, since its `upload-id-marker` means "upload ids lexicographically greater" (S3's
+   * reference). Sorting one key's uploads by time, as before, made a page boundary inside them
+   * skip or repeat uploads.
+   */
   async list(bucket: string): Promise<PendingUpload[]> {
     let ids: string[];
     try {
@@ -52,7 +60,7 @@ export class UploadDirectory {
     const uploads = await Promise.all(ids.map((id) => this.get(bucket, id)));
     return uploads
       .filter((upload): upload is PendingUpload => upload !== undefined)
-      .sort((a, b) => (a.key === b.key ? a.initiated.getTime() - b.initiated.getTime() : a.key < b.key ? -1 : 1));
+      .sort((a, b) => (a.key === b.key ? compare(a.uploadId, b.uploadId) : compare(a.key, b.key)));
   }
 
   /** The parts stored so far, by part number. */
@@ -73,8 +81,19 @@ export class UploadDirectory {
     return parts.filter((part) => part !== undefined).sort((a, b) => a.partNumber - b.partNumber);
   }
 
-  /** Deletes the upload and its parts. */
-  async remove(bucket: string, uploadId: string): Promise<void> {
-    await rm(this.dir(bucket, uploadId), { recursive: true, force: true });
+  /**
+   * Deletes the upload and its parts; false when it was already gone. Renamed out of the way
+   * first, so that of two aborts at once exactly one succeeds and the other finds no upload
+   * (NoSuchUpload), as on S3.
+   */
+  async remove(bucket: string, uploadId: string): Promise<boolean> {
+    const doomed = `${this.dir(bucket, uploadId)}.removing-${randomUUID()}`;
+    try {
+      await rename(this.dir(bucket, uploadId), doomed);
+    } catch {
+      return false;
+    }
+    await rm(doomed, { recursive: true, force: true });
+    return true;
   }
 }

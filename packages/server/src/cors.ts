@@ -1,4 +1,4 @@
-import { UPLOAD_TOKEN_HEADER } from '@ferry/core/protocol';
+import { DELETE_TOKEN_HEADER, UPLOAD_TOKEN_HEADER } from '@ferry/core/protocol';
 import { ServerError } from './errors.js';
 import type { FerryHandler } from './handler.js';
 
@@ -23,7 +23,9 @@ export interface CorsOptions {
  */
 export function withCors(handler: FerryHandler, options: CorsOptions): FerryHandler {
   const origins = new Set(options.origins);
-  const allowHeaders = ['Content-Type', UPLOAD_TOKEN_HEADER, ...(options.allowHeaders ?? [])].join(', ');
+  const allowHeaders = ['Content-Type', UPLOAD_TOKEN_HEADER, DELETE_TOKEN_HEADER, ...(options.allowHeaders ?? [])].join(
+    ', ',
+  );
   const decorate = (response: Response, origin: string): Response => {
     const headers = new Headers(response.headers);
     headers.set('Access-Control-Allow-Origin', origin);

@@ -1,6 +1,7 @@
 import { STORE_PROFILES, type StoreProfile } from '@ferry/core/protocol';
 import { ServerError } from './errors.js';
 import { defaultObjectKey } from './object-key.js';
+import { deleteAuthorizer, resolveDeleteWindow } from './delete-options.js';
 import type { StorageProvider } from './providers/provider.js';
 import type { ObjectMetadataPolicy } from './object-fields/object-metadata-policy.js';
 
@@ -44,6 +45,20 @@ export interface FerryHandlerOptions {
   readonly allowedTypes?: readonly string[];
   /** Most parts one upload may have (at most the provider's profile's). @default the profile's (10,000 on every known store) */
   readonly maxParts?: number;
+  /**
+   * Says whether `request` may delete the stored object `key` (`DELETE {base}/objects?key`): the
+   * application's own rule (the key is in a record this user owns, an admin). A request carrying
+   * a valid delete token for the key is allowed without asking. Returning false or throwing
+   * refuses with 403 `delete-not-allowed`.
+   * @default refuse every delete that has no valid delete token
+   */
+  readonly authorizeDelete?: (request: Request, key: string, user: UploadUser) => boolean | Promise<boolean>;
+  /**
+   * How long a finished upload's delete token lets its page delete the object, in seconds after
+   * completion (a single PUT's: after its URL expires, since the PUT may come that late).
+   * 0 issues no delete tokens. @default 600
+   */
+  readonly deleteWindowSeconds?: number;
   /** Called with unexpected errors (the client only sees `internal`). @default console.error */
   readonly onError?: (error: unknown) => void;
   /**
@@ -56,13 +71,15 @@ export interface FerryHandlerOptions {
 
 /** {@link FerryHandlerOptions} with defaults applied. */
 export interface ResolvedHandlerOptions extends Required<
-  Omit<FerryHandlerOptions, 'key' | 'authorize' | 'allowedTypes' | 'objectMetadata'>
+  Omit<FerryHandlerOptions, 'key' | 'authorize' | 'allowedTypes' | 'objectMetadata' | 'authorizeDelete'>
 > {
   readonly objectMetadata: ObjectMetadataPolicy | undefined;
   /** The provider's multipart limits. */
   readonly profile: StoreProfile;
   readonly key: (file: UploadRequestFile, user: UploadUser) => Promise<string>;
   readonly authorize: (request: Request) => Promise<UploadUser>;
+  /** Whether the application allows the delete: false when refused, thrown or without a hook. */
+  readonly authorizeDelete: (request: Request, key: string, user: UploadUser) => Promise<boolean>;
   /** Throws `type-not-allowed` unless `type` is allowed. */
   readonly checkType: (type: string) => void;
 }
@@ -94,6 +111,8 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
     onError: options.onError ?? ((error) => console.error('[ferry]', error)),
     maxParts,
     objectMetadata: options.objectMetadata,
+    deleteWindowSeconds: resolveDeleteWindow(options.deleteWindowSeconds),
+    authorizeDelete: deleteAuthorizer(options.authorizeDelete),
     key: async (file, user) => checkKey(await chooseKey(file, user)),
     authorize: async (request) => {
       if (!options.authorize) return ANONYMOUS;

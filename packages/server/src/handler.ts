@@ -1,7 +1,8 @@
-import { matchRoute, type RouteName } from '@ferry/core/protocol';
+import { matchRoute, type ObjectRouteName, type RouteName } from '@ferry/core/protocol';
 import { isServerError, ServerError } from './errors.js';
 import { resolveHandlerOptions, type FerryHandlerOptions } from './handler-options.js';
 import { createMultipart } from './routes/create-multipart.js';
+import { deleteObject } from './routes/delete-object.js';
 import { abortMultipart, completeMultipart, listParts } from './routes/multipart-lifecycle.js';
 import type { RouteContext } from './routes/route-context.js';
 import { signOnePart, signParts } from './routes/sign-parts.js';
@@ -14,7 +15,7 @@ export type FerryHandler = (request: Request) => Promise<Response>;
 type Route = (context: RouteContext, partNumber: string) => Promise<unknown>;
 
 /** The code that answers each route of the protocol's table. */
-const ROUTE_HANDLERS: Record<RouteName, Route> = {
+const ROUTE_HANDLERS: Record<RouteName | ObjectRouteName, Route> = {
   'single-put-params': singlePut,
   'create-multipart': createMultipart,
   'sign-parts': signParts,
@@ -22,6 +23,7 @@ const ROUTE_HANDLERS: Record<RouteName, Route> = {
   'list-parts': listParts,
   'complete-multipart': completeMultipart,
   'abort-multipart': abortMultipart,
+  'delete-object': deleteObject,
 };
 
 function decodeSegment(segment: string): string {

@@ -12,7 +12,17 @@ export type { OssCredentials, OssRequest } from './providers/oss/oss-credentials
 export { ossV4AuthorizationHeaders, ossV4CanonicalRequest, ossV4PresignQuery } from './providers/oss/oss-v4-signer.js';
 export type { OssV4Signature } from './providers/oss/oss-v4-signer.js';
 export { ossV1AuthorizationHeaders, ossV1PresignQuery, ossV1StringToSign } from './providers/oss/oss-v1-signer.js';
-export type { StorageProvider, PresignedRequest, ProviderPart } from './providers/provider.js';
+export type {
+  StorageProvider,
+  PresignedRequest,
+  ProviderPart,
+  OpenUpload,
+  OpenUploadPage,
+} from './providers/provider.js';
+export { sweepIncompleteUploads } from './sweep-incomplete-uploads.js';
+export type { SweepOptions, SweepReport } from './sweep-incomplete-uploads.js';
+export { DeleteTokens } from './delete-token.js';
+export type { DeleteClaims } from './delete-token.js';
 export { PART_CHECKSUM_ALGORITHMS } from './part-checksum.js';
 export type { PartChecksum, PartChecksumAlgorithm } from './part-checksum.js';
 export { toNodeListener } from './adapters/node.js';

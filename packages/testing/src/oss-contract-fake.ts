@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 /** One request the fake took, as a test asserts on it. */
 export interface OssContractCall {
   readonly method: string;
-  /** `put-object`, `initiate`, `upload-part`, `list-parts`, `complete`, `abort` or `unknown`. */
+  /** `put-object`, `initiate`, `upload-part`, `list-parts`, `complete`, `abort`, `list-uploads`, `delete-object` or `unknown`. */
   readonly operation: string;
   readonly key: string;
   readonly query: Readonly<Record<string, string>>;
@@ -37,6 +37,7 @@ export interface OssContractFake {
 
 interface Upload {
   readonly key: string;
+  readonly initiated: Date;
   readonly headers: Record<string, string>;
   readonly parts: Map<number, { bytes: Buffer; etag: string }>;
 }
@@ -185,9 +186,13 @@ export async function startOssContractFake(
                 ? 'list-parts'
                 : request.method === 'DELETE' && 'uploadId' in query
                   ? 'abort'
-                  : request.method === 'GET'
-                    ? 'get-object'
-                    : 'unknown';
+                  : request.method === 'GET' && key === '' && 'uploads' in query
+                    ? 'list-uploads'
+                    : request.method === 'DELETE'
+                      ? 'delete-object'
+                      : request.method === 'GET'
+                        ? 'get-object'
+                        : 'unknown';
     const bytes = await body(request);
     const checked = verify({ method: request.method ?? '', bucket, key, query, headers }, auth);
     const answer = (status: number, text = '', extra: Record<string, string> = {}) => {
@@ -236,7 +241,7 @@ export async function startOssContractFake(
       }
       case 'initiate': {
         const uploadId = randomUUID().replace(/-/g, '').toUpperCase();
-        uploads.set(uploadId, { key, headers, parts: new Map() });
+        uploads.set(uploadId, { key, initiated: new Date(), headers, parts: new Map() });
         return answer(
           200,
           `<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${key}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`,
@@ -307,12 +312,43 @@ export async function startOssContractFake(
         if (!uploads.delete(query['uploadId'] ?? ''))
           return answer(404, errorXml('NoSuchUpload', 'The specified upload does not exist.'));
         return answer(204);
+      case 'delete-object':
+        // OSS answers 204 whether or not the object existed.
+        objects.delete(key);
+        return answer(204);
+      case 'list-uploads':
+        return answer(200, listUploadsXml(query));
       default:
         return answer(
           400,
           errorXml('InvalidRequest', `The fake does not know ${request.method} ${url.pathname}${url.search}.`),
         );
     }
+  };
+
+  /** ListMultipartUploads as OSS pages it: by key then upload id, after the markers, `max-uploads` (≤ 1,000) at a time. */
+  const listUploadsXml = (query: Record<string, string>): string => {
+    const prefix = query['prefix'] ?? '';
+    const keyMarker = query['key-marker'] ?? '';
+    const idMarker = query['upload-id-marker'] ?? '';
+    const max = Math.min(Number(query['max-uploads'] ?? 1000) || 1000, 1000);
+    const all = [...uploads.entries()]
+      .map(([uploadId, upload]) => ({ uploadId, ...upload }))
+      .filter(
+        ({ key, uploadId }) =>
+          key.startsWith(prefix) && (key > keyMarker || (key === keyMarker && idMarker !== '' && uploadId > idMarker)),
+      )
+      .sort((a, b) => (a.key === b.key ? (a.uploadId < b.uploadId ? -1 : 1) : a.key < b.key ? -1 : 1));
+    const page = all.slice(0, max);
+    const last = page.at(-1);
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const items = page
+      .map(
+        (upload) =>
+          `<Upload><Key>${escape(upload.key)}</Key><UploadId>${upload.uploadId}</UploadId><Initiated>${upload.initiated.toISOString()}</Initiated></Upload>`,
+      )
+      .join('');
+    return `<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult><Bucket>${bucket}</Bucket><KeyMarker>${escape(keyMarker)}</KeyMarker><UploadIdMarker>${idMarker}</UploadIdMarker><NextKeyMarker>${escape(last?.key ?? '')}</NextKeyMarker><NextUploadIdMarker>${last?.uploadId ?? ''}</NextUploadIdMarker><MaxUploads>${max}</MaxUploads><IsTruncated>${all.length > page.length}</IsTruncated>${items}</ListMultipartUploadsResult>`;
   };
 
   /** Performs the upload callback the request carries (`x-oss-callback`), as OSS would. */

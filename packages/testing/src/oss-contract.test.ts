@@ -5,6 +5,7 @@
 import {
   createFerryHandler,
   createOssProvider,
+  sweepIncompleteUploads,
   type FerryHandlerOptions,
   type OssProviderOptions,
 } from '@ferry/server';
@@ -459,6 +460,64 @@ describe('OSS through the contract fake', () => {
     });
     expect(put.status).toBe(403);
     expect(await put.text()).toContain('Request has expired');
+  });
+});
+
+describe('OSS deletes and the sweeper through the contract fake', () => {
+  it('DELETE /objects with the single PUT’s delete token: a signed DeleteObject, the object gone; a foreign key refused', async () => {
+    const handler = handlerFor();
+    const bytes = randomBytes(100);
+    const stored = async () => {
+      const params = await json(handler, `/api/params?filename=d.txt&type=text/plain&size=${bytes.length}`);
+      const put = await fetch(params['url'] as string, {
+        method: 'PUT',
+        headers: params['headers'] as Record<string, string>,
+        body: bytes,
+      });
+      expect(put.status).toBe(200);
+      return { key: params['key'] as string, deleteToken: params['deleteToken'] as string };
+    };
+    const mine = await stored();
+    const other = await stored();
+    const remove = (key: string, token: string) =>
+      handler(
+        new Request(`http://app/api/objects?key=${encodeURIComponent(key)}`, {
+          method: 'DELETE',
+          headers: { 'X-Ferry-Delete-Token': token },
+        }),
+      );
+    expect((await remove(other.key, mine.deleteToken)).status).toBe(403);
+    expect(oss.object(other.key)).toBeDefined();
+    expect((await remove(mine.key, mine.deleteToken)).status).toBe(200);
+    expect(oss.object(mine.key)).toBeUndefined();
+    const call = oss.calls.findLast((c) => c.key === mine.key)!;
+    expect(call).toMatchObject({ operation: 'delete-object', auth: 'header', status: 204 });
+    expect(call.signedHeaders).toEqual(expect.arrayContaining(['x-oss-content-sha256', 'x-oss-date']));
+  });
+
+  it('sweepIncompleteUploads pages through ListMultipartUploads and aborts the old uploads under the prefix', async () => {
+    const provider = providerFor();
+    const keys = ['sweep/a.bin', 'sweep/a.bin', 'sweep/b.bin', 'sweep/c.bin', 'sweep/d.bin'];
+    const ids: string[] = [];
+    for (const key of keys) ids.push(await provider.createMultipart({ key, contentType: 'application/octet-stream' }));
+    const outside = await provider.createMultipart({ key: 'kept/e.bin', contentType: 'application/octet-stream' });
+    const from = oss.calls.length;
+    const report = await sweepIncompleteUploads({
+      provider,
+      prefix: 'sweep/',
+      olderThan: 0,
+      now: Date.now() + 1000,
+      pageSize: 2,
+    });
+    expect(report.aborted.map((upload) => upload.uploadId).sort()).toEqual([...ids].sort());
+    expect(report).toMatchObject({ alreadyGone: [], failed: [], kept: 0, pages: 3 });
+    const lists = oss.calls.slice(from).filter((call) => call.operation === 'list-uploads');
+    expect(lists.map((call) => call.status)).toEqual([200, 200, 200]);
+    expect(lists[1]!.query).toMatchObject({ prefix: 'sweep/', 'max-uploads': '2', 'key-marker': 'sweep/a.bin' });
+    expect(lists[1]!.query['upload-id-marker']).toMatch(/^[0-9A-F]{32}$/);
+    expect(oss.openUploads()).toContain(outside);
+    expect(oss.openUploads().filter((id) => ids.includes(id))).toEqual([]);
+    await provider.abortMultipart({ key: 'kept/e.bin', uploadId: outside });
   });
 });
 

@@ -99,7 +99,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         },
         // Browser tests script the fault proxies with executeServerCommand('ferry-fault' (store) or
         // 'ferry-endpoint-fault' (signing endpoint), { method?, url? (RegExp source), times?, fault }),
-        // and 'ferry-faults-clear'; 'ferry-open-uploads', 'ferry-store-puts', 'ferry-store-creates' read what happened;
+        // and 'ferry-faults-clear'; 'ferry-open-uploads', 'ferry-store-puts', 'ferry-store-part-puts' ({ path, partNumber }[]),
+        // 'ferry-store-creates' read what happened;
         // 'ferry-stored-sha256' ({ key }) reads an object back with a signed GET and hashes it;
         // 'ferry-stored-object' ({ key }) returns its bytes (base64), type, size and metadata.
         // 'ferry-oss-fault' ({ ...rule }) faults the PUTs to every OSS contract fake; 'ferry-oss-calls' ({ key })
@@ -126,6 +127,15 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
             return stack.storeFaults.requests
               .filter((request) => request.method === 'PUT' && /partNumber=/.test(request.url))
               .map((request) => Number(/partNumber=(\d+)/.exec(request.url)![1]));
+          }
+          if (command === 'ferry-store-part-puts') {
+            // The part PUTs the store's proxy has seen so far, with the (decoded) path each went to.
+            return stack.storeFaults.requests
+              .filter((request) => request.method === 'PUT' && /partNumber=/.test(request.url))
+              .map((request) => ({
+                path: decodeURIComponent(request.url.split('?')[0]!),
+                partNumber: Number(/partNumber=(\d+)/.exec(request.url)![1]),
+              }));
           }
           if (command === 'ferry-store-creates') {
             return stack.storeFaults.requests.filter(

@@ -38,7 +38,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
   const timeout = options.timeout ?? 30_000;
 
   async function call(
-    operation: EndpointOperation,
+    operation: Exclude<EndpointOperation, 'delete-object'>,
     path: string,
     { signal }: CallOptions,
     body?: unknown,
@@ -106,7 +106,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
     return new ResponseShape(operation, json);
   }
 
-  const uploadPath = (operation: EndpointOperation, handle: MultipartHandle): string =>
+  const uploadPath = (operation: Exclude<EndpointOperation, 'delete-object'>, handle: MultipartHandle): string =>
     `${routePath(operation, handle)}?key=${encodeURIComponent(handle.key)}`;
 
   return {

@@ -2,7 +2,13 @@ import { ErrorCode, FerryError, type FerryErrorOptions } from './ferry-error.js'
 
 /** Which endpoint call failed. */
 export type EndpointOperation =
-  'single-put-params' | 'create-multipart' | 'sign-parts' | 'list-parts' | 'complete-multipart' | 'abort-multipart';
+  | 'single-put-params'
+  | 'create-multipart'
+  | 'sign-parts'
+  | 'list-parts'
+  | 'complete-multipart'
+  | 'abort-multipart'
+  | 'delete-object';
 
 /** Context carried by an {@link EndpointError}. */
 export interface EndpointErrorOptions extends FerryErrorOptions {

@@ -24,6 +24,12 @@ describe('the protocol route table', () => {
     });
   });
 
+  it('matches DELETE /objects, the object route kept apart from the upload table', () => {
+    expect(matchRoute('DELETE', ['objects'])).toEqual({ route: 'delete-object', uploadId: '', partNumber: '' });
+    expect(matchRoute('GET', ['objects'])).toBe('wrong-method');
+    expect(Object.keys(ROUTES)).not.toContain('delete-object');
+  });
+
   it('never takes "batch" or "complete" for a part number, and knows no other path', () => {
     expect(matchRoute('GET', ['multipart', 'u', 'batch'])).toBe('wrong-method');
     expect(matchRoute('GET', ['multipart', 'u', 'complete'])).toBe('wrong-method');

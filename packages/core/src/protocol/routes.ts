@@ -1,3 +1,5 @@
+import { OBJECT_ROUTES, type ObjectRouteName } from './object-routes.js';
+
 /**
  * The routes of Ferry's HTTP+JSON endpoint protocol, below the base URL a page configures, by the
  * name of the call (the `operation` of an `EndpointError`). The client builds its paths from this
@@ -46,7 +48,7 @@ export function routePath(route: RouteName, params: { uploadId?: string; partNum
 
 /** What {@link matchRoute} found: the route and the path's parameters. */
 export interface RouteMatch {
-  readonly route: RouteName;
+  readonly route: RouteName | ObjectRouteName;
   /** The decoded `:uploadId` segment, or `''`. */
   readonly uploadId: string;
   /** The `:partNumber` segment as written, or `''`. */
@@ -60,10 +62,10 @@ export interface RouteMatch {
  */
 export function matchRoute(method: string, segments: readonly string[]): RouteMatch | 'wrong-method' | undefined {
   let pathFound = false;
-  for (const [route, { method: routeMethod, path }] of Object.entries(ROUTES) as [
-    RouteName,
-    (typeof ROUTES)[RouteName],
-  ][]) {
+  for (const [route, { method: routeMethod, path }] of [
+    ...Object.entries(ROUTES),
+    ...Object.entries(OBJECT_ROUTES),
+  ] as [RouteName | ObjectRouteName, { method: string; path: string }][]) {
     const pattern = path.split('/').filter(Boolean);
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};

@@ -6,6 +6,7 @@
  * - `metadata-not-allowed` 400: the file asks to store metadata, a Cache-Control or tags the server's policy does not allow.
  * - `unauthorized` 401: the application's `authorize` hook refused the caller.
  * - `token-invalid` 403: the upload token is missing, tampered with, expired or someone else's.
+ * - `delete-not-allowed` 403: a delete without a valid delete token that the `authorizeDelete` hook refused.
  * - `origin-not-allowed` 403: a CORS preflight from an origin that is not allowed.
  * - `not-found` 404: no such route, or the store no longer knows the multipart upload.
  * - `method-not-allowed` 405: the route exists, not for this method.
@@ -20,6 +21,7 @@ export const WireErrorCode = /* @__PURE__ */ Object.freeze({
   MetadataNotAllowed: 'metadata-not-allowed',
   Unauthorized: 'unauthorized',
   TokenInvalid: 'token-invalid',
+  DeleteNotAllowed: 'delete-not-allowed',
   OriginNotAllowed: 'origin-not-allowed',
   NotFound: 'not-found',
   MethodNotAllowed: 'method-not-allowed',
@@ -38,6 +40,7 @@ export const WIRE_ERROR_STATUS: Readonly<Record<WireErrorCode, number>> = /* @__
   'metadata-not-allowed': 400,
   unauthorized: 401,
   'token-invalid': 403,
+  'delete-not-allowed': 403,
   'origin-not-allowed': 403,
   'not-found': 404,
   'method-not-allowed': 405,

@@ -18,6 +18,24 @@ export interface ProviderPart {
   readonly etag: string;
 }
 
+/** A multipart upload the store holds open (neither completed nor aborted). */
+export interface OpenUpload {
+  readonly key: string;
+  readonly uploadId: string;
+  /** When it was initiated, as the store says. */
+  readonly initiated: Date;
+}
+
+/** One page of ListMultipartUploads, sorted by key then upload id. */
+export interface OpenUploadPage {
+  readonly uploads: readonly OpenUpload[];
+  /** More uploads follow: ask again from the next markers. */
+  readonly truncated: boolean;
+  /** Where the next page starts (the last upload of this one). */
+  readonly nextKeyMarker?: string | undefined;
+  readonly nextUploadIdMarker?: string | undefined;
+}
+
 /**
  * What the handler needs from an object store; one implementation per store API (S3, OSS).
  * Every presigned URL also signs the exact `Content-Length` of its body.
@@ -70,6 +88,18 @@ export interface StorageProvider {
   }>;
   /** Aborts a multipart upload. */
   abortMultipart(input: { key: string; uploadId: string }): Promise<void>;
+  /** Deletes a stored object (no error when it does not exist, as S3 and OSS answer). The delete route needs it. */
+  deleteObject?(input: { key: string }): Promise<void>;
+  /**
+   * One page of the multipart uploads open under `prefix`, after the markers (S3 and OSS
+   * ListMultipartUploads, at most 1,000 a page). `sweepIncompleteUploads` needs it.
+   */
+  listMultipartUploads?(input: {
+    prefix: string;
+    keyMarker?: string | undefined;
+    uploadIdMarker?: string | undefined;
+    maxUploads?: number | undefined;
+  }): Promise<OpenUploadPage>;
   /**
    * Presigns a GET of a stored object, for links to private objects (the demo's "stored" list).
    * The handler exposes no route for it: an application decides who may read what.

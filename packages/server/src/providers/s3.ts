@@ -3,7 +3,9 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
+  ListMultipartUploadsCommand,
   ListPartsCommand,
   PutObjectCommand,
   S3Client,
@@ -188,6 +190,32 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
 
     async abortMultipart({ key, uploadId }) {
       await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId }));
+    },
+
+    async deleteObject({ key }) {
+      await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+
+    async listMultipartUploads({ prefix, keyMarker, uploadIdMarker, maxUploads }) {
+      const page = await client.send(
+        new ListMultipartUploadsCommand({
+          Bucket,
+          Prefix: prefix,
+          ...(keyMarker ? { KeyMarker: keyMarker } : {}),
+          ...(keyMarker && uploadIdMarker ? { UploadIdMarker: uploadIdMarker } : {}),
+          ...(maxUploads ? { MaxUploads: maxUploads } : {}),
+        }),
+      );
+      return {
+        uploads: (page.Uploads ?? []).map((upload) => ({
+          key: upload.Key ?? '',
+          uploadId: upload.UploadId ?? '',
+          initiated: upload.Initiated ?? new Date(0),
+        })),
+        truncated: page.IsTruncated === true,
+        nextKeyMarker: page.NextKeyMarker,
+        nextUploadIdMarker: page.NextUploadIdMarker,
+      };
     },
   };
 }

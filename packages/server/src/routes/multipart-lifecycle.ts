@@ -1,4 +1,5 @@
 import { ServerError } from '../errors.js';
+import { issueDeleteToken } from './delete-object.js';
 import { readJsonBody, requireInteger, requireString } from '../request-input.js';
 import { authorizeUpload, BODY_LIMIT, partGeometry, storageFailure, type RouteContext } from './route-context.js';
 
@@ -20,6 +21,7 @@ export async function completeMultipart(context: RouteContext): Promise<{
   etag?: string | undefined;
   callback?: string | undefined;
   crc64?: string | undefined;
+  deleteToken?: string | undefined;
 }> {
   const body = await readJsonBody(context.request, BODY_LIMIT);
   const claims = authorizeUpload(context, body['key']);
@@ -46,6 +48,7 @@ export async function completeMultipart(context: RouteContext): Promise<{
       etag: result.etag,
       callback: result.callback,
       crc64: result.crc64,
+      deleteToken: await issueDeleteToken(context.options, context.user, claims.key),
     };
   } catch (error) {
     throw storageFailure('to complete the upload', error);

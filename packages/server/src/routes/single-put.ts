@@ -4,6 +4,7 @@ import { readFileChecksum } from '../part-checksum.js';
 import { MAX_FILENAME, requireContentType, requireInteger, requireString } from '../request-input.js';
 import { objectFieldsFromQuery } from '../object-fields/read-object-fields.js';
 import { objectHeadersFor } from '../object-fields/object-metadata-policy.js';
+import { issueDeleteToken } from './delete-object.js';
 import { checkSize, storageFailure, type RouteContext } from './route-context.js';
 
 /**
@@ -11,7 +12,7 @@ import { checkSize, storageFailure, type RouteContext } from './route-context.js
  * presigns one PUT of a whole file, with `checksum` its digest too (signed, so the store refuses
  * other bytes), and what the object metadata policy allows (signed: the browser sends exactly those headers).
  */
-export async function singlePut(context: RouteContext): Promise<SinglePutParams> {
+export async function singlePut(context: RouteContext): Promise<SinglePutParams & { deleteToken?: string }> {
   const query = context.url.searchParams;
   const { options } = context;
   const filename = requireString(query.get('filename'), 'filename', MAX_FILENAME);
@@ -40,7 +41,10 @@ export async function singlePut(context: RouteContext): Promise<SinglePutParams>
       expiresIn: options.urlLifetimeSeconds,
       ...(checksum ? { checksum } : {}),
     });
-    return { method: 'PUT', url: signed.url, headers: signed.headers, key };
+    // The PUT may come as late as the URL allows: the delete window starts when the URL expires.
+    const lastPut = Date.now() + (signed.expiresIn ?? options.urlLifetimeSeconds) * 1000;
+    const deleteToken = await issueDeleteToken(options, context.user, key, lastPut);
+    return { method: 'PUT', url: signed.url, headers: signed.headers, key, ...(deleteToken ? { deleteToken } : {}) };
   } catch (error) {
     if (error instanceof ServerError) throw error;
     throw storageFailure('to presign the upload', error);

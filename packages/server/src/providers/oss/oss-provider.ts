@@ -3,7 +3,7 @@ import type { PresignedRequest, ProviderPart, StorageProvider } from '../provide
 import { ossEncode, ossQueryString, type OssCredentials, type OssRequest } from './oss-credentials.js';
 import { ossV1AuthorizationHeaders, ossV1PresignQuery } from './oss-v1-signer.js';
 import { ossV4AuthorizationHeaders, ossV4PresignQuery } from './oss-v4-signer.js';
-import { completeMultipartXml, ossErrorFields, parseOssXml } from './oss-xml.js';
+import { completeMultipartXml, ossErrorFields, parseOpenUploads, parseOssXml } from './oss-xml.js';
 import { objectHeaderFields } from '../../object-fields/object-headers.js';
 import type { ObjectHeaders } from '../../object-fields/object-metadata-policy.js';
 
@@ -265,6 +265,22 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
 
     async abortMultipart({ key, uploadId }) {
       await call('DELETE', key, { uploadId });
+    },
+
+    async deleteObject({ key }) {
+      await call('DELETE', key, {});
+    },
+
+    async listMultipartUploads({ prefix, keyMarker, uploadIdMarker, maxUploads }) {
+      // A bucket-level request: the key is empty, the path `/` (signed as `/bucket/`).
+      const { text } = await call('GET', '', {
+        uploads: '',
+        prefix,
+        ...(keyMarker ? { 'key-marker': keyMarker } : {}),
+        ...(keyMarker && uploadIdMarker ? { 'upload-id-marker': uploadIdMarker } : {}),
+        ...(maxUploads ? { 'max-uploads': String(maxUploads) } : {}),
+      });
+      return parseOpenUploads(text);
     },
   };
 }

@@ -1,9 +1,10 @@
 import XMLBuilder from 'fast-xml-builder';
 import { XMLParser } from 'fast-xml-parser';
+import type { OpenUploadPage } from '../provider.js';
 
 // OSS answers S3-shaped XML; fast-xml-parser reads it (numbers kept as text, one Part still a list)
 // and fast-xml-builder (its builder, which fast-xml-parser now only re-exports) writes it.
-const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'Part' });
+const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'Part' || name === 'Upload' });
 const builder = new XMLBuilder({});
 
 /** The parsed document, or `{}` when `xml` is empty or not XML. */
@@ -26,4 +27,24 @@ export function completeMultipartXml(parts: readonly { partNumber: number; etag:
 export function ossErrorFields(xml: string): Record<string, string> {
   const error = parseOssXml(xml)['Error'];
   return typeof error === 'object' && error !== null ? (error as Record<string, string>) : {};
+}
+
+/** A ListMultipartUploadsResult document as a page of open uploads. */
+export function parseOpenUploads(xml: string): OpenUploadPage {
+  const result = (parseOssXml(xml)['ListMultipartUploadsResult'] ?? {}) as {
+    Upload?: Record<string, string>[];
+    IsTruncated?: string;
+    NextKeyMarker?: string;
+    NextUploadIdMarker?: string;
+  };
+  return {
+    uploads: (result.Upload ?? []).map((upload) => ({
+      key: upload['Key'] ?? '',
+      uploadId: upload['UploadId'] ?? '',
+      initiated: new Date(upload['Initiated'] ?? 0),
+    })),
+    truncated: result.IsTruncated === 'true',
+    nextKeyMarker: result.NextKeyMarker || undefined,
+    nextUploadIdMarker: result.NextUploadIdMarker || undefined,
+  };
 }
