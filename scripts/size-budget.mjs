@@ -50,7 +50,8 @@ for (const { name, entry, budget } of budgets) {
   );
   // Up front: the entry chunk and every chunk it imports statically.
   const outputs = result.metafile.outputs;
-  const entryPath = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+  // The page's own entry; the chunks of dynamic imports are entry points too in the metafile.
+  const entryPath = Object.keys(outputs).find((path) => outputs[path].entryPoint?.endsWith('entry.js'));
   const eager = new Set();
   const visit = (path) => {
     if (eager.has(path)) return;

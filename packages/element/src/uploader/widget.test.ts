@@ -363,7 +363,7 @@ describe('<ferry-uploader> languages and direction', () => {
     element.locale = 'en';
     element.strings = {
       upload: 'Send',
-      states: { ...(await import('../translations/en.js')).en.states, done: 'Stored!' },
+      states: { ...(await import('../translations/en-list.js')).enList.states, done: 'Stored!' },
     };
     await element.updateComplete;
     expect($(element, '[part=status]')!.textContent).to.equal('Stored!');
