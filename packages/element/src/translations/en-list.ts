@@ -25,7 +25,7 @@ export const enList: ListTranslation = {
     `${name} was cancelled, but the store could not be told, so its parts may remain: ${reason}`,
   storedAs: 'Stored as',
   failures: {
-    endpoint: 'The upload server could not prepare this file.',
+    endpoint: 'The upload server failed the request.',
     'endpoint-unreachable': 'The upload server could not be reached. Check the connection.',
     network: 'The connection was lost while sending this file.',
     cors: 'The storage service does not accept uploads from this page (its CORS settings).',

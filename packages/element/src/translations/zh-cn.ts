@@ -42,7 +42,7 @@ export const zhCn: Translation = {
     'total-too-large': (limit) => `文件总大小不能超过 ${limit}`,
   },
   failures: {
-    endpoint: '上传服务器无法为此文件做准备。',
+    endpoint: '上传服务器未能处理请求。',
     'endpoint-unreachable': '无法连接上传服务器，请检查网络连接。',
     network: '发送此文件时连接中断。',
     cors: '存储服务不接受来自此页面的上传（CORS 设置）。',
