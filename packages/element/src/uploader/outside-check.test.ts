@@ -50,7 +50,9 @@ async function rotated(file: File): Promise<File> {
   const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
   const length = payload.length + 2;
   const app1 = [0xff, 0xe1, length >> 8, length & 0xff, ...payload];
-  return new File([bytes.slice(0, 2), new Uint8Array(app1), bytes.slice(2)], file.name, { type: file.type });
+  // After the JFIF segment (APP0) when there is one, where decoders look for it.
+  const at = bytes[2] === 0xff && bytes[3] === 0xe0 ? 4 + ((bytes[4]! << 8) | bytes[5]!) : 2;
+  return new File([bytes.slice(0, at), new Uint8Array(app1), bytes.slice(at)], file.name, { type: file.type });
 }
 
 describe('<ferry-uploader> thumbnails', () => {
