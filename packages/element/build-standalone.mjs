@@ -80,4 +80,8 @@ const hashWorker = createRequire(import.meta.url)
   .replace(/index\.js$/, 'hash-worker.js');
 await copyFile(hashWorker, 'dist/standalone/hash-worker.js');
 // Thumbnailer starts `new URL('./thumbnail-worker.js', import.meta.url)`: beside the thumbnails file.
-await build({ ...common, entryPoints: ['dist/thumbnails/thumbnail-worker.js'], outfile: 'dist/standalone/thumbnail-worker.js' });
+await build({
+  ...common,
+  entryPoints: ['dist/thumbnails/thumbnail-worker.js'],
+  outfile: 'dist/standalone/thumbnail-worker.js',
+});

@@ -73,6 +73,7 @@ export const fileListStyles = css`
   .meta {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     gap: 0 var(--ferry-gap);
     color: var(--ferry-muted);
   }

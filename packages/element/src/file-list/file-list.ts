@@ -9,6 +9,7 @@ import type { FileAction, ListTranslation, Translation } from '../translations/t
 import { withListStrings } from '../translations/en-list.js';
 
 export { fileListStyles } from './file-list.styles.js';
+/** @public The element words failure announcements with it (it loads this module with `import()`). */
 export { failureText } from '../file-row/failure-text.js';
 export { withListStrings };
 
@@ -42,6 +43,7 @@ export interface FileListView {
  * never used does not pay for it). Refused and accepted files share one list, in the order they
  * were added, on one grid: every row's name, bar and text start at the same edge, as does the
  * total, which has a visible label.
+ * @public The element loads this module with `import()`.
  */
 export function fileList(view: FileListView): TemplateResult {
   const { locale } = view;
@@ -60,7 +62,11 @@ export function fileList(view: FileListView): TemplateResult {
     ${live.length > 1 ? total(live, t, locale) : nothing}`;
 }
 
-function rejectedRow(row: RejectedRow, t: Translation & ListTranslation, dismiss: FileListView['dismiss']): TemplateResult {
+function rejectedRow(
+  row: RejectedRow,
+  t: Translation & ListTranslation,
+  dismiss: FileListView['dismiss'],
+): TemplateResult {
   return html`<li part="row rejected" data-id=${row.id} data-state="rejected">
     <span class="visual">${icon(REFUSED_MARK, 'icon mark')}</span>
     <span part="name" class="name" title=${row.name}>${row.name}</span>
@@ -88,6 +94,8 @@ function total(live: readonly UploadSnapshot[], t: Translation & ListTranslation
     <span class="visual"></span>
     <span class="name" aria-hidden="true">${t.totalProgress}</span>
     ${progressBar(t.totalProgress, percentOf(sent, size, done), bytes)}
-    <span part="meta" class="meta">${bytes}${speed > 0 ? html`<span>${formatBytes(speed, locale, true)}</span>` : nothing}</span>
+    <span part="meta" class="meta"
+      >${bytes}${speed > 0 ? html`<span>${formatBytes(speed, locale, true)}</span>` : nothing}</span
+    >
   </div>`;
 }

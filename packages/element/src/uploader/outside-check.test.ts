@@ -91,14 +91,19 @@ describe('<ferry-uploader> thumbnails', () => {
 
 describe('<ferry-uploader> look', () => {
   it('keeps progress bars visible in forced colours: track and fill take system colours of their own', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader>`,
+    );
     pick(element, [randomFile(10, 'bar.txt', 'text/plain')]);
     await element.updateComplete;
     // The engines' drivers here cannot emulate forced colours, so the rule itself is checked.
     const sheets = element.shadowRoot!.adoptedStyleSheets;
     const forced = sheets
       .flatMap((sheet) => [...sheet.cssRules])
-      .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && /forced-colors:\s*active/.test(rule.conditionText))
+      .filter(
+        (rule): rule is CSSMediaRule =>
+          rule instanceof CSSMediaRule && /forced-colors:\s*active/.test(rule.conditionText),
+      )
       .flatMap((rule) => [...rule.cssRules] as CSSStyleRule[]);
     const track = forced.find((rule) => rule.selectorText === '.bar')!;
     const fill = forced.find((rule) => rule.selectorText.includes('.bar > div'))!;
@@ -119,13 +124,24 @@ describe('<ferry-uploader> look', () => {
 
   it('puts every row, with or without a thumbnail, and the labelled total on one left edge', async () => {
     const element = await fixture<FerryUploader>(
-      html`<ferry-uploader endpoint=${stack.endpoint} multiple manual accept=".txt,image/*" style="inline-size:600px"></ferry-uploader>`,
+      html`<ferry-uploader
+        endpoint=${stack.endpoint}
+        multiple
+        manual
+        accept=".txt,image/*"
+        style="inline-size:600px"
+      ></ferry-uploader>`,
     );
-    pick(element, [await jpeg(300, 200, 'photo.jpg'), randomFile(10, 'notes.txt', 'text/plain'), randomFile(10, 'x.exe')]);
+    pick(element, [
+      await jpeg(300, 200, 'photo.jpg'),
+      randomFile(10, 'notes.txt', 'text/plain'),
+      randomFile(10, 'x.exe'),
+    ]);
     await waitUntil(() => $(element, '[part=thumbnail]'), 'thumbnail', { timeout: 15_000 });
     await element.updateComplete;
     expect($(element, '[part=meta]')!.textContent).to.contain('bytes of');
-    const left = (selector: string) => $$(element, selector).map((each) => Math.round(each.getBoundingClientRect().left));
+    const left = (selector: string) =>
+      $$(element, selector).map((each) => Math.round(each.getBoundingClientRect().left));
     const names = left('[part~=row] [part=name]');
     expect(names).to.have.length(3);
     const bars = left('[part=progress]');
@@ -184,7 +200,7 @@ describe('<ferry-uploader> bars of unfinished rows', () => {
     const tiny = randomFile(1, 'tiny.bin');
     pick(element, [tiny]);
     await element.updateComplete;
-    await button(element, 'Cancel tiny.bin')!.click();
+    button(element, 'Cancel tiny.bin')!.click();
     await waitUntil(() => $(element, '[data-state=cancelled]'), 'cancelled');
     expect($(element, '[data-state=cancelled] [role=progressbar]')).to.equal(null);
   });
@@ -197,10 +213,13 @@ describe('<ferry-uploader> focus', () => {
     const element = await fixture<FerryUploader>(
       html`<ferry-uploader endpoint=${stack.endpoint} multiple manual></ferry-uploader>`,
     );
-    await executeServerCommand('ferry-fault', { method: 'PUT', fault: { kind: 'throttle', bytesPerSecond: 64 * 1024 } });
+    await executeServerCommand('ferry-fault', {
+      method: 'PUT',
+      fault: { kind: 'throttle', bytesPerSecond: 64 * 1024 },
+    });
     pick(element, [randomFile(1024 * 1024, 'slow.bin')]);
     await element.updateComplete;
-    $<HTMLButtonElement>(element, '[part=upload-button]')!.focus();
+    $(element, '[part=upload-button]')!.focus();
     $(element, '[part=upload-button]')!.click();
     await waitUntil(() => !$(element, '[part=upload-button]'), 'Upload button gone');
     await element.updateComplete;
@@ -256,7 +275,9 @@ describe('<ferry-uploader> announcements', () => {
   });
 
   it('says a cancel', async () => {
-    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader>`);
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader>`,
+    );
     const said = announcements(element);
     pick(element, [randomFile(10, 'later.txt', 'text/plain')]);
     await element.updateComplete;

@@ -246,6 +246,14 @@ export class FerryUploader extends LitElement {
   constructor() {
     super();
     this.addController(new FormController(this, this.internals, () => this.formInput()));
+    // Follows the page's colour scheme while in the document (and the system's, for `light dark` pages).
+    this.addController({
+      hostConnected: () => {
+        this.readScheme();
+        darkQuery.addEventListener('change', this.readScheme);
+      },
+      hostDisconnected: () => darkQuery.removeEventListener('change', this.readScheme),
+    });
     this.addEventListener('ferry-add', ({ upload }) => {
       this.extraOf(upload.id);
       this.announcer.count('added', upload.name);
@@ -329,17 +337,6 @@ export class FerryUploader extends LitElement {
   /** Like `checkValidity()`, and shows the message to the user when invalid. */
   reportValidity(): boolean {
     return this.internals.reportValidity();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.readScheme();
-    darkQuery.addEventListener('change', this.readScheme);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    darkQuery.removeEventListener('change', this.readScheme);
   }
 
   /** Form reset: cancels and removes every file. */
@@ -433,7 +430,8 @@ export class FerryUploader extends LitElement {
     const url = await thumbnails.make(file, abort.signal);
     if (!url) return;
     const extra = this.extras.get(id);
-    if (!extra) URL.revokeObjectURL(url); // the row left while it was made
+    if (!extra)
+      URL.revokeObjectURL(url); // the row left while it was made
     else {
       extra.thumbnail = url;
       this.requestUpdate();
@@ -479,7 +477,9 @@ export class FerryUploader extends LitElement {
     if (changed.has('uploader')) this.uploads.sync();
     const active = this.shadowRoot?.activeElement;
     const row = active?.closest('[part~=row]');
-    this.focusWas = active ? { element: active, row: row?.getAttribute('data-id'), index: row ? this.rows.indexOf(row) : 0 } : undefined;
+    this.focusWas = active
+      ? { element: active, row: row?.getAttribute('data-id'), index: row ? this.rows.indexOf(row) : 0 }
+      : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -491,7 +491,8 @@ export class FerryUploader extends LitElement {
     this.focusWas = undefined;
     if (!was || was.element.isConnected || this.shadowRoot!.activeElement) return;
     const rows = this.rows;
-    const row = rows.find((each) => each.getAttribute('data-id') === was.row) ?? rows[Math.min(was.index, rows.length - 1)];
+    const row =
+      rows.find((each) => each.getAttribute('data-id') === was.row) ?? rows[Math.min(was.index, rows.length - 1)];
     (row?.querySelector('button') ?? this.dropzone).focus();
   }
 
