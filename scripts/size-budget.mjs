@@ -50,7 +50,7 @@ for (const { name, entry, budget } of budgets) {
   );
   // Up front: the entry chunk and every chunk it imports statically.
   const outputs = result.metafile.outputs;
-  // The bundle's own entry (stdin), not a chunk that a dynamic import made an entry point of its own.
+  // The page's own entry; the chunks of dynamic imports are entry points too in the metafile.
   const entryPath = Object.keys(outputs).find((path) => /(^|\/)entry\.js$/.test(outputs[path].entryPoint ?? ''));
   const eager = new Set();
   const visit = (path) => {

@@ -1,7 +1,9 @@
 // The self-contained build for pages without a bundler: dist/ferry-uploader.js holds Lit,
 // @ferry/core and the element in one ES module file. What only some pages need loads on demand
 // from dist/standalone/ beside it, as a bundler's chunks would: the IndexedDB resume store (the
-// first multipart upload), the checksum code (the `checksum` attribute) with its hash worker.
+// first multipart upload), the checksum code (the `checksum` attribute) with its hash worker, the
+// list of files (the first file), thumbnails with their worker (the first image), the drop zone's
+// hint from the restrictions, folder walking and the languages other than English.
 // One file up front, with no import of its own, so a page needs a single script tag.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
@@ -25,7 +27,29 @@ const onDemand = {
   './checksummed-uploader.js': 'checksums',
   './resized-options.js': 'resize',
   '../controllers/before-upload-event.js': 'before-upload',
+  '../file-list/file-list.js': 'file-list',
+  '../thumbnails/thumbnailer.js': 'thumbnails',
+  '../input/limits-hint.js': 'limits-hint',
+  './translations/zh-cn.js': 'zh-cn',
+  './folder-walk.js': 'folder-walk',
 };
+/** Where each on-demand import's module is in dist/, to build its sidecar from. */
+const sources = {
+  resume: '@ferry/core/resume',
+  checksums: 'dist/controllers/checksummed-uploader.js',
+  resize: 'dist/controllers/resized-options.js',
+  'before-upload': 'dist/controllers/before-upload-event.js',
+  'file-list': 'dist/file-list/file-list.js',
+  thumbnails: 'dist/thumbnails/thumbnailer.js',
+  'limits-hint': 'dist/input/limits-hint.js',
+  'zh-cn': 'dist/translations/zh-cn.js',
+  'folder-walk': 'dist/input/folder-walk.js',
+};
+const onDemandPattern = new RegExp(
+  `^(${Object.keys(onDemand)
+    .map((path) => path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})$`,
+);
 
 await rm('dist/standalone', { recursive: true, force: true });
 await build({
@@ -37,28 +61,18 @@ await build({
       name: 'ferry-on-demand',
       setup(context) {
         // Left as imports of the sidecar files, resolved by the browser next to ferry-uploader.js.
-        context.onResolve(
-          {
-            filter:
-              /^(@ferry\/core\/resume|\.\/checksummed-uploader\.js|\.\/resized-options\.js|\.\.\/controllers\/before-upload-event\.js)$/,
-          },
-          ({ path, kind }) =>
-            kind === 'dynamic-import' ? { path: `./standalone/${onDemand[path]}.js`, external: true } : undefined,
+        context.onResolve({ filter: onDemandPattern }, ({ path, kind }) =>
+          kind === 'dynamic-import' ? { path: `./standalone/${onDemand[path]}.js`, external: true } : undefined,
         );
       },
     },
   ],
 });
-// The sidecars, sharing one chunk of what they both need (their own copy of core's errors and
-// endpoint code: only pages that load them pay for it).
+// The sidecars, sharing chunks of what they need (their own copy of core's errors and endpoint
+// code, and of the parts of Lit the list uses: only pages that load them pay for it).
 await build({
   ...common,
-  entryPoints: {
-    resume: '@ferry/core/resume',
-    checksums: 'dist/controllers/checksummed-uploader.js',
-    resize: 'dist/controllers/resized-options.js',
-    'before-upload': 'dist/controllers/before-upload-event.js',
-  },
+  entryPoints: sources,
   outdir: 'dist/standalone',
   splitting: true,
   chunkNames: 'chunk-[hash]',
@@ -74,3 +88,9 @@ const resizeWorker = createRequire(import.meta.url)
   .resolve('@ferry/core/resize')
   .replace(/index\.js$/, 'resize-worker.js');
 await copyFile(resizeWorker, 'dist/standalone/resize-worker.js');
+// Thumbnailer starts `new URL('./thumbnail-worker.js', import.meta.url)`: beside the thumbnails file.
+await build({
+  ...common,
+  entryPoints: ['dist/thumbnails/thumbnail-worker.js'],
+  outfile: 'dist/standalone/thumbnail-worker.js',
+});

@@ -1,17 +1,18 @@
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
-function unit(value: number, name: string, locale: string | undefined, digits: number): string {
+function unit(value: number, name: string, locale: string | undefined, digits: number, long = false): string {
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: name,
-    unitDisplay: 'short',
+    // Plain bytes in words, so the locale's plural rules apply ("1 byte", "70 bytes", "70 字节"); CLDR's short form is "70 byte".
+    unitDisplay: long ? 'long' : 'short',
     maximumFractionDigits: digits,
   }).format(value);
 }
 
 /**
- * A byte count for people, through `Intl` ("1.5 MB", "12 kB"), in binary steps; with `perSecond`
- * a speed ("2.4 MB/s").
+ * A byte count for people, through `Intl` ("70 bytes", "1.5 MB", "12 kB"), in binary steps, with
+ * the locale's units and plural rules; with `perSecond` a speed ("2.4 MB/s").
  * @example
  * ```ts
  * formatBytes(1536, 'en'); // "1.5 kB"
@@ -24,7 +25,13 @@ export function formatBytes(bytes: number, locale?: string, perSecond = false): 
     value /= 1024;
     step++;
   }
-  return unit(value, `${UNITS[step]!}${perSecond ? '-per-second' : ''}`, locale, value < 10 && step > 0 ? 1 : 0);
+  return unit(
+    value,
+    `${UNITS[step]!}${perSecond ? '-per-second' : ''}`,
+    locale,
+    value < 10 && step > 0 ? 1 : 0,
+    step === 0,
+  );
 }
 
 /**

@@ -16,7 +16,7 @@ const builtIn: Readonly<Record<string, () => Promise<Translation>>> = {
  * back to English.
  * @example
  * ```ts
- * registerTranslation({ ...en, $code: 'en-GB', states: { ...en.states, done: 'Uploaded!' } });
+ * registerTranslation({ ...en, $code: 'en-GB', done: (count, name) => (count === 1 ? `${name} is up!` : `${count} are up!`) });
  * ```
  */
 export function registerTranslation(translation: Translation): void {

@@ -1,62 +1,88 @@
-import type { UploadState } from '@ferry/core';
+import type { ErrorCode, UploadState } from '@ferry/core';
 import type { RejectReason } from '../input/restrictions.js';
 
 /**
- * Every string `<ferry-uploader>` shows or announces, in one language. Parameterised strings
- * are functions; sizes, speeds and durations arrive already formatted for the locale.
+ * The strings of the list of files (failures, progress), in one language: part of a
+ * {@link Translation}, where they may be left out (English's then apply; they load with the list).
  */
-export interface Translation {
-  /** BCP 47 tag of the language, e.g. `zh-CN`. */
-  readonly $code: string;
-  /** Text of the drop zone. */
-  readonly dropHint: (multiple: boolean) => string;
-  /** The button that opens the folder picker. */
-  readonly chooseFolder: string;
-  /** The button that starts queued uploads (`manual`). */
-  readonly upload: string;
-  /** Accessible name of the list of files. */
-  readonly uploads: string;
+export interface ListTranslation {
   /** Label of each upload state. */
   readonly states: Readonly<Record<UploadState, string>>;
   /** Visible text of the per-file buttons. */
   readonly actions: Readonly<Record<FileAction, string>>;
   /** Accessible name of a per-file button: the action and the file, e.g. "Remove photo.png". */
   readonly actionOn: (action: FileAction, name: string) => string;
-  /** Accessible name of a file's progress bar. */
-  readonly progressOf: (name: string) => string;
   /** Bytes sent of the whole, e.g. "1.5 MB of 8 MB". */
   readonly bytesOf: (done: string, total: string) => string;
+  /** Accessible name of a file's progress bar. */
+  readonly progressOf: (name: string) => string;
   /** Speed and time left, e.g. "2 MB/s, 5 min left". */
   readonly speedEta: (speed: string, eta: string) => string;
   /** Accessible name of the total progress bar. */
   readonly totalProgress: string;
-  /** Files added, as announced. */
-  readonly added: (count: number, name: string) => string;
-  /** A file is stored, as announced. */
-  readonly done: (name: string) => string;
-  /** A file failed, as announced. */
-  readonly failed: (name: string, reason: string) => string;
   /** A file was cancelled but the store could not be told (its parts may remain), as announced and shown. */
   readonly abortRefused: (name: string, reason: string) => string;
-  /** A file was refused by the restrictions, as announced and shown. */
-  readonly rejected: (name: string, reason: string) => string;
-  /** Why a file was refused; `limit` is formatted (a size, a count or the accepted types). */
-  readonly reasons: Readonly<Record<RejectReason, (limit: string) => string>>;
-  /** Summary of the store's diagnostic disclosure on a failed row. */
-  readonly storeDetails: string;
   /** Where a done file was stored. */
   readonly storedAs: string;
-  /** Validation message: `required` and nothing uploaded. */
-  readonly valueMissing: string;
-  /** Validation message: uploads still running. */
-  readonly pending: string;
   /** A shrunk image's sizes, before and after (`resize`), formatted. */
   readonly resized: (from: string, to: string) => string;
   /** Why an image was sent as it was (`resize`), by the note's code. */
   readonly resizeNotes: Readonly<Record<'resize-larger' | 'resize-undecodable', string>>;
+  /** Why an upload failed, for people, by the error's code (`store-refused`: the store said no with a 4xx). */
+  readonly failures: Readonly<Record<FailureKind, string>>;
+  /** A failure that persisted through the automatic retries; `reason` is one of `failures`. */
+  readonly retriedFailure: (reason: string) => string;
+  /** Summary of the disclosure with the technical detail of a failure (the engine's message, the store's answer). */
+  readonly technicalDetails: string;
+}
+
+/**
+ * Every string `<ferry-uploader>` shows or announces, in one language. Parameterised strings
+ * are functions; sizes, speeds and durations arrive already formatted for the locale.
+ */
+export interface Translation extends Partial<ListTranslation> {
+  /** BCP 47 tag of the language, e.g. `zh-CN`. */
+  readonly $code: string;
+  /** Text of the drop zone. */
+  readonly dropHint: (multiple: boolean) => string;
+  /** Words for the families of types in `accept`, in the drop zone's hint ("Images or PDF"). */
+  readonly kinds: Readonly<Record<'image' | 'video' | 'audio', string>>;
+  /**
+   * The drop zone's second line, from the restrictions: the accepted types (already joined, "Images
+   * or PDF") and the largest size, either possibly missing; e.g. "Images or PDF, up to 10 MB each".
+   */
+  readonly limitsHint: (types: string | undefined, maxSize: string | undefined) => string;
+  /** The button that opens the folder picker. */
+  readonly chooseFolder: string;
+  /** The button that starts queued uploads (`manual`). */
+  readonly upload: string;
+  /** Accessible name of the list of files. */
+  readonly uploads: string;
+  /** Files added, as announced (`name` is the first of them). */
+  readonly added: (count: number, name: string) => string;
+  /** Files stored, as announced. */
+  readonly done: (count: number, name: string) => string;
+  /** Files cancelled, as announced. */
+  readonly cancelled: (count: number, name: string) => string;
+  /** Files taken off the list, as announced. */
+  readonly removed: (count: number, name: string) => string;
+  /** A file failed, as announced; `reason` is one of `failures`. */
+  readonly failed: (name: string, reason: string) => string;
+
+  /** A file was refused by the restrictions, as announced and shown. */
+  readonly rejected: (name: string, reason: string) => string;
+  /** Why a file was refused; `limit` is formatted (a size, a count or the accepted types). */
+  readonly reasons: Readonly<Record<RejectReason, (limit: string) => string>>;
+  /** Validation message: `required` and nothing uploaded. */
+  readonly valueMissing: string;
+  /** Validation message: uploads still running. */
+  readonly pending: string;
   /** Validation message: more stored than `max-files` or `max-total-size` allow; `reason` is one of `reasons`. */
   readonly overLimit: (reason: string) => string;
 }
 
 /** The buttons of a file's row. */
 export type FileAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'remove' | 'dismiss';
+
+/** What a failure is said to be: an error code (one that retries exhausted stands for its cause), or a store's 4xx refusal. */
+export type FailureKind = Exclude<ErrorCode, 'retries-exhausted'> | 'store-refused';

@@ -130,7 +130,7 @@ describe('<ferry-uploader> hooks, metadata and resize', () => {
     const image = await createImageBitmap(new Blob([stored.bytes.slice().buffer], { type: 'image/jpeg' }));
     expect([image.width, image.height]).to.deep.equal([300, 150]);
     await element.updateComplete;
-    const note = element.shadowRoot!.querySelector('[part~=size-note]')!.textContent;
+    const note = element.shadowRoot!.querySelector('[part~=note]')!.textContent;
     expect(note).to.match(/→/);
   });
 });

@@ -1,28 +1,45 @@
 import type { UploadSnapshot } from '@ferry/core';
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { adoptStyles, html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ChecksumSetting } from '../controllers/checksummed-uploader.js';
 import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
 import { FerryRejectEvent } from '../events/ferry-reject.js';
 import { FerryBeforeAddEvent } from '../events/ferry-before-add.js';
-import { fileRow, percentOf, progressBar } from '../file-row/file-row.js';
+import type { RejectedRow } from '../file-list/file-list.js';
 import { FormController, type FormInput } from '../form/form-controller.js';
 import { formatBytes } from '../format.js';
+import { icon, UPLOAD_ICON } from '../icon.js';
 import { droppedFiles, pickedFiles, type PickedFile } from '../input/dropped-files.js';
 import { check, type Rejection } from '../input/restrictions.js';
 import { LiveAnnouncer } from '../live-announcer.js';
 import { canonicalLocale, loadTranslation, translationFor } from '../localize.js';
 import type { FileAction, Translation } from '../translations/translation.js';
-import { uploaderStyles } from './uploader.styles.js';
+import { darkPalette, uploaderStyles } from './uploader.styles.js';
 
-/** A refused file, shown inline until dismissed. */
-interface RejectedRow {
-  readonly id: string;
-  readonly name: string;
-  readonly message: string;
+/** Thumbnails are tried for images up to this size: beyond it, decoding costs more than a 40 px preview shows. */
+const THUMBNAIL_MAX_BYTES = 64 * 1024 * 1024;
+
+/** What the element keeps of each upload it lists, by upload id. */
+interface Extra {
+  /** Its place in the order files were added (refused ones included). */
+  readonly order: number;
+  path: string;
+  /** Object URL of its thumbnail, once made. */
+  thumbnail?: string;
+  /** Stops a thumbnail not made yet. */
+  abort?: AbortController;
 }
 
-/** Previews are made for images up to this size: decoding a huge one would cost more than it shows. */
-const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
+/** The list module (rows, total and their styles), loaded with the first file. */
+type FileListModule = typeof import('../file-list/file-list.js');
+
+/** Where focus was before a render, to put it back near there if the render took it away. */
+interface FocusWas {
+  readonly element: Element;
+  readonly row: string | null | undefined;
+  readonly index: number;
+}
+
+const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
 /**
  * Uploads dropped, picked, pasted or folder-picked files straight to S3, OSS or any
@@ -55,23 +72,28 @@ const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
  * @csspart upload-button - The button that starts queued uploads (`manual`).
  * @csspart list - The list of files.
  * @csspart row - One file's row (also `rejected` rows).
- * @csspart thumbnail - An image's preview.
+ * @csspart thumbnail - An image's preview (decoded small, off the main thread); other files show a type `icon`.
+ * @csspart icon - An icon: the drop zone's, a file type's, a state's mark.
+ * @csspart note - A line about a file under its progress: a shrunk image's original and new size, or why it was sent as it was (`resize`).
  * @csspart name - A file's name.
  * @csspart actions - A row's buttons; each is `action` plus its own name (`pause`, `remove`, …).
  * @csspart progress - A progress bar; `progress-indicator` is its filled part.
  * @csspart meta - State, bytes, speed and time left.
- * @csspart size-note - A shrunk image's original and new size, or why it was sent as it was (`resize`).
  * @csspart status - The state's label.
  * @csspart key - Where a done file was stored.
  * @csspart error - Why an upload failed.
- * @csspart details - The store's diagnostic disclosure.
+ * @csspart details - The technical detail of a failure (the engine's message, the store's answer), folded.
  * @csspart total - Total progress and speed of all files.
  * @cssproperty --ferry-accent - Focus ring, progress and drag-over colour.
  * @cssproperty --ferry-background - Background of the widget.
  * @cssproperty --ferry-foreground - Text colour.
  * @cssproperty --ferry-muted - Secondary text colour.
  * @cssproperty --ferry-border - Border colour.
- * @cssproperty --ferry-error - Colour of error text.
+ * @cssproperty --ferry-error - Colour of errors: text, mark and bar of a failed file.
+ * @cssproperty --ferry-success - Colour of a stored file's mark and bar.
+ * @cssproperty --ferry-paused - Colour of a paused file's mark and bar.
+ * @cssproperty --ferry-track - The empty part of a progress bar (each state's colour keeps 3:1 against it).
+ * @cssproperty --ferry-padding - Inner padding (the dark palette's panel has some).
  * @cssproperty --ferry-radius - Corner radius.
  * @cssproperty --ferry-gap - Spacing unit.
  */
@@ -183,7 +205,11 @@ export class FerryUploader extends LitElement {
   /** Strings that replace the language's own. */
   strings: Partial<Translation> = {};
 
-  /** `light`, `dark`, or follow the system (`auto`). @default 'auto' */
+  /**
+   * `light`, `dark`, or follow the page (`auto`): dark when the page's `color-scheme` is dark (or
+   * `light dark` while the system prefers dark), light otherwise, whatever the system prefers.
+   * @default 'auto'
+   */
   theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /** Name of the form field (one entry per stored key). @default '' */
@@ -219,30 +245,66 @@ export class FerryUploader extends LitElement {
       (await import('../controllers/before-upload-event.js')).beforeUploadEvent(this)(file, context),
   });
   private readonly internals = this.attachInternals();
-  private readonly announcer = new LiveAnnouncer(this, (count, first) => this.t.added(count, first));
+  private readonly announcer = new LiveAnnouncer(this, (tally, count, first) => this.t[tally](count, first));
 
-  /** Preview URL and folder path of each upload added here, by upload id. */
-  private readonly extras = new Map<string, { thumbnail?: string; path: string }>();
+  /** Order, folder path and thumbnail of each upload listed, by upload id. */
+  private readonly extras = new Map<string, Extra>();
   private nextRejected = 1;
-  /** Row index to focus once the row there is gone. */
-  private focusAfterRemoval: number | undefined;
+  private nextOrder = 1;
+  private focusWas: FocusWas | undefined;
   private loadedFor = '';
+  private list: FileListModule | undefined;
+  /** The drop zone's hint from the restrictions, in its own module: pages without restrictions never load it. */
+  private limitsHint: typeof import('../input/limits-hint.js').limitsHint | undefined;
+  private listLoad: Promise<void> | undefined;
+  /** Whether the page around the element is dark (its `color-scheme`). */
+  private pageDark = false;
+  private readonly readScheme = () => {
+    // The page's color-scheme, as the parent has it (the element's own follows its palette).
+    const parent = this.parentNode instanceof ShadowRoot ? this.parentNode.host : this.parentElement;
+    const scheme = parent ? getComputedStyle(parent).colorScheme : '';
+    const dark = /dark/.test(scheme) && (!/light/.test(scheme) || darkQuery.matches);
+    if (dark !== this.pageDark) {
+      this.pageDark = dark;
+      this.requestUpdate();
+    }
+  };
 
   constructor() {
     super();
     this.addController(new FormController(this, this.internals, () => this.formInput()));
-    this.addEventListener('ferry-add', ({ upload }) => this.announcer.fileAdded(upload.name));
-    this.addEventListener('ferry-complete', ({ upload }) => this.announcer.say(this.t.done(upload.name)));
-    this.addEventListener('ferry-error', ({ upload, error }) => {
-      const t = this.t;
-      // On a cancelled upload the error is an abort the store could not be told of, not a failed upload.
-      this.announcer.say(
-        upload.state === 'cancelled'
-          ? t.abortRefused(upload.name, error.message)
-          : t.failed(upload.name, error.message),
-      );
+    // Follows the page's colour scheme while in the document (and the system's, for `light dark` pages).
+    this.addController({
+      hostConnected: () => {
+        this.readScheme();
+        darkQuery.addEventListener('change', this.readScheme);
+      },
+      hostDisconnected: () => darkQuery.removeEventListener('change', this.readScheme),
     });
-    this.addEventListener('ferry-remove', ({ upload }) => this.forget(upload.id));
+    this.addEventListener('ferry-add', ({ upload }) => {
+      this.extraOf(upload.id);
+      this.announcer.count('added', upload.name);
+    });
+    this.addEventListener('ferry-complete', ({ upload }) => this.announcer.count('done', upload.name));
+    this.addEventListener('ferry-state', ({ upload }) => {
+      if (upload.state === 'cancelled') this.announcer.count('cancelled', upload.name);
+    });
+    this.addEventListener('ferry-error', ({ upload, error }) => {
+      // Failures are worded by the list's module (its row shows the same sentence).
+      this.loadList();
+      void this.listLoad?.then(() => {
+        const t = this.list!.withListStrings(this.t);
+        const reason = this.list!.failureText(t, error);
+        // On a cancelled upload the error is an abort the store could not be told of, not a failed upload.
+        this.announcer.say(
+          upload.state === 'cancelled' ? t.abortRefused(upload.name, reason) : t.failed(upload.name, reason),
+        );
+      });
+    });
+    this.addEventListener('ferry-remove', ({ upload }) => {
+      this.forget(upload.id);
+      this.announcer.count('removed', upload.name);
+    });
     this.addEventListener('paste', (event) => this.addFiles(event.clipboardData?.files ?? []));
   }
 
@@ -360,7 +422,7 @@ export class FerryUploader extends LitElement {
       const rejection = check(file, this, count, total);
       if (rejection) {
         const message = t.reasons[rejection.reason](this.limitText(rejection));
-        rejected.push({ id: `r${this.nextRejected++}`, name: path || file.name, message });
+        rejected.push({ id: `r${this.nextRejected++}`, name: path || file.name, message, order: this.nextOrder++ });
         this.dispatchEvent(new FerryRejectEvent(file, rejection.reason, message));
         continue;
       }
@@ -381,22 +443,23 @@ export class FerryUploader extends LitElement {
   /** Adds a file that met the restrictions, once `ferry-before-add` listeners let it (now, or after their work). */
   private admit(target: UploaderLike, file: File, path: string): void {
     const event = new FerryBeforeAddEvent(file, file.name);
+    // Its place in the list is where it was added, even if listeners decide later.
+    const order = this.nextOrder++;
     this.dispatchEvent(event);
     const decide = (failed?: unknown): void => {
       const { name, reason } = event.detail;
       if (event.defaultPrevented || failed !== undefined) {
         const message = reason || (failed instanceof Error ? failed.message : '');
         this.dispatchEvent(new FerryRejectEvent(file, 'refused', message));
-        this.refuse([{ id: `r${this.nextRejected++}`, name: path || file.name, message }]);
+        this.refuse([{ id: `r${this.nextRejected++}`, name: path || file.name, message, order }]);
         return;
       }
       const added =
         name === file.name ? file : new File([file], name, { type: file.type, lastModified: file.lastModified });
-      const thumbnail =
-        file.type.startsWith('image/') && file.size <= THUMBNAIL_MAX_BYTES ? URL.createObjectURL(file) : undefined;
       const upload = this.uploads.add(target, added, path ? { metadata: { relativePath: path } } : {});
-      // add() only asks for a render: the row's first render already has its preview and path.
-      this.extras.set(upload.id, { path, ...(thumbnail ? { thumbnail } : {}) });
+      // add() only asks for a render: the row's first render already has its place and path.
+      Object.assign(this.extraOf(upload.id), { order, path });
+      if (added.type.startsWith('image/') && added.size <= THUMBNAIL_MAX_BYTES) void this.thumbnail(upload.id, added);
     };
     const pending = event.work.settled();
     if (pending)
@@ -411,39 +474,88 @@ export class FerryUploader extends LitElement {
     return typeof limit === 'string' || reason === 'too-many' ? `${limit}` : formatBytes(limit, this.resolvedLocale);
   }
 
+  private extraOf(id: string): Extra {
+    let extra = this.extras.get(id);
+    if (!extra) this.extras.set(id, (extra = { order: this.nextOrder++, path: '' }));
+    return extra;
+  }
+
+  /** Makes upload `id`'s thumbnail (in its own module, loaded with the first image); the type icon shows meanwhile. */
+  private async thumbnail(id: string, file: File): Promise<void> {
+    const abort = new AbortController();
+    this.extraOf(id).abort = abort;
+    const { thumbnails } = await import('../thumbnails/thumbnailer.js');
+    const url = await thumbnails.make(file, abort.signal);
+    if (!url) return;
+    const extra = this.extras.get(id);
+    if (!extra)
+      URL.revokeObjectURL(url); // the row left while it was made
+    else {
+      extra.thumbnail = url;
+      this.requestUpdate();
+    }
+  }
+
   private forget(id: string): void {
     const extra = this.extras.get(id);
+    extra?.abort?.abort();
     if (extra?.thumbnail) URL.revokeObjectURL(extra.thumbnail);
     this.extras.delete(id);
   }
 
   private act(action: FileAction, upload: UploadSnapshot): void {
-    if (action === 'dismiss') return; // rejected rows only
-    if (action === 'remove') this.focusAfterRemoval = this.rowIndex(upload.id);
-    this.uploads.act(upload.id, action);
+    if (action !== 'dismiss') this.uploads.act(upload.id, action); // dismiss: rejected rows only
   }
 
   private dismiss(row: RejectedRow): void {
-    this.focusAfterRemoval = this.rowIndex(row.id);
     this.rejected = this.rejected.filter((r) => r !== row);
+    this.announcer.count('removed', row.name);
   }
 
-  private rowIndex(id: string): number {
-    return [...this.renderRoot.querySelectorAll('[part~=row]')].findIndex((row) => row.getAttribute('data-id') === id);
+  private loadList(): void {
+    this.listLoad ??= import('../file-list/file-list.js').then((list) => {
+      adoptStyles(this.renderRoot as ShadowRoot, [...FerryUploader.elementStyles, list.fileListStyles]);
+      this.list = list;
+      this.requestUpdate();
+    });
+  }
+
+  /** Also waits for the list to load, so that `await updateComplete` after adding a file finds its row. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.listLoad && !this.list) {
+      await this.listLoad;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new `.uploader` shows its list at once; other settings apply from the next file added.
     if (changed.has('uploader')) this.uploads.sync();
+    const active = this.shadowRoot?.activeElement;
+    const row = active?.closest('[part~=row]');
+    this.focusWas = active
+      ? { element: active, row: row?.getAttribute('data-id'), index: row ? this.rows.indexOf(row) : 0 }
+      : undefined;
   }
 
-  protected override updated(): void {
-    if (this.focusAfterRemoval === undefined) return;
-    // Focus goes to the row that took the removed one's place, else the one before, else the drop zone.
-    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=row]')];
-    const row = rows[Math.min(this.focusAfterRemoval, rows.length - 1)];
-    this.focusAfterRemoval = undefined;
-    (row?.querySelector<HTMLElement>('button') ?? this.dropzone).focus();
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('theme')) this.readScheme();
+    // A render that took the focused control away (a row removed, Cancel turned into Remove, the
+    // Upload button gone) puts focus on that row's first button, else the row now at its place or
+    // the one before, else the drop zone: never on the page's body.
+    const was = this.focusWas;
+    this.focusWas = undefined;
+    if (!was || was.element.isConnected || this.shadowRoot!.activeElement) return;
+    const rows = this.rows;
+    const row =
+      rows.find((each) => each.getAttribute('data-id') === was.row) ?? rows[Math.min(was.index, rows.length - 1)];
+    (row?.querySelector('button') ?? this.dropzone).focus();
+  }
+
+  private get rows(): Element[] {
+    return [...this.renderRoot.querySelectorAll('[part~=row]')];
   }
 
   private get dropzone(): HTMLButtonElement {
@@ -479,13 +591,17 @@ export class FerryUploader extends LitElement {
       void loadTranslation((this.loadedFor = locale)).then((loaded) => loaded && this.requestUpdate());
     const t = this.t;
     const uploads = this.uploads.uploads;
-    const live = uploads.filter((upload) => upload.state !== 'cancelled');
-    const size = live.reduce((sum, upload) => sum + upload.size, 0);
-    const sent = live.reduce((sum, upload) => sum + upload.bytesSent, 0);
-    const speed = live.reduce((sum, upload) => sum + (upload.state === 'uploading' ? upload.speed : 0), 0);
-    const queued = uploads.some((upload) => upload.state === 'queued');
-    const bytes = t.bytesOf(formatBytes(sent, locale), formatBytes(size, locale));
+    const listed = uploads.length > 0 || this.rejected.length > 0;
+    if (listed) this.loadList();
+    const restricted = this.accept !== '' || this.maxFileSize !== undefined;
+    if (restricted && !this.limitsHint)
+      void import('../input/limits-hint.js').then((module) => {
+        this.limitsHint = module.limitsHint;
+        this.requestUpdate();
+      });
+    const limits = restricted ? this.limitsHint?.(this, t, locale) : '';
     return html`
+      ${this.theme === 'dark' || (this.theme === 'auto' && this.pageDark) ? darkPalette : nothing}
       <button
         part="dropzone${this.dragging ? ' dragover' : ''}"
         class="dropzone"
@@ -496,7 +612,9 @@ export class FerryUploader extends LitElement {
         @dragleave=${() => (this.dragging = false)}
         @drop=${this.onDrop}
       >
+        ${icon(UPLOAD_ICON)}
         <slot name="hint">${t.dropHint(this.multiple)}</slot>
+        ${limits ? html`<span class="limits">${limits}</span>` : nothing}
       </button>
       <input
         type="file"
@@ -522,7 +640,7 @@ export class FerryUploader extends LitElement {
           : nothing
       }
       ${
-        queued
+        uploads.some((upload) => upload.state === 'queued')
           ? html`<button
               part="upload-button"
               class="primary"
@@ -535,52 +653,19 @@ export class FerryUploader extends LitElement {
           : nothing
       }
       ${
-        uploads.length === 0 && this.rejected.length === 0
+        !listed
           ? html`<slot name="empty"></slot>`
-          : html`<ul part="list" aria-label=${t.uploads}>
-              ${this.rejected.map(
-                (row) =>
-                  html`<li part="row rejected" data-id=${row.id}>
-                    <span part="name" class="name" title=${row.name}>${row.name}</span>
-                    <span part="actions" class="actions"
-                      ><button
-                        part="action dismiss"
-                        type="button"
-                        aria-label=${t.actionOn('dismiss', row.name)}
-                        @click=${() => this.dismiss(row)}
-                      >
-                        ${t.actions.dismiss}
-                      </button></span
-                    >
-                    <span part="error" class="error">${t.rejected(row.name, row.message)}</span>
-                  </li>`,
-              )}
-              ${uploads.map((upload) =>
-                fileRow(upload, {
-                  t,
-                  locale,
-                  ...this.extras.get(upload.id),
-                  refusal: this.uploads.refusal(upload.id),
-                  act: (action, u) => this.act(action, u),
-                }),
-              )}
-            </ul>`
-      }
-      ${
-        live.length > 1
-          ? html`<div part="total" class="total">
-              ${progressBar(
-                t.totalProgress,
-                percentOf(
-                  sent,
-                  size,
-                  live.every((u) => u.state === 'done'),
-                ),
-                bytes,
-              )}
-              <span class="meta">${bytes}${speed > 0 ? html` · ${formatBytes(speed, locale, true)}` : nothing}</span>
-            </div>`
-          : nothing
+          : this.list?.fileList({
+              t,
+              locale,
+              uploads,
+              rejected: this.rejected,
+              order: (id) => this.extras.get(id)?.order ?? 0,
+              extras: (id) => this.extras.get(id) ?? {},
+              refusal: (id) => this.uploads.refusal(id),
+              act: (action, upload) => this.act(action, upload),
+              dismiss: (row) => this.dismiss(row),
+            })
       }
       ${this.announcer.region()}
     `;

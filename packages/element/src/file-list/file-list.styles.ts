@@ -1,0 +1,159 @@
+import { css } from 'lit';
+
+/** Styles of the list of files and the total: added to the element's own when the list first loads. */
+export const fileListStyles = css`
+  ul {
+    list-style: none;
+    margin: var(--ferry-gap) 0 0;
+    padding: 0;
+  }
+  /* One grid for every row and the total: visual, name (and the text under it), buttons. */
+  li,
+  .total {
+    display: grid;
+    grid-template-columns: 2.5rem minmax(0, 1fr) auto;
+    gap: calc(var(--ferry-gap) / 2) var(--ferry-gap);
+    align-items: center;
+    padding: var(--ferry-gap) 0;
+  }
+  li {
+    border-block-end: 1px solid color-mix(in srgb, var(--ferry-border) 40%, transparent);
+  }
+  .visual {
+    grid-row: span 2;
+    align-self: start;
+    display: grid;
+    place-items: center;
+    inline-size: 2.5rem;
+    block-size: 2.5rem;
+    color: var(--ferry-muted);
+  }
+  .thumb {
+    inline-size: 2.5rem;
+    block-size: 2.5rem;
+    border-radius: calc(var(--ferry-radius) / 2);
+    object-fit: cover;
+  }
+  [data-state='rejected'] .visual,
+  [data-state='error'] .mark {
+    color: var(--ferry-error);
+  }
+  [data-state='done'] .mark {
+    color: var(--ferry-success);
+  }
+  [data-state='paused'] .mark {
+    color: var(--ferry-paused);
+  }
+  .mark {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    stroke-width: 2.5;
+  }
+  .name {
+    grid-column: 2;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--ferry-gap) / 2);
+    justify-content: end;
+  }
+  .meta,
+  .note,
+  .key,
+  .error,
+  details {
+    grid-column: 2 / -1;
+    font-size: 0.875em;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 var(--ferry-gap);
+    color: var(--ferry-muted);
+  }
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+  }
+  .key {
+    overflow-wrap: anywhere;
+  }
+  a {
+    color: var(--ferry-accent);
+  }
+  .error {
+    color: var(--ferry-error);
+  }
+  details p,
+  details pre {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  dd {
+    margin-inline-start: var(--ferry-gap);
+  }
+  .bar {
+    grid-column: 2 / -1;
+    block-size: 6px;
+    border-radius: 3px;
+    background: var(--ferry-track);
+    overflow: hidden;
+  }
+  .bar > div {
+    block-size: 100%;
+    background: var(--ferry-accent);
+  }
+  [data-state='done'] .bar > div {
+    background: var(--ferry-success);
+  }
+  [data-state='error'] .bar > div {
+    background: var(--ferry-error);
+  }
+  [data-state='paused'] .bar > div {
+    background: var(--ferry-paused);
+  }
+  .total {
+    border-block-end: 0;
+  }
+  .total .visual {
+    grid-row: auto;
+    block-size: auto;
+  }
+  .total .meta {
+    grid-column: 2 / -1;
+  }
+  /* Forced colours (Windows High Contrast) paint every background Canvas: the bars keep system colours of their own. */
+  @media (forced-colors: active) {
+    .bar {
+      forced-color-adjust: none;
+      background: Canvas;
+      outline: 1px solid CanvasText;
+    }
+    .bar > div,
+    [data-state] .bar > div {
+      background: Highlight;
+    }
+  }
+  @container (max-width: 360px) {
+    li {
+      grid-template-columns: 2.5rem minmax(0, 1fr);
+    }
+    .actions {
+      grid-column: 2;
+      justify-content: start;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bar > div {
+      transition: inline-size 0.2s linear;
+    }
+  }
+`;

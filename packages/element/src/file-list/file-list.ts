@@ -1,0 +1,101 @@
+import type { FerryError, UploadSnapshot } from '@ferry/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { fileRow, percentOf, progressBar, shownBytes } from '../file-row/file-row.js';
+import { REFUSED_MARK } from '../file-row/file-icons.js';
+import { formatBytes } from '../format.js';
+import { icon } from '../icon.js';
+import type { FileAction, ListTranslation, Translation } from '../translations/translation.js';
+
+import { withListStrings } from '../translations/en-list.js';
+
+export { fileListStyles } from './file-list.styles.js';
+/** @public The element words failure announcements with it (it loads this module with `import()`). */
+export { failureText } from '../file-row/failure-text.js';
+export { withListStrings };
+
+/** A refused file, shown inline until dismissed. */
+export interface RejectedRow {
+  readonly id: string;
+  readonly name: string;
+  readonly message: string;
+  /** Its place among the files, in the order they were added. */
+  readonly order: number;
+}
+
+/** What the list renders, read from its element. */
+export interface FileListView {
+  readonly t: Translation;
+  readonly locale: string;
+  readonly uploads: readonly UploadSnapshot[];
+  readonly rejected: readonly RejectedRow[];
+  /** The place of upload `id` in the order files were added. */
+  readonly order: (id: string) => number;
+  /** Thumbnail, folder path and note of upload `id`. */
+  readonly extras: (id: string) => { thumbnail?: string | undefined; path?: string | undefined; note?: string };
+  /** Why the store could not be told of the cancel of upload `id`. */
+  readonly refusal: (id: string) => FerryError | undefined;
+  readonly act: (action: FileAction, upload: UploadSnapshot) => void;
+  readonly dismiss: (row: RejectedRow) => void;
+}
+
+/**
+ * The list of files and the total under it, loaded with the first file (a page whose widget is
+ * never used does not pay for it). Refused and accepted files share one list, in the order they
+ * were added, on one grid: every row's name, bar and text start at the same edge, as does the
+ * total, which has a visible label.
+ * @public The element loads this module with `import()`.
+ */
+export function fileList(view: FileListView): TemplateResult {
+  const { locale } = view;
+  const t = withListStrings(view.t);
+  const entries = [
+    ...view.rejected.map((row) => ({ order: row.order, row: rejectedRow(row, t, view.dismiss) })),
+    ...view.uploads.map((upload) => ({
+      order: view.order(upload.id),
+      row: fileRow(upload, { t, locale, ...view.extras(upload.id), refusal: view.refusal(upload.id), act: view.act }),
+    })),
+  ].sort((a, b) => a.order - b.order);
+  const live = view.uploads.filter((upload) => upload.state !== 'cancelled');
+  return html`<ul part="list" aria-label=${t.uploads}>
+      ${entries.map((entry) => entry.row)}
+    </ul>
+    ${live.length > 1 ? total(live, t, locale) : nothing}`;
+}
+
+function rejectedRow(
+  row: RejectedRow,
+  t: Translation & ListTranslation,
+  dismiss: FileListView['dismiss'],
+): TemplateResult {
+  return html`<li part="row rejected" data-id=${row.id} data-state="rejected">
+    <span class="visual">${icon(REFUSED_MARK, 'icon mark')}</span>
+    <span part="name" class="name" title=${row.name}>${row.name}</span>
+    <span part="actions" class="actions"
+      ><button
+        part="action dismiss"
+        type="button"
+        aria-label=${t.actionOn('dismiss', row.name)}
+        @click=${() => dismiss(row)}
+      >
+        ${t.actions.dismiss}
+      </button></span
+    >
+    <span part="error" class="error">${t.rejected(row.name, row.message)}</span>
+  </li>`;
+}
+
+function total(live: readonly UploadSnapshot[], t: Translation & ListTranslation, locale: string): TemplateResult {
+  const size = live.reduce((sum, upload) => sum + upload.size, 0);
+  const sent = live.reduce((sum, upload) => sum + shownBytes(upload), 0);
+  const speed = live.reduce((sum, upload) => sum + (upload.state === 'uploading' ? upload.speed : 0), 0);
+  const bytes = t.bytesOf(formatBytes(sent, locale), formatBytes(size, locale));
+  const done = live.every((upload) => upload.state === 'done');
+  return html`<div part="total" class="total" data-state=${done ? 'done' : 'uploading'}>
+    <span class="visual"></span>
+    <span class="name" aria-hidden="true">${t.totalProgress}</span>
+    ${progressBar(t.totalProgress, percentOf(sent, size, done), bytes)}
+    <span part="meta" class="meta"
+      >${bytes}${speed > 0 ? html`<span>${formatBytes(speed, locale, true)}</span>` : nothing}</span
+    >
+  </div>`;
+}

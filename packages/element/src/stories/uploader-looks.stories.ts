@@ -1,0 +1,233 @@
+// Every state of <ferry-uploader>, light and dark, at 320 px and at 1024 px: the matrix the look is
+// judged on. Driven by a FAKE in-memory uploader (visuals only; uploads are tested against the
+// real store elsewhere). Dark stories sit on a page whose color-scheme is dark: the element follows it.
+import { StoreError } from '@ferry/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import { FerryUploader } from '../uploader/uploader.js';
+import { FakeUploader, type FakeUpload } from './fake-uploader.js';
+
+const MiB = 1024 * 1024;
+
+export default { title: 'ferry-uploader/Looks', component: 'ferry-uploader' };
+
+interface Story {
+  readonly name: string;
+  readonly render: () => TemplateResult;
+}
+
+/** What a state needs: its uploads, attributes, and what to do once rendered. */
+interface State {
+  readonly uploads?: readonly FakeUpload[];
+  readonly manual?: boolean;
+  readonly accept?: string;
+  readonly maxFileSize?: number;
+  readonly refuseAbort?: boolean;
+  readonly then?: (element: FerryUploader) => void | Promise<void>;
+}
+
+function frame(state: State, dark: boolean, width: number): TemplateResult {
+  const page = dark ? 'color-scheme:dark;background:#121212;color:#e3e3e3' : 'color-scheme:light;background:#fff';
+  return html`<div style="${page};padding:16px;inline-size:${width}px;box-sizing:border-box">
+    <ferry-uploader
+      multiple
+      ?manual=${state.manual ?? false}
+      accept=${state.accept ?? ''}
+      max-file-size=${state.maxFileSize ?? nothing}
+      .uploader=${new FakeUploader(state.uploads ?? [], { refuseAbort: state.refuseAbort ?? false })}
+      ${ref((element) => {
+        if (element instanceof FerryUploader && state.then)
+          void element.updateComplete.then(() => state.then!(element));
+      })}
+    ></ferry-uploader>
+  </div>`;
+}
+
+/** The four stories of a state. */
+function looks(label: string, state: State): [Story, Story, Story, Story] {
+  return [
+    { name: `${label}, light, 320 px`, render: () => frame(state, false, 320) },
+    { name: `${label}, dark, 320 px`, render: () => frame(state, true, 320) },
+    { name: `${label}, light, 1024 px`, render: () => frame(state, false, 1024) },
+    { name: `${label}, dark, 1024 px`, render: () => frame(state, true, 1024) },
+  ];
+}
+
+/** A photo drawn in the page (sky, sun, hill), as a camera would hand it over. */
+async function photo(name: string, hue: number): Promise<File> {
+  const canvas = new OffscreenCanvas(1200, 900);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = `hsl(${hue} 70% 70%)`;
+  context.fillRect(0, 0, 1200, 900);
+  context.fillStyle = '#ffd54a';
+  context.beginPath();
+  context.arc(850, 250, 140, 0, Math.PI * 2);
+  context.fill();
+  context.fillStyle = `hsl(${(hue + 120) % 360} 45% 35%)`;
+  context.fillRect(0, 600, 1200, 300);
+  return new File([await canvas.convertToBlob({ type: 'image/jpeg' })], name, { type: 'image/jpeg' });
+}
+
+const uploading: readonly FakeUpload[] = [
+  {
+    name: 'holiday-video.mp4',
+    type: 'video/mp4',
+    size: 740 * MiB,
+    state: 'uploading',
+    bytesSent: 312 * MiB,
+    speed: 21 * MiB,
+    eta: 20,
+  },
+  {
+    name: 'raw-photos.zip',
+    type: 'application/zip',
+    size: 96 * MiB,
+    state: 'uploading',
+    bytesSent: 80 * MiB,
+    speed: 9.5 * MiB,
+    eta: 2,
+  },
+  { name: 'interview.mp3', type: 'audio/mpeg', size: 18 * MiB, state: 'preparing' },
+  {
+    name: 'notes.txt',
+    type: 'text/plain',
+    size: 3 * 1024,
+    state: 'done',
+    key: 'uploads/8d2e/notes.txt',
+    location: '#',
+  },
+];
+
+const serverTrouble = new StoreError('store', 'The store answered HTTP 500 to the PUT of the whole file.', {
+  status: 500,
+  details: { Code: 'InternalError', Message: 'We encountered an internal error. Please try again.' },
+});
+
+const emptyLooks = looks('Empty, restricted', {
+  accept: 'image/*,.pdf',
+  maxFileSize: 10 * MiB,
+});
+export const EmptyLight320 = emptyLooks[0];
+export const EmptyDark320 = emptyLooks[1];
+export const EmptyLight1024 = emptyLooks[2];
+export const EmptyDark1024 = emptyLooks[3];
+const dragLooks = looks('Drag over', {
+  then: (element) => {
+    element
+      .shadowRoot!.querySelector('.dropzone')!
+      .dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true }));
+  },
+});
+export const DragLight320 = dragLooks[0];
+export const DragDark320 = dragLooks[1];
+export const DragLight1024 = dragLooks[2];
+export const DragDark1024 = dragLooks[3];
+const queuedLooks = looks('Queued', {
+  manual: true,
+  uploads: [
+    { name: 'contract.pdf', type: 'application/pdf', size: 2 * MiB, state: 'queued' },
+    { name: 'scan-02.pdf', type: 'application/pdf', size: 12 * MiB, state: 'queued' },
+  ],
+});
+export const QueuedLight320 = queuedLooks[0];
+export const QueuedDark320 = queuedLooks[1];
+export const QueuedLight1024 = queuedLooks[2];
+export const QueuedDark1024 = queuedLooks[3];
+const uploadingLooks = looks('Uploading', {
+  uploads: uploading,
+});
+export const UploadingLight320 = uploadingLooks[0];
+export const UploadingDark320 = uploadingLooks[1];
+export const UploadingLight1024 = uploadingLooks[2];
+export const UploadingDark1024 = uploadingLooks[3];
+const pausedLooks = looks('Paused', {
+  uploads: [{ name: 'backup.tar', type: 'application/x-tar', size: 2048 * MiB, state: 'paused', bytesSent: 900 * MiB }],
+});
+export const PausedLight320 = pausedLooks[0];
+export const PausedDark320 = pausedLooks[1];
+export const PausedLight1024 = pausedLooks[2];
+export const PausedDark1024 = pausedLooks[3];
+const failedLooks = looks('Failed', {
+  uploads: [
+    {
+      name: 'photo.png',
+      type: 'image/png',
+      size: 24 * MiB,
+      state: 'error',
+      method: 'single',
+      bytesSent: 24 * MiB,
+      error: serverTrouble,
+    },
+  ],
+});
+export const FailedLight320 = failedLooks[0];
+export const FailedDark320 = failedLooks[1];
+export const FailedLight1024 = failedLooks[2];
+export const FailedDark1024 = failedLooks[3];
+const cancelledLooks = looks('Cancelled', {
+  uploads: [{ name: 'draft.docx', type: 'application/msword', size: 1, state: 'cancelled', bytesSent: 1 }],
+});
+export const CancelledLight320 = cancelledLooks[0];
+export const CancelledDark320 = cancelledLooks[1];
+export const CancelledLight1024 = cancelledLooks[2];
+export const CancelledDark1024 = cancelledLooks[3];
+const refusedAbortLooks = looks('Cancel the store was not told of', {
+  refuseAbort: true,
+  uploads: [
+    { name: 'site-backup.tar', size: 900 * MiB, state: 'uploading', bytesSent: 420 * MiB, speed: 12 * MiB, eta: 40 },
+  ],
+  then: (element) => element.shadowRoot!.querySelector<HTMLButtonElement>('[part~=cancel]')?.click(),
+});
+export const RefusedAbortLight320 = refusedAbortLooks[0];
+export const RefusedAbortDark320 = refusedAbortLooks[1];
+export const RefusedAbortLight1024 = refusedAbortLooks[2];
+export const RefusedAbortDark1024 = refusedAbortLooks[3];
+const doneLooks = looks('Done', {
+  uploads: [
+    {
+      name: 'report.pdf',
+      type: 'application/pdf',
+      size: 1.2 * MiB,
+      state: 'done',
+      key: 'uploads/1b7c/report.pdf',
+      location: '#',
+    },
+    {
+      name: 'data.csv',
+      type: 'text/csv',
+      size: 340 * 1024,
+      state: 'done',
+      key: 'uploads/93aa/data.csv',
+      location: '#',
+    },
+  ],
+});
+export const DoneLight320 = doneLooks[0];
+export const DoneDark320 = doneLooks[1];
+export const DoneLight1024 = doneLooks[2];
+export const DoneDark1024 = doneLooks[3];
+const rejectedLooks = looks('Refused files', {
+  accept: 'image/*',
+  maxFileSize: 10 * MiB,
+  then: (element) =>
+    element.addFiles([
+      new File(['x'], 'setup.exe', { type: 'application/x-msdownload' }),
+      new File([new Uint8Array(11 * MiB)], 'huge.png', { type: 'image/png' }),
+    ]),
+});
+export const RejectedLight320 = rejectedLooks[0];
+export const RejectedDark320 = rejectedLooks[1];
+export const RejectedLight1024 = rejectedLooks[2];
+export const RejectedDark1024 = rejectedLooks[3];
+const thumbnailsLooks = looks('Thumbnails', {
+  then: async (element) =>
+    element.addFiles([
+      await photo('beach.jpg', 200),
+      await photo('forest.jpg', 100),
+      new File(['x'], 'broken.png', { type: 'image/png' }),
+    ]),
+});
+export const ThumbnailsLight320 = thumbnailsLooks[0];
+export const ThumbnailsDark320 = thumbnailsLooks[1];
+export const ThumbnailsLight1024 = thumbnailsLooks[2];
+export const ThumbnailsDark1024 = thumbnailsLooks[3];
