@@ -1,0 +1,51 @@
+import XMLBuilder from 'fast-xml-builder';
+import { XMLParser } from 'fast-xml-parser';
+
+// S3 and OSS answer the same XML shapes; fast-xml-parser reads them (numbers kept as text, one Part still a list)
+// and fast-xml-builder (its builder, which fast-xml-parser now only re-exports) writes it.
+const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'Part' });
+const builder = new XMLBuilder({});
+
+/** The parsed document, or `{}` when `xml` is empty or not XML. */
+export function parseStoreXml(xml: string): Record<string, unknown> {
+  try {
+    return xml.trim().startsWith('<') ? (parser.parse(xml) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The body of CompleteMultipartUpload for `parts`, in order. */
+export function completeMultipartXml(parts: readonly { partNumber: number; etag: string }[]): string {
+  return builder.build({
+    CompleteMultipartUpload: { Part: parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) },
+  });
+}
+
+/** An S3 or OSS error document's fields (`Code`, `Message`, `RequestId`…), when the body is one. */
+export function storeErrorFields(xml: string): Record<string, string> {
+  const error = parseStoreXml(xml)['Error'];
+  return typeof error === 'object' && error !== null ? (error as Record<string, string>) : {};
+}
+
+/** The store's refusal of a server-side call; `name` is the store's `Code` (`NoSuchUpload`…). */
+export class StoreCallError extends Error {
+  constructor(
+    code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** A store's error answer (status and XML body) as a {@link StoreCallError}. */
+export function storeCallError(status: number, xml: string, store: string): StoreCallError {
+  const fields = storeErrorFields(xml);
+  return new StoreCallError(
+    fields['Code'] ?? `HTTP${status}`,
+    fields['Message'] ?? `${store} answered ${status}.`,
+    status,
+  );
+}
