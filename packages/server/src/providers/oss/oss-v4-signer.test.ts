@@ -153,3 +153,18 @@ describe('OSS V4 canonical URI of keys that need encoding', () => {
     expect(signed.canonicalRequest.split('\n')[1]).toBe('/bucket/a%20b/%C3%BCber%2B1%20~%E6%97%A5%E6%9C%AC.txt');
   });
 });
+
+describe('OSS V4 presigned expiry, checked at the signer', () => {
+  it('refuses 0, -5, 900.5 and 604801 s with SigningError invalid-expiry, and takes 1 and 604800', async () => {
+    for (const expiresIn of [0, -5, 900.5, 604801]) {
+      await expect(
+        ossV4PresignQuery(request('text/plain'), credentials, 'cn-hangzhou', expiresIn),
+        String(expiresIn),
+      ).rejects.toMatchObject({ name: 'SigningError', code: 'invalid-expiry' });
+    }
+    for (const expiresIn of [1, 604800]) {
+      const { query: signed } = await ossV4PresignQuery(request('text/plain'), credentials, 'cn-hangzhou', expiresIn);
+      expect(signed['x-oss-expires']).toBe(String(expiresIn));
+    }
+  });
+});
