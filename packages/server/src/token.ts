@@ -56,8 +56,13 @@ export class UploadTokens {
     const [payload, mac, extra] = token.split('.');
     if (!payload || !mac || extra !== undefined) return refuse('is malformed');
     const given = /^[\w-]+$/.test(mac) ? fromBase64(mac) : undefined;
-    // crypto.subtle.verify compares in constant time.
-    if (!given || !(await crypto.subtle.verify('HMAC', await this.hmacKey(), given, utf8(payload)))) {
+    // Only the one canonical spelling of the MAC (base64 leaves a last character's low bits free),
+    // and crypto.subtle.verify compares in constant time.
+    if (
+      !given ||
+      toBase64Url(given) !== mac ||
+      !(await crypto.subtle.verify('HMAC', await this.hmacKey(), given, utf8(payload)))
+    ) {
       return refuse('is not valid');
     }
     const claims = JSON.parse(new TextDecoder().decode(fromBase64(payload))) as UploadClaims;
