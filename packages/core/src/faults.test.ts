@@ -56,3 +56,49 @@ describe('faults on the way to the store (fetch transport)', () => {
     expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
   });
 });
+
+// The signing endpoint's own 429/503 answers, through the real proxy in front of @ferry/server.
+describe('Retry-After from the signing endpoint', () => {
+  afterEach(() => stack.endpointFaults.clear());
+
+  const retryAfter = async (fault: { status: number; retryAfter: string }, url: RegExp, size: number) => {
+    stack.endpointFaults.inject({
+      url,
+      fault: { kind: 'status', status: fault.status, headers: { 'Retry-After': fault.retryAfter } },
+    });
+    const started = Date.now();
+    const { data, retries, final } = await upload({ retry: { backoffMs: 10 } }, size);
+    const done = await final();
+    expect(done.state).toBe('done');
+    expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
+    expect(retries).toHaveLength(1);
+    expect(retries[0]).toMatchObject({ error: { name: 'EndpointError', status: fault.status } });
+    return { delayMs: retries[0]!.delayMs, elapsed: Date.now() - started };
+  };
+
+  it('waits the seconds of a 429 answer to sign parts before asking again', async () => {
+    const { delayMs, elapsed } = await retryAfter({ status: 429, retryAfter: '1' }, /\/batch/, 12 * MiB);
+    expect(delayMs).toBe(1000);
+    expect(elapsed).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('waits until the HTTP date of a 503 answer to the single-PUT params', async () => {
+    const date = new Date(Date.now() + 2000).toUTCString(); // whole seconds: 1 to 2 s from now
+    const { delayMs, elapsed } = await retryAfter({ status: 503, retryAfter: date }, /\/params/, MiB);
+    expect(delayMs).toBeGreaterThan(900);
+    expect(delayMs).toBeLessThanOrEqual(2000);
+    expect(elapsed).toBeGreaterThanOrEqual(delayMs);
+  });
+
+  it('caps a long Retry-After at maxRetryAfterMs, and without one backs off as usual', async () => {
+    stack.endpointFaults.inject({
+      url: /\/multipart$/,
+      fault: { kind: 'status', status: 429, headers: { 'Retry-After': '3600' } },
+    });
+    stack.endpointFaults.inject({ url: /\/complete/, fault: { kind: 'status', status: 503 } });
+    const { retries, final } = await upload({ retry: { backoffMs: 10, maxRetryAfterMs: 50 } });
+    expect((await final()).state).toBe('done');
+    expect(retries.map((retry) => retry.delayMs)).toEqual([50, expect.any(Number)]);
+    expect(retries[1]!.delayMs).toBeLessThan(10);
+  });
+});
