@@ -36,11 +36,14 @@ async function api<T>(
   return { status: response.status, json: (await response.json()) as T };
 }
 
-async function put(url: string, headers: Record<string, string>, body: Uint8Array) {
+async function put(url: string, headers: Record<string, string>, body: Uint8Array<ArrayBuffer>) {
   const response = await fetch(url, { method: 'PUT', headers, body });
   const text = await response.text();
   return { status: response.status, etag: response.headers.get('etag') ?? '', text };
 }
+
+/** `size` random bytes. */
+const random = (size: number) => new Uint8Array(randomBytes(size));
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -67,7 +70,7 @@ export function defineHandlerSuite(target: () => HandlerSuiteTarget): void {
 
   it('multipart: create, sign a batch, PUT the parts, list, complete; stored byte for byte', async () => {
     const t = target();
-    const bytes = randomBytes(5 * MiB + 1000);
+    const bytes = random(5 * MiB + 1000);
     const created = await api<Created>(t, 'POST', '/multipart', {
       body: { filename: 'runtime.bin', type: 'application/zip', size: bytes.length, partSize: 5 * MiB },
     });
@@ -102,7 +105,7 @@ export function defineHandlerSuite(target: () => HandlerSuiteTarget): void {
 
   it('single PUT: params, then PUT with the signed headers; stored byte for byte', async () => {
     const t = target();
-    const bytes = randomBytes(70_000);
+    const bytes = random(70_000);
     const params = await api<{ url: string; headers: Record<string, string>; key: string }>(
       t,
       'GET',
@@ -122,8 +125,8 @@ export function defineHandlerSuite(target: () => HandlerSuiteTarget): void {
       'GET',
       '/params?filename=a.txt&type=text/plain&size=100',
     );
-    expect((await put(params.json.url, params.json.headers, randomBytes(101))).status).toBe(403);
-    expect((await put(params.json.url, { 'Content-Type': 'text/html' }, randomBytes(100))).status).toBe(403);
+    expect((await put(params.json.url, params.json.headers, random(101))).status).toBe(403);
+    expect((await put(params.json.url, { 'Content-Type': 'text/html' }, random(100))).status).toBe(403);
   });
 
   it('refuses forged, missing and another upload’s tokens (403 token-invalid)', async () => {
@@ -158,7 +161,7 @@ export function defineHandlerSuite(target: () => HandlerSuiteTarget): void {
       token: created.token,
     });
     const part = signed.json.parts[0]!;
-    expect((await put(part.url, part.headers, randomBytes(MiB))).status).toBe(200);
+    expect((await put(part.url, part.headers, random(MiB))).status).toBe(200);
     expect(await t.store.openMultipartUploads()).toContain(created.key);
     expect(await api(t, 'DELETE', uploadPath(created), { token: created.token })).toMatchObject({
       status: 200,
