@@ -26,7 +26,7 @@ export interface S3ProviderOptions {
   /**
    * Credentials, or a function that returns them (called for every signature, so it may refresh
    * temporary ones: `fromNodeProviderChain()` of `@aws-sdk/credential-providers` on Node).
-   * @default `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` from `process.env`, where there is one
+   * @default `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN` of `process.env` (where there is one)
    */
   readonly credentials?: S3Credentials | (() => S3Credentials | Promise<S3Credentials>);
   /** The store's limits: `STORE_PROFILES.r2`, `.minio`, `.gcs` for those stores. @default STORE_PROFILES.s3 */
