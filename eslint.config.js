@@ -105,6 +105,23 @@ export default defineConfig(
     rules: { '@typescript-eslint/unbound-method': 'off' },
   },
   {
+    // @ferry/server's handler and providers run in Node, Deno, Bun and Cloudflare Workers: Web APIs
+    // only (packages/testing/src/runtimes proves it in each). Node's http belongs to its adapter.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/adapters/node.ts', 'packages/server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'Use Web APIs: the handler runs outside Node too.' }] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: 'Use Uint8Array and web-crypto.ts: the handler runs outside Node too.' },
+        { name: 'process', message: 'Not every runtime has one; read it through globalThis where optional.' },
+      ],
+    },
+  },
+  {
     // Chai's property assertions (`expect(button).to.exist`) are expressions by design, in the
     // tests that run in browsers (mocha and chai; the Node tests use vitest's `expect`).
     files: ['packages/element/src/**/*.test.ts', 'packages/core/src/**/*.browser.test.ts'],

@@ -56,3 +56,52 @@ describe('faults on the way to the store (fetch transport)', () => {
     expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
   });
 });
+
+// The signing endpoint's own 429/503 answers, through the real proxy in front of @ferry/server.
+describe('Retry-After from the signing endpoint', () => {
+  afterEach(() => stack.endpointFaults.clear());
+
+  const retryAfter = async (fault: { status: number; retryAfter: string }, url: RegExp, size: number) => {
+    stack.endpointFaults.inject({
+      url,
+      fault: { kind: 'status', status: fault.status, headers: { 'Retry-After': fault.retryAfter } },
+    });
+    const { uploader, data, retries, final } = await upload({ retry: { backoffMs: 10 } }, size);
+    let refusedAt = 0;
+    uploader.on('retry', () => (refusedAt = Date.now()));
+    const done = await final();
+    const waited = Date.now() - refusedAt; // the wait, then the rest of the upload
+    expect(done.state).toBe('done');
+    expect(await stack.objectSha256(done.key!)).toBe(sha256(data));
+    expect(retries).toHaveLength(1);
+    expect(retries[0]).toMatchObject({ error: { name: 'EndpointError', status: fault.status } });
+    return { delayMs: retries[0]!.delayMs, refusedAt, waited };
+  };
+
+  it('waits the seconds of a 429 answer to sign parts before asking again', async () => {
+    const { delayMs, waited } = await retryAfter({ status: 429, retryAfter: '1' }, /\/batch/, 12 * MiB);
+    expect(delayMs).toBe(1000);
+    expect(waited).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('waits until the HTTP date of a 503 answer to the single-PUT params', async () => {
+    const date = new Date(Date.now() + 3000).toUTCString(); // whole seconds
+    const { delayMs, refusedAt, waited } = await retryAfter({ status: 503, retryAfter: date }, /\/params/, MiB);
+    // The time from the refusal to that date (the event fires a moment after the header is read).
+    expect(Math.abs(delayMs - (Date.parse(date) - refusedAt))).toBeLessThan(100);
+    expect(delayMs).toBeGreaterThan(0);
+    expect(waited).toBeGreaterThanOrEqual(delayMs);
+  });
+
+  it('caps a long Retry-After at maxRetryAfterMs, and without one backs off as usual', async () => {
+    stack.endpointFaults.inject({
+      url: /\/multipart$/,
+      fault: { kind: 'status', status: 429, headers: { 'Retry-After': '3600' } },
+    });
+    stack.endpointFaults.inject({ url: /\/complete/, fault: { kind: 'status', status: 503 } });
+    const { retries, final } = await upload({ retry: { backoffMs: 10, maxRetryAfterMs: 50 } });
+    expect((await final()).state).toBe('done');
+    expect(retries.map((retry) => retry.delayMs)).toEqual([50, expect.any(Number)]);
+    expect(retries[1]!.delayMs).toBeLessThan(10);
+  });
+});

@@ -70,9 +70,10 @@ function retryDelay(error: unknown, attempt: number, policy: RetryPolicy, random
   if (verdict !== undefined) return verdict ? backoff : undefined;
   if (!isFerryError(error)) return undefined;
   if (error.code === ErrorCode.UrlExpired) return 0;
-  const status = isStoreError(error) || isEndpointError(error) ? error.status : undefined;
-  if (status !== undefined && policy.statusCodes.includes(status)) {
-    const retryAfter = isStoreError(error) ? error.retryAfterMs : undefined;
+  // The store's answers and the signing endpoint's both carry a status and any `Retry-After`.
+  const answer = isStoreError(error) || isEndpointError(error) ? error : undefined;
+  if (answer?.status !== undefined && policy.statusCodes.includes(answer.status)) {
+    const retryAfter = answer.retryAfterMs;
     return retryAfter === undefined ? backoff : Math.min(retryAfter, policy.maxRetryAfterMs);
   }
   if (

@@ -19,7 +19,7 @@ export interface ServerEnv {
  * Reads the signing server's configuration from environment variables:
  * `FERRY_PROVIDER` (`local` | `s3` | `oss`), `FERRY_BUCKET`, `FERRY_REGION`, `FERRY_ENDPOINT`,
  * `FERRY_FORCE_PATH_STYLE`, `FERRY_ACCESS_KEY_ID` / `FERRY_SECRET_ACCESS_KEY` /
- * `FERRY_SESSION_TOKEN` (else, for S3, the AWS SDK's default chain), `FERRY_URL_LIFETIME`,
+ * `FERRY_SESSION_TOKEN` (else, for S3, `AWS_ACCESS_KEY_ID` and the rest from the environment), `FERRY_URL_LIFETIME`,
  * `FERRY_SECRET`; for OSS also `FERRY_SESSION_EXPIRATION` (ISO date of the STS credentials),
  * `FERRY_OSS_CUSTOM_DOMAIN` (`true`: the endpoint is a domain bound to the bucket),
  * `FERRY_OSS_SIGNATURE_VERSION` (`v4` | `v1`) and `FERRY_STORAGE_CLASS`.
@@ -52,7 +52,8 @@ export function readServerEnv(env: Record<string, string | undefined>): ServerEn
   const secretAccessKey = env['FERRY_SECRET_ACCESS_KEY'];
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
     throw new Error(
-      'Set both FERRY_ACCESS_KEY_ID and FERRY_SECRET_ACCESS_KEY, or neither (to use the AWS default chain).',
+      'Set both FERRY_ACCESS_KEY_ID and FERRY_SECRET_ACCESS_KEY, or neither ' +
+        '(to use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).',
     );
   }
   const sessionToken = env['FERRY_SESSION_TOKEN'];

@@ -2,6 +2,8 @@ import { STORE_PROFILES, type StoreProfile } from '@ferry/core/protocol';
 import { ServerError } from './errors.js';
 import { defaultObjectKey } from './object-key.js';
 import { deleteAuthorizer, resolveDeleteWindow } from './delete-options.js';
+import { checkNoDotSegments } from './signing-error.js';
+import { utf8Length } from './web-crypto.js';
 import type { StorageProvider } from './providers/provider.js';
 import type { ObjectMetadataPolicy } from './object-fields/object-metadata-policy.js';
 
@@ -39,7 +41,11 @@ export interface FerryHandlerOptions {
    * @default everyone is the same anonymous user
    */
   readonly authorize?: (request: Request) => UploadUser | null | Promise<UploadUser | null>;
-  /** Chooses the object key; must not start with `/` or contain `..`. @default `uploads/<uuid>/<sanitised name>` */
+  /**
+   * Chooses the object key; must not start with `/` nor have a `.` or `..` segment (also as
+   * `%2e`), which browsers collapse: such a key is refused with a `SigningError` `unsafe-key`
+   * (the client sees 500 `internal`). @default `uploads/<uuid>/<sanitised name>`
+   */
   readonly key?: (file: UploadRequestFile, user: UploadUser) => string | Promise<string>;
   /** MIME types accepted, exact (`image/png`) or by family (`image/*`). @default every type */
   readonly allowedTypes?: readonly string[];
@@ -138,14 +144,8 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
 }
 
 function checkKey(key: string): string {
-  if (
-    typeof key !== 'string' ||
-    key === '' ||
-    key.startsWith('/') ||
-    key.split('/').includes('..') ||
-    Buffer.byteLength(key) > 1024
-  ) {
+  if (typeof key !== 'string' || key === '' || key.startsWith('/') || utf8Length(key) > 1024) {
     throw new ServerError('internal', 'The configured key() returned an unsafe object key.');
   }
-  return key;
+  return checkNoDotSegments(key);
 }

@@ -6,6 +6,7 @@ import { deleteObject } from './routes/delete-object.js';
 import { abortMultipart, completeMultipart, listParts } from './routes/multipart-lifecycle.js';
 import type { RouteContext } from './routes/route-context.js';
 import { signOnePart, signParts } from './routes/sign-parts.js';
+import { isSigningError } from './signing-error.js';
 import { singlePut } from './routes/single-put.js';
 import { UploadTokens } from './token.js';
 
@@ -79,7 +80,9 @@ export function createFerryHandler(options: FerryHandlerOptions): FerryHandler {
         return json(error.status, { code: error.code, message: error.message });
       }
       resolved.onError(error);
-      return json(500, { code: 'internal', message: 'The signing server failed; see its log.' });
+      // A signer's refusal is the server's configuration at fault; its message names no secret.
+      const message = isSigningError(error) ? error.message : 'The signing server failed; see its log.';
+      return json(500, { code: 'internal', message });
     }
   };
 }

@@ -4,14 +4,16 @@ export type { FerryHandlerOptions, UploadRequestFile, UploadUser } from './handl
 export { withCors } from './cors.js';
 export type { CorsOptions } from './cors.js';
 export { ServerError, ServerErrorCode, isServerError } from './errors.js';
+export { SigningError, SigningErrorCode, isSigningError } from './signing-error.js';
 export { createS3Provider } from './providers/s3.js';
-export type { S3ProviderOptions } from './providers/s3.js';
+export type { S3Credentials, S3ProviderOptions } from './providers/s3.js';
 export { createOssProvider, OSS_MAX_URL_LIFETIME } from './providers/oss/oss-provider.js';
 export type { OssCallback, OssProviderOptions } from './providers/oss/oss-provider.js';
 export type { OssCredentials, OssRequest } from './providers/oss/oss-credentials.js';
 export { ossV4AuthorizationHeaders, ossV4CanonicalRequest, ossV4PresignQuery } from './providers/oss/oss-v4-signer.js';
 export type { OssV4Signature } from './providers/oss/oss-v4-signer.js';
 export { ossV1AuthorizationHeaders, ossV1PresignQuery, ossV1StringToSign } from './providers/oss/oss-v1-signer.js';
+export type { OssV1SignOptions } from './providers/oss/oss-v1-signer.js';
 export type {
   StorageProvider,
   PresignedRequest,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { utf8Length } from './web-crypto.js';
 
 /** Longest file name kept in a key, in UTF-8 bytes (S3 keys may be 1,024 bytes in all). */
 const MAX_NAME_BYTES = 200;
@@ -19,13 +19,13 @@ export function sanitizeFileName(name: string): string {
     .replace(/[\u0000-\u001f\u007f/\\]+/g, '_')
     .replace(/^[._\s]+/, '')
     .trim();
-  if (Buffer.byteLength(clean) > MAX_NAME_BYTES) {
+  if (utf8Length(clean) > MAX_NAME_BYTES) {
     const dot = clean.lastIndexOf('.');
     const extension = dot > 0 && clean.length - dot <= 16 ? clean.slice(dot) : '';
     // Shortened by whole graphemes, so no letter loses its accent and no emoji is cut in two.
     const rest = clean.slice(0, clean.length - extension.length);
     const stem = Array.from(new Intl.Segmenter().segment(rest), ({ segment }) => segment);
-    while (Buffer.byteLength(stem.join('') + extension) > MAX_NAME_BYTES) stem.pop();
+    while (utf8Length(stem.join('') + extension) > MAX_NAME_BYTES) stem.pop();
     clean = stem.join('') + extension;
   }
   return clean || 'file';
@@ -36,5 +36,5 @@ export function sanitizeFileName(name: string): string {
  * collide and a client cannot choose where its bytes land.
  */
 export function defaultObjectKey(filename: string, prefix = 'uploads/'): string {
-  return `${prefix}${randomUUID()}/${sanitizeFileName(filename)}`;
+  return `${prefix}${crypto.randomUUID()}/${sanitizeFileName(filename)}`;
 }

@@ -1,5 +1,6 @@
 import type { ChecksumAlgorithm } from '@ferry/core';
 import { ServerError } from './errors.js';
+import { fromBase64 } from './web-crypto.js';
 
 /** One of {@link PART_CHECKSUM_ALGORITHMS}: the same names core's `checksums` input carries. */
 export type PartChecksumAlgorithm = ChecksumAlgorithm;
@@ -40,7 +41,7 @@ function checksumOf(
   if (
     typeof digest !== 'string' ||
     !/^[A-Za-z0-9+/]+={0,2}$/.test(digest) ||
-    Buffer.from(digest, 'base64').length !== LENGTH[name]
+    fromBase64(digest)?.length !== LENGTH[name]
   ) {
     throw new ServerError('bad-request', `${field} must be the base64 ${name} of ${what}.`);
   }

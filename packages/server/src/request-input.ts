@@ -1,4 +1,5 @@
 import { ServerError } from './errors.js';
+import { utf8Length } from './web-crypto.js';
 
 /**
  * Reads a JSON body of at most `limit` bytes.
@@ -8,7 +9,7 @@ export async function readJsonBody(request: Request, limit: number): Promise<Rec
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > limit) throw new ServerError('too-large', `The request body is over ${limit} bytes.`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > limit) throw new ServerError('too-large', `The request body is over ${limit} bytes.`);
+  if (utf8Length(text) > limit) throw new ServerError('too-large', `The request body is over ${limit} bytes.`);
   let value: unknown;
   try {
     value = JSON.parse(text);

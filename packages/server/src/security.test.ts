@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createFerryHandler,
   createS3Provider,
+  isSigningError,
   UploadTokens,
   withCors,
   type FerryHandler,
@@ -123,13 +124,28 @@ describe('@ferry/server refuses', () => {
     expect(own.status).toBe(200);
   });
 
-  it('403 for an expired token', () => {
+  it('403 for an expired token', async () => {
     const tokens = new UploadTokens('s'.repeat(32));
-    const token = tokens.issue({ user: 'u', key: 'k', uploadId: 'id', size: 1, partSize: 1, exp: 1000 });
-    expect(() => tokens.verify(token, 'id', 'k', 'u', 999_000)).not.toThrow();
-    expect(() => tokens.verify(token, 'id', 'k', 'u', 1_001_000)).toThrow(
+    const token = await tokens.issue({ user: 'u', key: 'k', uploadId: 'id', size: 1, partSize: 1, exp: 1000 });
+    await expect(tokens.verify(token, 'id', 'k', 'u', 999_000)).resolves.toMatchObject({ uploadId: 'id' });
+    await expect(tokens.verify(token, 'id', 'k', 'u', 1_001_000)).rejects.toThrow(
       expect.objectContaining({ code: 'token-invalid' }),
     );
+  });
+
+  it('refuses a token whose MAC was altered by one character, or made of non-base64url text', async () => {
+    const tokens = new UploadTokens('s'.repeat(32));
+    const token = await tokens.issue({ user: 'u', key: 'k', uploadId: 'id', size: 1, partSize: 1, exp: 2e9 });
+    const [payload, mac] = token.split('.') as [string, string];
+    // The last character of 32 bytes in base64 carries 2 free bits: each of its other spellings is refused too.
+    const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('');
+    const respelled = last.filter((c) => c !== mac.at(-1)).map((c) => `${payload}.${mac.slice(0, -1)}${c}`);
+    const middle = `${payload}.${mac.slice(0, 20)}${mac[20] === 'A' ? 'B' : 'A'}${mac.slice(21)}`;
+    for (const forged of [...respelled, middle, `${payload}.${mac}=`, `${payload}.!!!!`, `${payload}x.${mac}`]) {
+      await expect(tokens.verify(forged, 'id', 'k', 'u')).rejects.toThrow(
+        expect.objectContaining({ code: 'token-invalid' }),
+      );
+    }
   });
 
   it('lets key() place objects by user, and never accepts an unsafe key from it', async () => {
@@ -144,6 +160,32 @@ describe('@ferry/server refuses', () => {
         status: 500,
         json: { code: 'internal' },
       });
+    }
+  });
+
+  it('refuses keys with dot segments, plain or %2e-encoded, with a SigningError unsafe-key (browsers collapse them)', async () => {
+    const dotted = ['a/./b/../c.txt', './a.txt', 'a/.', 'a/..', '..', 'a/%2e/b', 'a/%2E%2e/b', 'a/.%2E/b', 'a/%2e./b'];
+    for (const key of dotted) {
+      const errors: unknown[] = [];
+      const bad = handler({ key: () => key, onError: (error) => errors.push(error) });
+      for (const [method, path, body] of [
+        ['GET', '/params?filename=x&size=1', undefined],
+        ['POST', '/multipart', create],
+      ] as const) {
+        const answer = await call(bad, method, path, { body });
+        expect(answer, `${key} (${method})`).toMatchObject({ status: 500, json: { code: 'internal' } });
+        expect(answer.json.message).toMatch(/"\." or "\.\." segment/);
+      }
+      expect(errors).toHaveLength(2);
+      for (const error of errors) {
+        expect(isSigningError(error)).toBe(true);
+        expect(error).toMatchObject({ name: 'SigningError', code: 'unsafe-key' });
+      }
+    }
+    // Dots that are not whole segments are ordinary characters.
+    for (const key of ['a/.b/c..txt', 'a/...', 'a/b.', 'a/%2ex']) {
+      const fine = handler({ key: () => key });
+      expect((await call(fine, 'GET', '/params?filename=x&size=1')).status, key).toBe(200);
     }
   });
 

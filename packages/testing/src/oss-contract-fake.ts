@@ -101,10 +101,10 @@ export async function startOssContractFake(
     new Date(
       `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`,
     );
-  const verify = (
+  const verify = async (
     request: OssRequest,
     auth: 'header' | 'query',
-  ): { signed: string[] } | { error: [number, string, string] } => {
+  ): Promise<{ signed: string[] } | { error: [number, string, string] }> => {
     const lower = Object.fromEntries(
       Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
     );
@@ -127,7 +127,7 @@ export async function startOssContractFake(
         ),
       ) as Record<string, string>;
       const names = additional ? additional.split(';') : [];
-      const expected = ossV4PresignQuery(
+      const expected = await ossV4PresignQuery(
         { ...request, query: unsigned, headers: lower },
         credentials,
         region,
@@ -147,7 +147,7 @@ export async function startOssContractFake(
     const time = parseStamp(date);
     const { authorization: _a, ...headers } = lower;
     const names = match[1] ? match[1].split(';') : [];
-    const expected = ossV4AuthorizationHeaders({ ...request, headers }, credentials, region, {
+    const expected = await ossV4AuthorizationHeaders({ ...request, headers }, credentials, region, {
       time,
       additionalHeaders: names,
     });
@@ -194,7 +194,7 @@ export async function startOssContractFake(
                         ? 'get-object'
                         : 'unknown';
     const bytes = await body(request);
-    const checked = verify({ method: request.method ?? '', bucket, key, query, headers }, auth);
+    const checked = await verify({ method: request.method ?? '', bucket, key, query, headers }, auth);
     const answer = (status: number, text = '', extra: Record<string, string> = {}) => {
       calls.push({
         method: request.method ?? '',

@@ -5,6 +5,7 @@ import { EndpointError, type EndpointOperation } from '../errors/endpoint-error.
 import type { CallOptions, Endpoint, MultipartHandle, SignedPart } from '../ports/endpoint.js';
 import { ROUTES, routePath, UPLOAD_TOKEN_HEADER } from '../protocol/routes.js';
 import { ResponseShape } from './response-shape.js';
+import { parseRetryAfter } from './store-error-response.js';
 
 /** Options of {@link createHttpEndpoint}. */
 export interface HttpEndpointOptions {
@@ -98,6 +99,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
       throw new EndpointError(operation, `The endpoint answered HTTP ${response.status}: ${message}`, {
         status: response.status,
         serverCode: typeof detail.code === 'string' ? detail.code : undefined,
+        retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
       });
     }
     if (json === undefined) {

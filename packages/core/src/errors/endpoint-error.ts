@@ -16,6 +16,8 @@ export interface EndpointErrorOptions extends FerryErrorOptions {
   status?: number;
   /** The `code` from the endpoint's `{ code, message }` body, when it sent one. */
   serverCode?: string | undefined;
+  /** `Retry-After` in milliseconds, when the endpoint sent one (with a 429 or 503). */
+  retryAfterMs?: number | undefined;
 }
 
 /**
@@ -35,6 +37,8 @@ export class EndpointError extends FerryError {
   readonly status: number | undefined;
   /** The endpoint's own error code, when it sent one. */
   readonly serverCode: string | undefined;
+  /** `Retry-After` in milliseconds, when the endpoint sent one. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     operation: EndpointOperation,
@@ -45,6 +49,7 @@ export class EndpointError extends FerryError {
     this.operation = operation;
     this.status = options.status;
     this.serverCode = options.serverCode;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

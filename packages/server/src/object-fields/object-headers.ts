@@ -19,18 +19,3 @@ export function objectHeaderFields(object: ObjectHeaders | undefined, prefix: 'a
   return headers;
 }
 
-/** `object` as the AWS SDK's PutObject / CreateMultipartUpload fields. */
-export function s3ObjectFields(object: ObjectHeaders | undefined): {
-  Metadata?: Record<string, string>;
-  ContentDisposition?: string;
-  CacheControl?: string;
-  Tagging?: string;
-} {
-  if (!object) return {};
-  return {
-    ...(Object.keys(object.metadata).length > 0 ? { Metadata: { ...object.metadata } } : {}),
-    ...(object.contentDisposition ? { ContentDisposition: object.contentDisposition } : {}),
-    ...(object.cacheControl ? { CacheControl: object.cacheControl } : {}),
-    ...(object.tags ? { Tagging: taggingHeader(object.tags) } : {}),
-  };
-}

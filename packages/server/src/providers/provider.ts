@@ -38,7 +38,9 @@ export interface OpenUploadPage {
 
 /**
  * What the handler needs from an object store; one implementation per store API (S3, OSS).
- * Every presigned URL also signs the exact `Content-Length` of its body.
+ * Every presigned URL also signs the exact `Content-Length` of its body, except with OSS's legacy
+ * V1 signatures (`createOssProvider({ signatureVersion: 'v1' })`), which cannot: a V1 URL stores
+ * a body of any size for its lifetime.
  */
 export interface StorageProvider {
   /**

@@ -1,74 +1,41 @@
 // SigV4 presigning against AWS's published example: "Authenticating Requests: Using Query
 // Parameters (AWS Signature Version 4)", Amazon S3 API Reference, "Example: presigned URL" (GET
-// examplebucket/test.txt, 2013-05-24, 86,400 s). getSignedUrl adds X-Amz-Content-Sha256 and x-id
-// to the signed query, so the example is reproduced with the SigV4 engine it is built on
-// (@smithy/signature-v4). AWS publishes no presigned PUT or UploadPart vector: the provider's are
-// checked for shape here and accepted by the signature-checking local store in handler.test.ts.
-import { GetObjectCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac } from 'node:crypto';
+// examplebucket/test.txt, 2013-05-24, 86,400 s), reproduced with the engine the provider signs with
+// (aws4fetch's AwsV4Signer, on WebCrypto). AWS publishes no presigned PUT or UploadPart vector: the
+// provider's are checked for shape here and accepted by the signature-checking local store in
+// handler.test.ts.
+import { AwsV4Signer } from 'aws4fetch';
 import { describe, expect, it } from 'vitest';
-import { s3ClientFor } from './s3.js';
+import { isSigningError } from '../signing-error.js';
+import { createS3Provider } from './s3.js';
 
+const credentials = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
 const example = {
   bucket: 'examplebucket',
   region: 'us-east-1',
   // AWS signs its example for the global virtual-hosted host examplebucket.s3.amazonaws.com.
   endpoint: 'https://s3.amazonaws.com',
   forcePathStyle: false,
-  credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+  credentials,
 };
-const signingDate = new Date('2013-05-24T00:00:00Z');
 
 describe('SigV4 presigning (AWS documentation example)', () => {
   it('reproduces the published presigned GET signature, parameter for parameter', async () => {
-    // node:crypto behind the Hash shape the engine wants (HMAC when given a secret).
-    type Data = string | ArrayBuffer | ArrayBufferView;
-    const bytes = (data: Data) =>
-      typeof data === 'string'
-        ? data
-        : ArrayBuffer.isView(data)
-          ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-          : new Uint8Array(data);
-    class Sha256 {
-      readonly #hash;
-      constructor(secret?: Data) {
-        this.#hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-      }
-      update(data: Data): void {
-        this.#hash.update(bytes(data));
-      }
-      async digest(): Promise<Uint8Array> {
-        return this.#hash.digest();
-      }
-    }
-    const signer = new SignatureV4({
+    const signer = new AwsV4Signer({
+      method: 'GET',
+      url: 'https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Expires=86400',
+      ...credentials,
       service: 's3',
       region: 'us-east-1',
-      credentials: example.credentials,
-      sha256: Sha256,
-      uriEscapePath: false,
-      applyChecksum: false,
+      datetime: '20130524T000000Z',
+      signQuery: true,
+      allHeaders: true,
     });
-    // S3 presigned URLs sign UNSIGNED-PAYLOAD; the header only carries that to the engine, unsigned.
-    const headers = { host: 'examplebucket.s3.amazonaws.com', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' };
-    const request = new HttpRequest({
-      method: 'GET',
-      protocol: 'https:',
-      hostname: 'examplebucket.s3.amazonaws.com',
-      path: '/test.txt',
-      headers,
-    });
-    const unsigned = new Set(['x-amz-content-sha256']);
-    const signed = await signer.presign(request, {
-      expiresIn: 86400,
-      signingDate,
-      unsignableHeaders: unsigned,
-      unhoistableHeaders: unsigned,
-    });
-    expect(signed.query).toEqual({
+    const { url } = await signer.sign();
+    expect(Object.fromEntries(url.searchParams)).toEqual({
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
       'X-Amz-Credential': 'AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request',
       'X-Amz-Date': '20130524T000000Z',
@@ -78,55 +45,78 @@ describe('SigV4 presigning (AWS documentation example)', () => {
     });
   });
 
-  it('getSignedUrl as the provider configures it signs the same way (host only, the example’s scope)', async () => {
-    const url = new URL(
-      await getSignedUrl(s3ClientFor(example), new GetObjectCommand({ Bucket: 'examplebucket', Key: 'test.txt' }), {
-        expiresIn: 86400,
-        signingDate,
-      }),
+  it('the provider signs a GET the same way (host only, virtual-hosted, the example’s scope)', async () => {
+    const { url } = await createS3Provider(example).presignGet!({ key: 'test.txt', expiresIn: 86400 });
+    const signed = new URL(url);
+    expect(signed.host).toBe('examplebucket.s3.amazonaws.com');
+    expect(signed.pathname).toBe('/test.txt');
+    expect(signed.searchParams.get('X-Amz-Credential')).toMatch(
+      /^AKIAIOSFODNN7EXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request$/,
     );
-    expect(url.host).toBe('examplebucket.s3.amazonaws.com');
-    expect(url.searchParams.get('X-Amz-Credential')).toBe('AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request');
-    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('host');
+    expect(signed.searchParams.get('X-Amz-SignedHeaders')).toBe('host');
   });
 
   it('signs a PUT for its Content-Type and exact Content-Length, with no checksum of an empty body', async () => {
-    const command = new PutObjectCommand({
-      Bucket: 'examplebucket',
-      Key: 'a b/ü+~.txt',
-      ContentType: 'text/plain',
-      ContentLength: 1234,
+    const { url, headers } = await createS3Provider(example).presignPut({
+      key: 'a b/ü+~.txt',
+      contentType: 'text/plain',
+      contentLength: 1234,
+      expiresIn: 600,
     });
-    const url = new URL(
-      await getSignedUrl(s3ClientFor(example), command, {
-        expiresIn: 600,
-        signingDate,
-        signableHeaders: new Set(['content-type', 'content-length']),
-      }),
-    );
-    expect(url.pathname).toBe('/a%20b/%C3%BC%2B~.txt');
-    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
-    expect([...url.searchParams.keys()].filter((name) => /checksum/i.test(name))).toEqual([]);
+    const signed = new URL(url);
+    expect(signed.pathname).toBe('/a%20b/%C3%BC%2B~.txt');
+    expect(signed.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+    expect(signed.searchParams.get('X-Amz-Expires')).toBe('600');
+    expect([...signed.searchParams.keys()].filter((name) => /checksum/i.test(name))).toEqual([]);
+    expect(headers).toEqual({ 'Content-Type': 'text/plain' });
   });
 
-  it('signs an UploadPart with its part number and upload id in the signed query', async () => {
-    const command = new UploadPartCommand({
-      Bucket: 'examplebucket',
-      Key: 'big.bin',
-      UploadId: 'up/1+2',
-      PartNumber: 3,
-      ContentLength: 5 * 1024 * 1024,
+  it('signs an UploadPart with its part number and upload id in the signed query, path-style with an endpoint', async () => {
+    const provider = createS3Provider({ ...example, forcePathStyle: true });
+    const { url } = await provider.presignPart({
+      key: 'big.bin',
+      uploadId: 'up/1+2',
+      partNumber: 3,
+      contentLength: 5 * 1024 * 1024,
+      expiresIn: 600,
     });
-    const url = new URL(
-      await getSignedUrl(s3ClientFor(example), command, {
-        expiresIn: 600,
-        signingDate,
-        signableHeaders: new Set(['content-length']),
-      }),
-    );
-    expect(url.searchParams.get('partNumber')).toBe('3');
-    expect(url.searchParams.get('uploadId')).toBe('up/1+2');
-    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;host');
-    expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+    const signed = new URL(url);
+    expect(signed.pathname).toBe('/examplebucket/big.bin');
+    expect(signed.searchParams.get('partNumber')).toBe('3');
+    expect(signed.searchParams.get('uploadId')).toBe('up/1+2');
+    expect(signed.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;host');
+    expect(signed.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses lifetimes that are not whole seconds from 1 to 604800, with SigningError invalid-expiry', async () => {
+    const provider = createS3Provider(example);
+    for (const expiresIn of [0, -5, 900.5, 604801, Number.NaN]) {
+      const refused = await provider.presignPut({ key: 'k', contentType: 'a/b', contentLength: 1, expiresIn }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(isSigningError(refused), String(expiresIn)).toBe(true);
+      expect(refused).toMatchObject({ code: 'invalid-expiry' });
+    }
+    await expect(provider.presignGet!({ key: 'k', expiresIn: 604800 })).resolves.toHaveProperty('url');
+  });
+
+  it('without credentials, reads AWS_* from the environment, else refuses with SigningError no-credentials', async () => {
+    const saved = { ...process.env };
+    try {
+      delete process.env['AWS_ACCESS_KEY_ID'];
+      delete process.env['AWS_SECRET_ACCESS_KEY'];
+      const bare = createS3Provider({ bucket: 'examplebucket' });
+      await expect(bare.presignGet!({ key: 'k', expiresIn: 60 })).rejects.toMatchObject({ code: 'no-credentials' });
+      process.env['AWS_ACCESS_KEY_ID'] = 'AKIDENV';
+      process.env['AWS_SECRET_ACCESS_KEY'] = 'secret';
+      process.env['AWS_SESSION_TOKEN'] = 'session';
+      const { url } = await bare.presignGet!({ key: 'k', expiresIn: 60 });
+      expect(new URL(url).searchParams.get('X-Amz-Credential')).toMatch(/^AKIDENV\//);
+      expect(new URL(url).searchParams.get('X-Amz-Security-Token')).toBe('session');
+      expect(new URL(url).host).toBe('examplebucket.s3.us-east-1.amazonaws.com');
+    } finally {
+      process.env = saved;
+    }
   });
 });

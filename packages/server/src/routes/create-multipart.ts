@@ -34,5 +34,9 @@ export async function createMultipart(context: RouteContext): Promise<MultipartH
     throw storageFailure('to create the multipart upload', error);
   }
   const exp = Math.floor(Date.now() / 1000) + options.tokenLifetimeSeconds;
-  return { uploadId, key, token: context.tokens.issue({ user: context.user.id, key, uploadId, size, partSize, exp }) };
+  return {
+    uploadId,
+    key,
+    token: await context.tokens.issue({ user: context.user.id, key, uploadId, size, partSize, exp }),
+  };
 }

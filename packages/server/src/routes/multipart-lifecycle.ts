@@ -5,7 +5,7 @@ import { authorizeUpload, BODY_LIMIT, partGeometry, storageFailure, type RouteCo
 
 /** `GET /multipart/:uploadId?key`: the parts stored so far, in Companion's shape. */
 export async function listParts(context: RouteContext): Promise<{ PartNumber: number; Size: number; ETag: string }[]> {
-  const claims = authorizeUpload(context);
+  const claims = await authorizeUpload(context);
   try {
     const parts = await context.options.provider.listParts({ key: claims.key, uploadId: claims.uploadId });
     return parts.map((part) => ({ PartNumber: part.partNumber, Size: part.size, ETag: part.etag }));
@@ -24,7 +24,7 @@ export async function completeMultipart(context: RouteContext): Promise<{
   deleteToken?: string | undefined;
 }> {
   const body = await readJsonBody(context.request, BODY_LIMIT);
-  const claims = authorizeUpload(context, body['key']);
+  const claims = await authorizeUpload(context, body['key']);
   const { count } = partGeometry(claims);
   const given = body['parts'];
   if (!Array.isArray(given) || given.length !== count) {
@@ -57,7 +57,7 @@ export async function completeMultipart(context: RouteContext): Promise<{
 
 /** `DELETE /multipart/:uploadId?key`: aborts the upload, deleting its parts. */
 export async function abortMultipart(context: RouteContext): Promise<Record<string, never>> {
-  const claims = authorizeUpload(context);
+  const claims = await authorizeUpload(context);
   try {
     await context.options.provider.abortMultipart({ key: claims.key, uploadId: claims.uploadId });
   } catch (error) {

@@ -1,5 +1,6 @@
 import { UPLOAD_TOKEN_HEADER } from '@ferry/core/protocol';
 import { ServerError } from '../errors.js';
+import { isSigningError, type SigningError } from '../signing-error.js';
 import type { ResolvedHandlerOptions, UploadUser } from '../handler-options.js';
 import { requireString } from '../request-input.js';
 import type { UploadClaims, UploadTokens } from '../token.js';
@@ -20,7 +21,7 @@ export interface RouteContext {
 }
 
 /** The claims of the caller's token for the upload in the path and the `key` given. */
-export function authorizeUpload(context: RouteContext, bodyKey?: unknown): UploadClaims {
+export async function authorizeUpload(context: RouteContext, bodyKey?: unknown): Promise<UploadClaims> {
   const key = requireString(context.url.searchParams.get('key') ?? bodyKey, 'key');
   const token = context.request.headers.get(UPLOAD_TOKEN_HEADER) ?? context.url.searchParams.get('token');
   return context.tokens.verify(token, context.uploadId, key, context.user.id);
@@ -42,8 +43,12 @@ export function partGeometry(claims: UploadClaims): { count: number; sizeOf: (n:
   return { count, sizeOf: (n) => (n < count ? claims.partSize : claims.size - (count - 1) * claims.partSize) };
 }
 
-/** Turns a provider failure into a `storage` error without leaking anything but the store's code. */
-export function storageFailure(operation: string, error: unknown): ServerError {
+/**
+ * Turns a provider failure into a `storage` error without leaking anything but the store's code;
+ * a signer's refusal (the server's own configuration) goes on as it is.
+ */
+export function storageFailure(operation: string, error: unknown): ServerError | SigningError {
+  if (isSigningError(error)) return error;
   const name = error instanceof Error ? error.name : 'Error';
   if (name === 'NoSuchUpload') {
     return new ServerError('not-found', 'The multipart upload does not exist: it was completed, aborted or expired.', {

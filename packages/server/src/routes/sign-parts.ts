@@ -43,7 +43,7 @@ async function presign(
  */
 export async function signParts(context: RouteContext): Promise<{ parts: SignedPart[] }> {
   const body = await readJsonBody(context.request, BODY_LIMIT);
-  const claims = authorizeUpload(context, body['key']);
+  const claims = await authorizeUpload(context, body['key']);
   const { count, sizeOf } = partGeometry(claims);
   const numbers = body['partNumbers'];
   if (!Array.isArray(numbers) || numbers.length === 0 || numbers.length > MAX_BATCH) {
@@ -64,7 +64,7 @@ export async function signOnePart(
   context: RouteContext,
   partNumberText: string,
 ): Promise<{ url: string; expires: number; headers: Record<string, string> }> {
-  const claims = authorizeUpload(context);
+  const claims = await authorizeUpload(context);
   const { count, sizeOf } = partGeometry(claims);
   const partNumber = requireInteger(partNumberText, 'partNumber', 1, count);
   const part = await presign(context, claims.key, partNumber, sizeOf(partNumber));

@@ -1,3 +1,8 @@
+import { uriEncode as ossEncode } from '../uri-encode.js';
+
+/** RFC 3986 encoding as OSS signs it (see `uriEncode`). */
+export { ossEncode };
+
 /** Alibaba Cloud credentials: an AccessKey pair, or temporary STS credentials with their token. */
 export interface OssCredentials {
   readonly accessKeyId: string;
@@ -18,19 +23,6 @@ export interface OssRequest {
   readonly query: Readonly<Record<string, string>>;
   /** Headers the request carries (any case). */
   readonly headers: Readonly<Record<string, string>>;
-}
-
-/** RFC 3986 percent-encoding of every byte but the unreserved ones (and `/` when kept). */
-export function ossEncode(value: string, keepSlash = false): string {
-  let out = '';
-  for (const byte of new TextEncoder().encode(value)) {
-    const c = String.fromCharCode(byte);
-    out +=
-      /[A-Za-z0-9\-._~]/.test(c) || (keepSlash && c === '/')
-        ? c
-        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
 }
 
 /** A query string with keys and values encoded by {@link ossEncode}, in the order given. */

@@ -1,9 +1,11 @@
 import { STORE_PROFILES } from '@ferry/core/protocol';
+import { SigningError, SigningErrorCode } from '../../signing-error.js';
+import { toBase64 } from '../../web-crypto.js';
 import type { PresignedRequest, ProviderPart, StorageProvider } from '../provider.js';
 import { ossEncode, ossQueryString, type OssCredentials, type OssRequest } from './oss-credentials.js';
 import { ossV1AuthorizationHeaders, ossV1PresignQuery } from './oss-v1-signer.js';
 import { ossV4AuthorizationHeaders, ossV4PresignQuery } from './oss-v4-signer.js';
-import { completeMultipartXml, ossErrorFields, parseOpenUploads, parseOssXml } from './oss-xml.js';
+import { completeMultipartXml, parseOpenUploads, parseStoreXml, storeCallError } from '../store-xml.js';
 import { objectHeaderFields } from '../../object-fields/object-headers.js';
 import type { ObjectHeaders } from '../../object-fields/object-metadata-policy.js';
 
@@ -34,7 +36,12 @@ export interface OssProviderOptions {
   readonly customDomain?: boolean;
   /** An AccessKey pair or STS credentials (with `securityToken` and `expiration`). */
   readonly credentials: OssCredentials;
-  /** `v4` (OSS4-HMAC-SHA256) or the legacy `v1`. @default 'v4' */
+  /**
+   * `v4` (OSS4-HMAC-SHA256) or the legacy `v1`. V1 cannot sign `Content-Length`: with it, a URL
+   * (a leaked one too) stores a body of any size up to 5 GiB for its lifetime, not only the size it
+   * was issued for; sizes are still checked when the URL is issued and, for parts, at complete.
+   * Creating a V1 provider says so through `onWarning`. @default 'v4'
+   */
   readonly signatureVersion?: 'v4' | 'v1';
   /** `x-oss-storage-class` of new objects (`Standard`, `IA`, `Archive`, `ColdArchive`…). @default the bucket's */
   readonly storageClass?: string;
@@ -45,20 +52,6 @@ export interface OssProviderOptions {
   /** The fetch used for the server's own calls to OSS. @default globalThis.fetch */
   readonly fetch?: typeof fetch;
 }
-
-/** The store's refusal of a server-side call; `name` is OSS's `Code` (`NoSuchUpload`…). */
-class OssError extends Error {
-  constructor(
-    code: string,
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = code;
-  }
-}
-
-const base64 = (value: string) => Buffer.from(value).toString('base64');
 
 /**
  * A {@link StorageProvider} for Alibaba Cloud OSS with signers of Ferry's own (V4, or V1 for
@@ -82,6 +75,12 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
   const origin = `${endpoint.protocol}//${host}`;
   const version = options.signatureVersion ?? 'v4';
   const warn = options.onWarning ?? ((message: string) => console.warn(`@ferry/server: ${message}`));
+  if (version === 'v1') {
+    warn(
+      'OSS V1 signatures cannot bind Content-Length: a V1 URL stores a body of any size for its lifetime. ' +
+        'Use signatureVersion "v4" (the default) to sign each URL for its exact size.',
+    );
+  }
   const send = options.fetch ?? globalThis.fetch;
   const objectUrl = (key: string) => `${origin}/${ossEncode(key, true)}`;
 
@@ -104,8 +103,8 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
       callbackBodyType: callback.bodyType ?? 'application/x-www-form-urlencoded',
     };
     return {
-      'x-oss-callback': base64(JSON.stringify(json)),
-      ...(callback.variables ? { 'x-oss-callback-var': base64(JSON.stringify(callback.variables)) } : {}),
+      'x-oss-callback': toBase64(JSON.stringify(json)),
+      ...(callback.variables ? { 'x-oss-callback-var': toBase64(JSON.stringify(callback.variables)) } : {}),
     };
   };
 
@@ -118,28 +117,35 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
     }
     if (credentials.expiration) {
       const left = Math.floor((credentials.expiration.getTime() - Date.now()) / 1000);
+      if (left < 1) {
+        throw new SigningError(
+          SigningErrorCode.CredentialsExpired,
+          `The STS credentials expired at ${credentials.expiration.toISOString()}: refresh them to sign again.`,
+        );
+      }
       if (left < seconds) {
         warn(`The STS credentials expire in ${left} s; URLs are signed for that long only.`);
-        seconds = Math.max(1, left);
+        seconds = left;
       }
     }
     return seconds;
   };
 
-  const presign = (request: OssRequest, requested: number): PresignedRequest & { expiresIn: number } => {
+  const presign = async (request: OssRequest, requested: number): Promise<PresignedRequest & { expiresIn: number }> => {
     const expiresIn = lifetime(requested);
-    // Content-Length is signed too, so a URL cannot store more (or fewer) bytes than planned;
-    // so are Cache-Control and Content-Disposition when sent (V4 signs x-oss-* and the type anyway).
+    // V4 signs Content-Length too, so a URL cannot store more (or fewer) bytes than planned (V1
+    // cannot); so are Cache-Control and Content-Disposition when sent (V4 signs x-oss-* and the type anyway).
     const additionalHeaders = [
       'content-length',
       ...Object.keys(request.headers)
         .map((name) => name.toLowerCase())
         .filter((name) => name === 'cache-control' || name === 'content-disposition'),
     ];
+    const now = new Date();
     const query =
       version === 'v4'
-        ? ossV4PresignQuery(request, credentials, region, expiresIn, { additionalHeaders }).query
-        : ossV1PresignQuery(request, credentials, Math.floor(Date.now() / 1000) + expiresIn);
+        ? (await ossV4PresignQuery(request, credentials, region, expiresIn, { additionalHeaders, time: now })).query
+        : await ossV1PresignQuery(request, credentials, Math.floor(now.getTime() / 1000) + expiresIn, { time: now });
     const headers = Object.fromEntries(
       Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
     );
@@ -163,20 +169,13 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
     };
     const signed =
       version === 'v4'
-        ? ossV4AuthorizationHeaders(request, credentials, region)
-        : ossV1AuthorizationHeaders(request, credentials);
+        ? await ossV4AuthorizationHeaders(request, credentials, region)
+        : await ossV1AuthorizationHeaders(request, credentials);
     const { canonicalRequest: _c, stringToSign: _s, signature: _g, ...sent } = signed;
     const url = `${objectUrl(key)}${Object.keys(query).length ? `?${ossQueryString(query)}` : ''}`;
     const response = await send(url, { method, headers: sent, ...(body === undefined ? {} : { body }) });
     const text = await response.text();
-    if (!response.ok) {
-      const fields = ossErrorFields(text);
-      throw new OssError(
-        fields['Code'] ?? `HTTP${response.status}`,
-        fields['Message'] ?? `OSS answered ${response.status}.`,
-        response.status,
-      );
-    }
+    if (!response.ok) throw storeCallError(response.status, text, 'OSS');
     return { text, response };
   };
 
@@ -195,10 +194,11 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
     async presignGet({ key, expiresIn }) {
       const request: OssRequest = { method: 'GET', bucket, key, query: {}, headers: {} };
       const seconds = lifetime(expiresIn);
+      const now = new Date();
       const query =
         version === 'v4'
-          ? ossV4PresignQuery(request, credentials, region, seconds).query
-          : ossV1PresignQuery(request, credentials, Math.floor(Date.now() / 1000) + seconds);
+          ? (await ossV4PresignQuery(request, credentials, region, seconds, { time: now })).query
+          : await ossV1PresignQuery(request, credentials, Math.floor(now.getTime() / 1000) + seconds, { time: now });
       return { url: `${objectUrl(key)}?${ossQueryString(query)}`, headers: {}, expiresIn: seconds };
     },
 
@@ -209,7 +209,7 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
         { uploads: '' },
         { 'Content-Type': contentType, ...objectHeaders(object) },
       );
-      const result = parseOssXml(text)['InitiateMultipartUploadResult'] as { UploadId?: string } | undefined;
+      const result = parseStoreXml(text)['InitiateMultipartUploadResult'] as { UploadId?: string } | undefined;
       if (!result?.UploadId) throw new Error('OSS created a multipart upload without an UploadId.');
       return result.UploadId;
     },
@@ -233,7 +233,7 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
       let marker = '';
       for (;;) {
         const { text } = await call('GET', key, { uploadId, ...(marker ? { 'part-number-marker': marker } : {}) });
-        const page = (parseOssXml(text)['ListPartsResult'] ?? {}) as {
+        const page = (parseStoreXml(text)['ListPartsResult'] ?? {}) as {
           Part?: Record<string, string>[];
           IsTruncated?: string;
           NextPartNumberMarker?: string;
@@ -253,7 +253,7 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
     async completeMultipart({ key, uploadId, parts }) {
       const { text, response } = await call('POST', key, { uploadId }, callbackHeaders(), completeMultipartXml(parts));
       // With a callback, OSS answers with the callback server's body instead of its own XML.
-      const result = parseOssXml(text)['CompleteMultipartUploadResult'] as { ETag?: string } | undefined;
+      const result = parseStoreXml(text)['CompleteMultipartUploadResult'] as { ETag?: string } | undefined;
       const callback = options.callback ? text : undefined;
       return {
         location: objectUrl(key),

@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { checkExpiresIn } from '../../signing-error.js';
+import { hmac, toBase64 } from '../../web-crypto.js';
 import type { OssCredentials, OssRequest } from './oss-credentials.js';
 
 /** Query parameters that V1 signs as sub-resources (the rest are left out of the signature). */
@@ -38,15 +39,28 @@ const SIGNED_PARAMETERS = new Set([
 const header = (request: OssRequest, name: string): string =>
   Object.entries(request.headers).find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
 
+/** Options of the V1 signers. */
+export interface OssV1SignOptions {
+  /** When the request is signed. @default now */
+  readonly time?: Date;
+  /**
+   * Query parameters an operation signs beyond V1's fixed list (e.g. `resourceGroup`), as each
+   * operation of Alibaba Cloud's SDKs adds its own; signed only when present in the query.
+   * @default none
+   */
+  readonly subResources?: readonly string[];
+}
+
 /**
  * The legacy V1 string to sign: method, Content-MD5, Content-Type, the date (or `Expires` of a
- * presigned URL), the `x-oss-*` headers and the resource with its signed sub-resources.
+ * presigned URL), the `x-oss-*` headers and the resource with its signed sub-resources (V1's
+ * list, `x-oss-*` parameters and any of `subResources`).
  * @example
  * ```ts
- * ossV1StringToSign(request, 'Wed, 28 Dec 2022 10:27:41 GMT');
+ * ossV1StringToSign(request, 'Wed, 28 Dec 2022 10:27:41 GMT', ['resourceGroup']);
  * ```
  */
-export function ossV1StringToSign(request: OssRequest, date: string): string {
+export function ossV1StringToSign(request: OssRequest, date: string, subResources: readonly string[] = []): string {
   const ossHeaders = Object.entries(request.headers)
     .map(([name, value]) => [name.toLowerCase(), value.trim()] as const)
     .filter(([name]) => name.startsWith('x-oss-'))
@@ -54,7 +68,7 @@ export function ossV1StringToSign(request: OssRequest, date: string): string {
     .map(([name, value]) => `${name}:${value}\n`)
     .join('');
   const parameters = Object.keys(request.query)
-    .filter((name) => SIGNED_PARAMETERS.has(name) || name.startsWith('x-oss-'))
+    .filter((name) => SIGNED_PARAMETERS.has(name) || name.startsWith('x-oss-') || subResources.includes(name))
     .sort()
     .map((name) => (request.query[name] ? `${name}=${request.query[name]}` : name));
   const resource = `/${request.bucket ? `${request.bucket}/` : ''}${request.key}${parameters.length ? `?${parameters.join('&')}` : ''}`;
@@ -67,45 +81,52 @@ export function ossV1StringToSign(request: OssRequest, date: string): string {
   ].join('\n');
 }
 
-const sign = (secret: string, stringToSign: string) => createHmac('sha1', secret).update(stringToSign).digest('base64');
+const sign = async (secret: string, stringToSign: string) => toBase64(await hmac(secret, stringToSign, 'SHA-1'));
 
 /**
  * Signs `request` with a V1 `Authorization: OSS ak:signature` header; returns every header to send.
  * @example
  * ```ts
- * const headers = ossV1AuthorizationHeaders(request, credentials);
+ * const headers = await ossV1AuthorizationHeaders(request, credentials);
  * ```
  */
-export function ossV1AuthorizationHeaders(
+export async function ossV1AuthorizationHeaders(
   request: OssRequest,
   credentials: OssCredentials,
-  options: { readonly time?: Date } = {},
-): Record<string, string> {
+  options: OssV1SignOptions = {},
+): Promise<Record<string, string>> {
   const date = (options.time ?? new Date()).toUTCString();
   const headers = {
     ...request.headers,
     ...(credentials.securityToken ? { 'x-oss-security-token': credentials.securityToken } : {}),
   };
-  const signature = sign(credentials.accessKeySecret, ossV1StringToSign({ ...request, headers }, date));
+  const stringToSign = ossV1StringToSign({ ...request, headers }, date, options.subResources);
+  const signature = await sign(credentials.accessKeySecret, stringToSign);
   return { ...headers, Date: date, Authorization: `OSS ${credentials.accessKeyId}:${signature}` };
 }
 
 /**
- * The query that presigns `request` with V1 until `expires` (Unix seconds).
+ * The query that presigns `request` with V1 until `expires` (Unix seconds), which must be a whole
+ * second 1 s to 7 days after `options.time`. V1 cannot sign `Content-Length`: a V1 URL for a PUT
+ * stores a body of any size (V4 signs it).
+ * @throws SigningError `invalid-expiry` for an expiry outside that range.
  * @example
  * ```ts
- * const query = ossV1PresignQuery(request, credentials, Math.floor(Date.now() / 1000) + 900);
+ * const query = await ossV1PresignQuery(request, credentials, Math.floor(Date.now() / 1000) + 900);
  * ```
  */
-export function ossV1PresignQuery(
+export async function ossV1PresignQuery(
   request: OssRequest,
   credentials: OssCredentials,
   expires: number,
-): Record<string, string> {
+  options: OssV1SignOptions = {},
+): Promise<Record<string, string>> {
+  checkExpiresIn(expires - Math.floor((options.time ?? new Date()).getTime() / 1000), 'The time from now to expires');
   const query = {
     ...request.query,
     ...(credentials.securityToken ? { 'security-token': credentials.securityToken } : {}),
   };
-  const signature = sign(credentials.accessKeySecret, ossV1StringToSign({ ...request, query }, String(expires)));
+  const stringToSign = ossV1StringToSign({ ...request, query }, String(expires), options.subResources);
+  const signature = await sign(credentials.accessKeySecret, stringToSign);
   return { ...query, Expires: String(expires), OSSAccessKeyId: credentials.accessKeyId, Signature: signature };
 }

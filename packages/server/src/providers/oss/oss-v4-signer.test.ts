@@ -21,8 +21,8 @@ const request = (contentType: string, extra: Record<string, string> = {}): OssRe
 const at = (unixSeconds: number) => new Date(unixSeconds * 1000);
 
 describe('OSS V4 Authorization header (Go SDK v2 vectors)', () => {
-  it('TestV4AuthHeader', () => {
-    const { Authorization } = ossV4AuthorizationHeaders(
+  it('TestV4AuthHeader', async () => {
+    const { Authorization } = await ossV4AuthorizationHeaders(
       request('text/plain', { 'x-oss-content-sha256': 'UNSIGNED-PAYLOAD' }),
       credentials,
       'cn-hangzhou',
@@ -35,8 +35,8 @@ describe('OSS V4 Authorization header (Go SDK v2 vectors)', () => {
     );
   });
 
-  it('TestV4AuthHeaderToken: with an STS security token', () => {
-    const headers = ossV4AuthorizationHeaders(
+  it('TestV4AuthHeaderToken: with an STS security token', async () => {
+    const headers = await ossV4AuthorizationHeaders(
       request('text/plain', { 'x-oss-content-sha256': 'UNSIGNED-PAYLOAD' }),
       withToken,
       'cn-hangzhou',
@@ -50,29 +50,37 @@ describe('OSS V4 Authorization header (Go SDK v2 vectors)', () => {
     );
   });
 
-  it('TestV4AuthHeaderWithAdditionalHeaders: listed, default-signed and missing names', () => {
+  it('TestV4AuthHeaderWithAdditionalHeaders: listed, default-signed and missing names', async () => {
     const expected =
       'OSS4-HMAC-SHA256 Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,AdditionalHeaders=abc;zabc,Signature=4a4183c187c07c8947db7620deb0a6b38d9fbdd34187b6dbaccb316fa251212f';
-    const signed = (additionalHeaders: string[]) =>
-      ossV4AuthorizationHeaders(
-        request('text/plain', { 'x-oss-content-sha256': 'UNSIGNED-PAYLOAD' }),
-        credentials,
-        'cn-hangzhou',
-        {
-          time: at(1702747512),
-          additionalHeaders,
-        },
+    const signed = async (additionalHeaders: string[]) =>
+      (
+        await ossV4AuthorizationHeaders(
+          request('text/plain', { 'x-oss-content-sha256': 'UNSIGNED-PAYLOAD' }),
+          credentials,
+          'cn-hangzhou',
+          {
+            time: at(1702747512),
+            additionalHeaders,
+          },
+        )
       ).Authorization;
-    expect(signed(['ZAbc', 'abc'])).toBe(expected);
-    expect(signed(['x-oss-no-exist', 'ZAbc', 'x-oss-head1', 'abc'])).toBe(expected);
+    expect(await signed(['ZAbc', 'abc'])).toBe(expected);
+    expect(await signed(['x-oss-no-exist', 'ZAbc', 'x-oss-head1', 'abc'])).toBe(expected);
   });
 });
 
 describe('OSS V4 presigned query (Go SDK v2 vectors)', () => {
-  it('TestV4AuthQuery', () => {
-    const { query: signed } = ossV4PresignQuery(request('application/octet-stream'), credentials, 'cn-hangzhou', 599, {
-      time: at(1702781677),
-    });
+  it('TestV4AuthQuery', async () => {
+    const { query: signed } = await ossV4PresignQuery(
+      request('application/octet-stream'),
+      credentials,
+      'cn-hangzhou',
+      599,
+      {
+        time: at(1702781677),
+      },
+    );
     expect(signed['x-oss-signature-version']).toBe('OSS4-HMAC-SHA256');
     expect(signed['x-oss-expires']).toBe('599');
     expect(signed['x-oss-credential']).toBe('ak/20231217/cn-hangzhou/oss/aliyun_v4_request');
@@ -80,8 +88,8 @@ describe('OSS V4 presigned query (Go SDK v2 vectors)', () => {
     expect(signed['x-oss-additional-headers']).toBeUndefined();
   });
 
-  it('test_auth_query_long_expiration (Python SDK v2, tests/unit/signer/test_v4.py): a 5-day URL', () => {
-    const { query: signed } = ossV4PresignQuery(
+  it('test_auth_query_long_expiration (Python SDK v2, tests/unit/signer/test_v4.py): a 5-day URL', async () => {
+    const { query: signed } = await ossV4PresignQuery(
       request('application/octet-stream'),
       credentials,
       'cn-hangzhou',
@@ -92,21 +100,27 @@ describe('OSS V4 presigned query (Go SDK v2 vectors)', () => {
     expect(signed['x-oss-signature']).toBe('31029123dc7732d2d2cfd4006ea4fdb6cf86da6478f813e2bf8f87877c7b9fec');
   });
 
-  it('TestV4AuthQueryToken: with an STS security token', () => {
-    const { query: signed } = ossV4PresignQuery(request('application/octet-stream'), withToken, 'cn-hangzhou', 599, {
-      time: at(1702785388),
-    });
+  it('TestV4AuthQueryToken: with an STS security token', async () => {
+    const { query: signed } = await ossV4PresignQuery(
+      request('application/octet-stream'),
+      withToken,
+      'cn-hangzhou',
+      599,
+      {
+        time: at(1702785388),
+      },
+    );
     expect(signed['x-oss-date']).toBe('20231217T035628Z');
     expect(signed['x-oss-security-token']).toBe('token');
     expect(signed['x-oss-signature']).toBe('3817ac9d206cd6dfc90f1c09c00be45005602e55898f26f5ddb06d7892e1f8b5');
   });
 
-  it('TestV4AuthQueryWithAdditionalHeaders: listed, default-signed and missing names', () => {
+  it('TestV4AuthQueryWithAdditionalHeaders: listed, default-signed and missing names', async () => {
     for (const additionalHeaders of [
       ['ZAbc', 'abc'],
       ['x-oss-no-exist', 'abc', 'x-oss-head1', 'ZAbc'],
     ]) {
-      const { query: signed } = ossV4PresignQuery(
+      const { query: signed } = await ossV4PresignQuery(
         request('application/octet-stream'),
         credentials,
         'cn-hangzhou',
@@ -127,8 +141,8 @@ describe('OSS V4 presigned query (Go SDK v2 vectors)', () => {
 // UriEncode("/" + bucket + "/" + object) with "/" left as is, and UriEncode keeps only the RFC 3986
 // unreserved characters (A–Z a–z 0–9 - _ . ~). No SDK vector has such a key, so this checks the rule.
 describe('OSS V4 canonical URI of keys that need encoding', () => {
-  it('encodes spaces, unicode and +, keeps ~ and /', () => {
-    const signed = ossV4AuthorizationHeaders(
+  it('encodes spaces, unicode and +, keeps ~ and /', async () => {
+    const signed = await ossV4AuthorizationHeaders(
       { method: 'PUT', bucket: 'bucket', key: 'a b/über+1 ~日本.txt', query: {}, headers: {} },
       credentials,
       'cn-hangzhou',
@@ -137,5 +151,20 @@ describe('OSS V4 canonical URI of keys that need encoding', () => {
       },
     );
     expect(signed.canonicalRequest.split('\n')[1]).toBe('/bucket/a%20b/%C3%BCber%2B1%20~%E6%97%A5%E6%9C%AC.txt');
+  });
+});
+
+describe('OSS V4 presigned expiry, checked at the signer', () => {
+  it('refuses 0, -5, 900.5 and 604801 s with SigningError invalid-expiry, and takes 1 and 604800', async () => {
+    for (const expiresIn of [0, -5, 900.5, 604801]) {
+      await expect(
+        ossV4PresignQuery(request('text/plain'), credentials, 'cn-hangzhou', expiresIn),
+        String(expiresIn),
+      ).rejects.toMatchObject({ name: 'SigningError', code: 'invalid-expiry' });
+    }
+    for (const expiresIn of [1, 604800]) {
+      const { query: signed } = await ossV4PresignQuery(request('text/plain'), credentials, 'cn-hangzhou', expiresIn);
+      expect(signed['x-oss-expires']).toBe(String(expiresIn));
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
+import { checkExpiresIn } from '../../signing-error.js';
+import { hmac, sha256Hex, toHex } from '../../web-crypto.js';
 import { ossEncode, type OssCredentials, type OssRequest } from './oss-credentials.js';
 
 const ALGORITHM = 'OSS4-HMAC-SHA256';
@@ -51,10 +52,10 @@ export function ossV4CanonicalRequest(request: OssRequest, additional: readonly 
 }
 
 /** The signature of `stringToSign` with the V4 key derived for `date` and `region`. */
-function signature(secret: string, date: string, region: string, stringToSign: string): string {
-  let key: Buffer = createHmac('sha256', `aliyun_v4${secret}`).update(date).digest();
-  for (const part of [region, 'oss', 'aliyun_v4_request']) key = createHmac('sha256', key).update(part).digest();
-  return createHmac('sha256', key).update(stringToSign).digest('hex');
+async function signature(secret: string, date: string, region: string, stringToSign: string): Promise<string> {
+  let key = await hmac(`aliyun_v4${secret}`, date);
+  for (const part of [region, 'oss', 'aliyun_v4_request']) key = await hmac(key, part);
+  return toHex(await hmac(key, stringToSign));
 }
 
 /** What a V4 signature was computed over, for diagnostics and tests. */
@@ -64,23 +65,21 @@ export interface OssV4Signature {
   readonly signature: string;
 }
 
-function sign(
+async function sign(
   request: OssRequest,
   credentials: OssCredentials,
   region: string,
   time: Date,
   additional: readonly string[],
-): OssV4Signature & { scope: string } {
+): Promise<OssV4Signature & { scope: string }> {
   const { datetime, date } = stamps(time);
   const scope = `${date}/${region}/oss/aliyun_v4_request`;
   const canonicalRequest = ossV4CanonicalRequest(request, additional);
-  const stringToSign = [ALGORITHM, datetime, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join(
-    '\n',
-  );
+  const stringToSign = [ALGORITHM, datetime, scope, await sha256Hex(canonicalRequest)].join('\n');
   return {
     canonicalRequest,
     stringToSign,
-    signature: signature(credentials.accessKeySecret, date, region, stringToSign),
+    signature: await signature(credentials.accessKeySecret, date, region, stringToSign),
     scope,
   };
 }
@@ -90,15 +89,15 @@ function sign(
  * `x-oss-content-sha256` (and `x-oss-security-token`) and returns every header to send.
  * @example
  * ```ts
- * const headers = ossV4AuthorizationHeaders({ method: 'POST', bucket, key, query: { uploads: '' }, headers: {} }, credentials, 'cn-hangzhou');
+ * const headers = await ossV4AuthorizationHeaders({ method: 'POST', bucket, key, query: { uploads: '' }, headers: {} }, credentials, 'cn-hangzhou');
  * ```
  */
-export function ossV4AuthorizationHeaders(
+export async function ossV4AuthorizationHeaders(
   request: OssRequest,
   credentials: OssCredentials,
   region: string,
   options: { readonly time?: Date; readonly additionalHeaders?: readonly string[] } = {},
-): Record<string, string> & OssV4Signature {
+): Promise<Record<string, string> & OssV4Signature> {
   const time = options.time ?? new Date();
   const own = new Set(['x-oss-date', 'x-oss-content-sha256', 'x-oss-security-token']);
   const headers: Record<string, string> = {
@@ -109,7 +108,7 @@ export function ossV4AuthorizationHeaders(
   };
   const signed = { ...request, headers };
   const additional = additionalHeaders(signed, options.additionalHeaders ?? []);
-  const { scope, ...result } = sign(signed, credentials, region, time, additional);
+  const { scope, ...result } = await sign(signed, credentials, region, time, additional);
   const authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}${additional.length ? `,AdditionalHeaders=${additional.join(';')}` : ''},Signature=${result.signature}`;
   return Object.assign({ ...headers, Authorization: authorization }, result);
 }
@@ -118,18 +117,20 @@ export function ossV4AuthorizationHeaders(
  * The query that presigns `request` for `expiresIn` seconds from `time` (V4): the request's own
  * parameters plus `x-oss-signature-version`, `-date`, `-expires`, `-credential`, the STS token,
  * `x-oss-additional-headers` when some are signed, and `x-oss-signature`.
+ * @throws SigningError `invalid-expiry` unless `expiresIn` is a whole number of seconds from 1 to 604800.
  * @example
  * ```ts
- * const query = ossV4PresignQuery({ method: 'PUT', bucket, key, query: {}, headers }, credentials, 'cn-hangzhou', 900);
+ * const { query } = await ossV4PresignQuery({ method: 'PUT', bucket, key, query: {}, headers }, credentials, 'cn-hangzhou', 900);
  * ```
  */
-export function ossV4PresignQuery(
+export async function ossV4PresignQuery(
   request: OssRequest,
   credentials: OssCredentials,
   region: string,
   expiresIn: number,
   options: { readonly time?: Date; readonly additionalHeaders?: readonly string[] } = {},
-): { query: Record<string, string> } & OssV4Signature {
+): Promise<{ query: Record<string, string> } & OssV4Signature> {
+  checkExpiresIn(expiresIn);
   const time = options.time ?? new Date();
   const additional = additionalHeaders(request, options.additionalHeaders ?? []);
   const { date } = stamps(time);
@@ -142,6 +143,6 @@ export function ossV4PresignQuery(
     'x-oss-credential': `${credentials.accessKeyId}/${date}/${region}/oss/aliyun_v4_request`,
     ...(additional.length ? { 'x-oss-additional-headers': additional.join(';') } : {}),
   };
-  const { scope: _scope, ...result } = sign({ ...request, query }, credentials, region, time, additional);
+  const { scope: _scope, ...result } = await sign({ ...request, query }, credentials, region, time, additional);
   return { query: { ...query, 'x-oss-signature': result.signature }, ...result };
 }

@@ -1,14 +1,14 @@
 import XMLBuilder from 'fast-xml-builder';
 import { XMLParser } from 'fast-xml-parser';
-import type { OpenUploadPage } from '../provider.js';
+import type { OpenUploadPage } from './provider.js';
 
-// OSS answers S3-shaped XML; fast-xml-parser reads it (numbers kept as text, one Part still a list)
+// S3 and OSS answer the same XML shapes; fast-xml-parser reads them (numbers kept as text, one Part still a list)
 // and fast-xml-builder (its builder, which fast-xml-parser now only re-exports) writes it.
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'Part' || name === 'Upload' });
 const builder = new XMLBuilder({});
 
 /** The parsed document, or `{}` when `xml` is empty or not XML. */
-export function parseOssXml(xml: string): Record<string, unknown> {
+export function parseStoreXml(xml: string): Record<string, unknown> {
   try {
     return xml.trim().startsWith('<') ? (parser.parse(xml) as Record<string, unknown>) : {};
   } catch {
@@ -23,15 +23,37 @@ export function completeMultipartXml(parts: readonly { partNumber: number; etag:
   });
 }
 
-/** An OSS error document's fields (`Code`, `Message`, `RequestId`…), when the body is one. */
-export function ossErrorFields(xml: string): Record<string, string> {
-  const error = parseOssXml(xml)['Error'];
+/** An S3 or OSS error document's fields (`Code`, `Message`, `RequestId`…), when the body is one. */
+export function storeErrorFields(xml: string): Record<string, string> {
+  const error = parseStoreXml(xml)['Error'];
   return typeof error === 'object' && error !== null ? (error as Record<string, string>) : {};
 }
 
-/** A ListMultipartUploadsResult document as a page of open uploads. */
+/** The store's refusal of a server-side call; `name` is the store's `Code` (`NoSuchUpload`…). */
+export class StoreCallError extends Error {
+  constructor(
+    code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** A store's error answer (status and XML body) as a {@link StoreCallError}. */
+export function storeCallError(status: number, xml: string, store: string): StoreCallError {
+  const fields = storeErrorFields(xml);
+  return new StoreCallError(
+    fields['Code'] ?? `HTTP${status}`,
+    fields['Message'] ?? `${store} answered ${status}.`,
+    status,
+  );
+}
+
+/** A ListMultipartUploadsResult document (S3 and OSS alike) as a page of open uploads. */
 export function parseOpenUploads(xml: string): OpenUploadPage {
-  const result = (parseOssXml(xml)['ListMultipartUploadsResult'] ?? {}) as {
+  const result = (parseStoreXml(xml)['ListMultipartUploadsResult'] ?? {}) as {
     Upload?: Record<string, string>[];
     IsTruncated?: string;
     NextKeyMarker?: string;
