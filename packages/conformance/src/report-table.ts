@@ -19,7 +19,8 @@ export function formatReport(results: readonly RuleResult[]): string {
     const notApplicable = result.outcome === RuleOutcome.NotApplicable;
     const row = `${LABEL[result.outcome].padEnd(6)}  ${result.id.padEnd(width)}  ${result.title}`;
     lines.push(notApplicable ? `${row} — n/a (${result.reason ?? 'not offered'})` : row);
-    if (result.outcome === RuleOutcome.Fail && result.reason) lines.push(`${' '.repeat(8 + width + 2)}why: ${result.reason}`);
+    if (result.outcome === RuleOutcome.Fail && result.reason)
+      lines.push(`${' '.repeat(8 + width + 2)}why: ${result.reason}`);
   }
   const count = (outcome: RuleOutcome) => results.filter((result) => result.outcome === outcome).length;
   const skipped = count(RuleOutcome.NotApplicable);

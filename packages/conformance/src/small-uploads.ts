@@ -20,7 +20,10 @@ const deleteTokenOf = (body: { deleteToken?: unknown }): string | undefined =>
  * Stores a few bytes through one single PUT, with `query` added to the params call (metadata,
  * Cache-Control, tags); fails the rule unless the object is then in the store.
  */
-export async function finishSinglePut(context: KitContext, query: Record<string, string> = {}): Promise<FinishedUpload> {
+export async function finishSinglePut(
+  context: KitContext,
+  query: Record<string, string> = {},
+): Promise<FinishedUpload> {
   const answer = await context.backend.call('single-put-params', {
     query: { filename: 'conformance-small.txt', type: 'text/plain', size: String(SIZE), ...query },
   });
@@ -45,7 +48,10 @@ export async function finishSinglePut(context: KitContext, query: Record<string,
  * Stores a few bytes as a multipart upload of one part, with `fields` added to the create body;
  * fails the rule unless complete answers the key and the object is then in the store.
  */
-export async function finishMultipart(context: KitContext, fields: Record<string, unknown> = {}): Promise<FinishedUpload> {
+export async function finishMultipart(
+  context: KitContext,
+  fields: Record<string, unknown> = {},
+): Promise<FinishedUpload> {
   const upload = await createUpload(context, SIZE, 'text/plain', undefined, fields);
   const signed = await signBatch(context, upload, [1]);
   const put = await putToStore(signed.get(1)!, testBytes(SIZE, 41));

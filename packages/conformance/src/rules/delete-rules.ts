@@ -58,7 +58,8 @@ export async function deleteRules(context: KitContext): Promise<boolean> {
     },
     {
       id: 'delete/own-token-multipart',
-      title: "A multipart upload's own delete token (from complete) deletes its key, and the store holds no object there",
+      title:
+        "A multipart upload's own delete token (from complete) deletes its key, and the store holds no object there",
       check: async () => deletedByOwnToken(await finished(true)),
     },
     {
@@ -95,10 +96,16 @@ export async function deleteRules(context: KitContext): Promise<boolean> {
       : []),
     {
       id: 'delete/no-token',
-      title: 'A delete without a delete token, that the application does not allow, is refused (403 delete-not-allowed)',
+      title:
+        'A delete without a delete token, that the application does not allow, is refused (403 delete-not-allowed)',
       check: async () => {
         const upload = await finished();
-        await refusedAndKept(await remove(upload.key), 'delete-not-allowed', upload.key, 'delete-object without a token');
+        await refusedAndKept(
+          await remove(upload.key),
+          'delete-not-allowed',
+          upload.key,
+          'delete-object without a token',
+        );
       },
     },
   ];
@@ -116,7 +123,8 @@ export async function deleteRules(context: KitContext): Promise<boolean> {
   for (const { id, title, check } of rules) await runner.check(id, title, check);
   // What the rules left in the store goes, where the backend lets the kit delete it.
   for (const { key, deleteToken } of uploads) {
-    if (deleteToken !== undefined && (await store.exists(key))) await remove(key, { deleteToken }).catch(() => undefined);
+    if (deleteToken !== undefined && (await store.exists(key)))
+      await remove(key, { deleteToken }).catch(() => undefined);
   }
   return true;
 }

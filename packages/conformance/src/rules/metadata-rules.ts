@@ -56,7 +56,11 @@ export async function metadataRules(context: KitContext): Promise<void> {
     'metadata/unlisted-refused',
     'A Cache-Control or a tag outside the policy is refused with 400 metadata-not-allowed; nothing is signed',
     async () => {
-      await allRefused({ cacheControl: UNLISTED_CACHE_CONTROL }, { cacheControl: UNLISTED_CACHE_CONTROL }, 'an unlisted Cache-Control');
+      await allRefused(
+        { cacheControl: UNLISTED_CACHE_CONTROL },
+        { cacheControl: UNLISTED_CACHE_CONTROL },
+        'an unlisted Cache-Control',
+      );
       await allRefused({ [`tags[${UNLISTED}]`]: 'x' }, { tags: { [UNLISTED]: 'x' } }, 'an unlisted tag');
     },
   );
@@ -65,7 +69,11 @@ export async function metadataRules(context: KitContext): Promise<void> {
     'User metadata with a name outside the policy is refused with 400 metadata-not-allowed; nothing is signed',
     async () => {
       declared();
-      await allRefused({ [`metadata[${UNLISTED}]`]: 'x' }, { metadata: { [UNLISTED]: 'x' } }, 'an unlisted metadata name');
+      await allRefused(
+        { [`metadata[${UNLISTED}]`]: 'x' },
+        { metadata: { [UNLISTED]: 'x' } },
+        'an unlisted metadata name',
+      );
     },
   );
   await runner.check(
