@@ -2,14 +2,17 @@
 """Ferry's signing endpoint in Python: the standard library's http.server and boto3's presigner.
 
 It implements the protocol in packages/conformance/openapi.yaml (the routes, the upload token, the
-error codes and size-locked URLs) for S3 and S3-compatible stores, and passes `ferry-conformance`.
+error codes and size-locked URLs, per-file user metadata and the delete route with its delete
+tokens) for S3 and S3-compatible stores, and passes `ferry-conformance`.
 
     FERRY_BUCKET=uploads FERRY_SECRET=... python3 server.py --port 8080
 
 Environment: FERRY_BUCKET (required), FERRY_SECRET (at least 32 bytes, required), FERRY_REGION
 (us-east-1), FERRY_ENDPOINT (a custom store: MinIO, R2, a local store; path-style URLs),
 FERRY_ACCESS_KEY_ID / FERRY_SECRET_ACCESS_KEY (else boto3's own chain), FERRY_BASE_PATH
-(/api/uploads), FERRY_URL_LIFETIME (900 seconds).
+(/api/uploads), FERRY_URL_LIFETIME (900 seconds), FERRY_METADATA (user metadata names stored with
+objects, comma-separated; none by default), FERRY_DELETE_WINDOW (600 seconds a finished upload's
+delete token lasts; 0 issues none).
 """
 
 import argparse
@@ -28,6 +31,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from delete_token import DeleteTokens
 from upload_token import TokenInvalid, UploadTokens
 
 # Amazon S3's multipart limits (STORE_PROFILES.s3 in @ferry/core/protocol).
@@ -44,8 +48,10 @@ MAX_FILENAME = 4096
 # The protocol's error codes and their HTTP status (WIRE_ERROR_STATUS in @ferry/core/protocol).
 STATUS = {
     "bad-request": 400,
+    "metadata-not-allowed": 400,
     "unauthorized": 401,
     "token-invalid": 403,
+    "delete-not-allowed": 403,
     "origin-not-allowed": 403,
     "not-found": 404,
     "method-not-allowed": 405,
@@ -56,6 +62,11 @@ STATUS = {
 }
 
 TOKEN_HEADER = "X-Ferry-Upload-Token"
+DELETE_TOKEN_HEADER = "X-Ferry-Delete-Token"
+MAX_METADATA_BYTES = 2048  # S3's limit for user metadata, names and values together
+KEY_ONLY_METADATA = {"relativepath"}  # for the key function only: never stored nor refused
+HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
+PRINTABLE = re.compile(r"^[\x20-\x7e]*$")
 MIME_TYPE = re.compile(r"^[\w.+-]+/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$")
 
 
@@ -93,6 +104,45 @@ def require_type(value) -> str:
     return value
 
 
+def bracketed(query: dict, name: str):
+    """`name[k]=v` query parameters as a dict, or None when there are none."""
+    found = {k[len(name) + 1 : -1]: v for k, v in query.items() if k.startswith(name + "[") and k.endswith("]")}
+    return found or None
+
+
+def require_strings(value, name: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise Refusal("bad-request", f"{name} must be an object of strings.")
+    return value
+
+
+def stored_metadata(allowed: set, metadata: dict, cache_control, tags) -> dict:
+    """The user metadata to store (lower-case names) under the policy; Refusal for anything else.
+
+    This example stores no Cache-Control and no tags: asking for them is refused, never ignored.
+    """
+    if cache_control is not None or tags is not None:
+        raise Refusal("metadata-not-allowed", "This server stores no Cache-Control or tags with uploads.")
+    if not allowed:
+        return {}  # no policy: metadata only reaches the key function (here: unused)
+    stored = {}
+    for name, value in metadata.items():
+        lower = name.lower()
+        if lower in KEY_ONLY_METADATA:
+            continue
+        if lower not in allowed or not HEADER_NAME.match(name):
+            raise Refusal("metadata-not-allowed", f"Metadata {name} is not allowed here.")
+        if not PRINTABLE.match(value):
+            raise Refusal("metadata-not-allowed", f"Metadata {name} must be printable ASCII.")
+        stored[lower] = value
+    size = sum(len(k.encode()) + len(v.encode()) for k, v in stored.items())
+    if size > MAX_METADATA_BYTES:
+        raise Refusal("metadata-not-allowed", f"User metadata may have at most {MAX_METADATA_BYTES} bytes.")
+    return stored
+
+
 def object_key(filename: str) -> str:
     """The server chooses keys: uploads/<uuid>/<the name without separators or control characters>."""
     name = unicodedata.normalize("NFC", filename)
@@ -126,6 +176,10 @@ class Backend:
         self.bucket = env["FERRY_BUCKET"]
         self.url_lifetime = int(env.get("FERRY_URL_LIFETIME", "900"))
         self.tokens = UploadTokens(env["FERRY_SECRET"])
+        self.delete_tokens = DeleteTokens(env["FERRY_SECRET"])
+        self.delete_window = int(env.get("FERRY_DELETE_WINDOW", "600"))
+        names = env.get("FERRY_METADATA", "").split(",")
+        self.metadata_names = {name.strip().lower() for name in names if name.strip()}
         endpoint = env.get("FERRY_ENDPOINT")
         credentials = {}
         if env.get("FERRY_ACCESS_KEY_ID"):
@@ -140,6 +194,12 @@ class Backend:
             config=Config(signature_version="s3v4", s3={"addressing_style": "path" if endpoint else "auto"}),
             **credentials,
         )
+
+    def delete_token(self, user: str, key: str, from_seconds: float):
+        """A token that lets `user` delete `key` for the delete window after `from_seconds`, or None."""
+        if self.delete_window == 0:
+            return None
+        return self.delete_tokens.issue(user=user, key=key, expires=int(from_seconds) + self.delete_window)
 
     def presign(self, operation: str, **params) -> str:
         # ContentLength (and ContentType) become signed headers: the store refuses any other body.
@@ -158,9 +218,19 @@ class Backend:
             )
         if query.get("checksum") is not None:
             raise Refusal("bad-request", "This backend signs no checksums.")
+        cache_control = query.get("cacheControl")
+        metadata = stored_metadata(
+            self.metadata_names, bracketed(query, "metadata") or {}, cache_control, bracketed(query, "tags")
+        )
         key = object_key(filename)
-        url = self.presign("put_object", Key=key, ContentType=content_type, ContentLength=size)
-        return {"method": "PUT", "url": url, "headers": {"Content-Type": content_type}, "key": key}
+        # Metadata becomes signed x-amz-meta-* headers: the browser must send exactly these.
+        extra = {"Metadata": metadata} if metadata else {}
+        url = self.presign("put_object", Key=key, ContentType=content_type, ContentLength=size, **extra)
+        headers = {"Content-Type": content_type, **{f"x-amz-meta-{k}": v for k, v in metadata.items()}}
+        answer = {"method": "PUT", "url": url, "headers": headers, "key": key}
+        # The PUT may come as late as the URL allows: the delete window starts when it expires.
+        token = self.delete_token(request.user, key, time.time() + self.url_lifetime)
+        return {**answer, "deleteToken": token} if token else answer
 
     def create_multipart(self, request):
         body = request.json()
@@ -172,14 +242,20 @@ class Backend:
         part_size = require_int(body.get("partSize"), "partSize", MIN_PART_SIZE, MAX_PART_SIZE)
         if math.ceil(size / part_size) > MAX_PARTS:
             raise Refusal("bad-request", f"A part size of {part_size} bytes makes more than {MAX_PARTS} parts.")
-        metadata = body.get("metadata") or {}
-        if not isinstance(metadata, dict) or not all(isinstance(v, str) for v in metadata.values()):
-            raise Refusal("bad-request", "metadata must be an object of strings.")
+        metadata = require_strings(body.get("metadata"), "metadata")
+        tags = body.get("tags")
+        metadata = stored_metadata(
+            self.metadata_names,
+            metadata,
+            body.get("cacheControl"),
+            None if tags is None else require_strings(tags, "tags"),
+        )
         key = object_key(filename)
+        extra = {"Metadata": metadata} if metadata else {}
         try:
-            upload_id = self.s3.create_multipart_upload(Bucket=self.bucket, Key=key, ContentType=content_type)[
-                "UploadId"
-            ]
+            upload_id = self.s3.create_multipart_upload(
+                Bucket=self.bucket, Key=key, ContentType=content_type, **extra
+            )["UploadId"]
         except ClientError as error:
             raise storage_failure("to create the multipart upload", error)
         token = self.tokens.issue(user=request.user, key=key, upload_id=upload_id, size=size, part_size=part_size)
@@ -267,7 +343,9 @@ class Backend:
             )
         except ClientError as error:
             raise storage_failure("to complete the upload", error)
-        return {"key": claims["key"], "location": result.get("Location", ""), "etag": result.get("ETag", "")}
+        answer = {"key": claims["key"], "location": result.get("Location", ""), "etag": result.get("ETag", "")}
+        token = self.delete_token(request.user, claims["key"], time.time())
+        return {**answer, "deleteToken": token} if token else answer
 
     def abort_multipart(self, request):
         claims = self.authorize_upload(request)
@@ -278,6 +356,31 @@ class Backend:
         return {}
 
 
+    def allow_delete(self, request, key: str) -> bool:
+        """The application's own rule for deletes without a delete token (a record this caller
+        owns, an admin). The example allows none."""
+        return False
+
+    def delete_object(self, request):
+        key = require_string(request.query.get("key"), "key")
+        token = request.headers.get(DELETE_TOKEN_HEADER)
+        refusal = Refusal("delete-not-allowed", f"Deleting {key} is not allowed.")
+        allowed = False
+        if token:
+            try:
+                self.delete_tokens.verify(token, key=key, user=request.user)
+                allowed = True
+            except TokenInvalid as invalid:
+                refusal = Refusal("token-invalid", str(invalid))
+        if not (allowed or self.allow_delete(request, key)):
+            raise refusal
+        try:
+            self.s3.delete_object(Bucket=self.bucket, Key=key)
+        except ClientError as error:
+            raise storage_failure("to delete the object", error)
+        return {"key": key}
+
+
 def match_route(method: str, segments: list):
     """(route, upload id, part number) for the path below the base; 'wrong-method' or None."""
     routes = []
@@ -285,6 +388,8 @@ def match_route(method: str, segments: list):
         routes = [("GET", "single_put_params")]
     elif segments == ["multipart"]:
         routes = [("POST", "create_multipart")]
+    elif segments == ["objects"]:
+        routes = [("DELETE", "delete_object")]
     elif len(segments) == 2 and segments[0] == "multipart" and segments[1]:
         routes = [("GET", "list_parts"), ("DELETE", "abort_multipart")]
     elif len(segments) == 3 and segments[0] == "multipart" and segments[1] and segments[2]:

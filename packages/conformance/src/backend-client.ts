@@ -1,4 +1,11 @@
-import { ROUTES, UPLOAD_TOKEN_HEADER, type RouteName } from '@ferry/core/protocol';
+import {
+  DELETE_TOKEN_HEADER,
+  OBJECT_ROUTES,
+  ROUTES,
+  UPLOAD_TOKEN_HEADER,
+  type ObjectRouteName,
+  type RouteName,
+} from '@ferry/core/protocol';
 import type { AnswerValidator } from './answer-validator.js';
 
 /** A backend's answer: its status and its body, parsed when it is JSON. */
@@ -19,6 +26,8 @@ export interface RouteCall {
   readonly body?: unknown;
   /** The upload token, sent in the protocol's header. */
   readonly token?: string;
+  /** A delete token, sent in the protocol's delete token header. */
+  readonly deleteToken?: string;
   /** Headers that replace the caller's own (another caller's identity). */
   readonly headers?: Record<string, string>;
 }
@@ -31,6 +40,11 @@ export interface RouteShapeLog {
   readonly problems: string[];
 }
 
+/** A route the kit calls: an upload route, or one about stored objects (optional for a backend). */
+export type KitRoute = RouteName | ObjectRouteName;
+
+const KIT_ROUTES: Readonly<Record<KitRoute, { method: string; path: string }>> = { ...ROUTES, ...OBJECT_ROUTES };
+
 /**
  * Calls a backend's routes as Ferry's client does (the paths, methods and token header of
  * `@ferry/core/protocol`), checks every answer against the OpenAPI document and keeps, per route,
@@ -38,7 +52,7 @@ export interface RouteShapeLog {
  */
 export class BackendClient {
   /** Per route: answers checked and shape problems found. */
-  readonly shapes = new Map<RouteName, RouteShapeLog>();
+  readonly shapes = new Map<KitRoute, RouteShapeLog>();
 
   constructor(
     private readonly base: string,
@@ -50,13 +64,13 @@ export class BackendClient {
   }
 
   /** Calls `route` and checks its answer's shape against the document. */
-  async call(route: RouteName, call: RouteCall = {}): Promise<BackendAnswer> {
+  async call(route: KitRoute, call: RouteCall = {}): Promise<BackendAnswer> {
     // The protocol's path, its parameters percent-encoded (a part "number" may be any text here).
-    const path = ROUTES[route].path
+    const path = KIT_ROUTES[route].path
       .replace(':uploadId', encodeURIComponent(call.uploadId ?? ''))
       .replace(':partNumber', encodeURIComponent(String(call.partNumber ?? '')));
     const query = new URLSearchParams(call.query).toString();
-    const answer = await this.send(ROUTES[route].method, path + (query ? `?${query}` : ''), call);
+    const answer = await this.send(KIT_ROUTES[route].method, path + (query ? `?${query}` : ''), call);
     const log = this.shapes.get(route) ?? { checked: 0, succeeded: 0, problems: [] };
     this.shapes.set(route, log);
     log.checked++;
@@ -70,6 +84,7 @@ export class BackendClient {
   async send(method: string, path: string, call: RouteCall = {}): Promise<BackendAnswer> {
     const headers: Record<string, string> = { Accept: 'application/json', ...(call.headers ?? this.callerHeaders) };
     if (call.token !== undefined) headers[UPLOAD_TOKEN_HEADER] = call.token;
+    if (call.deleteToken !== undefined) headers[DELETE_TOKEN_HEADER] = call.deleteToken;
     let body: string | undefined;
     if (call.body !== undefined) {
       headers['Content-Type'] = 'application/json';

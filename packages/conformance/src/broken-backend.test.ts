@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUnsignedLengthBackend, startUploadByIdBackend } from './test-support/broken-backends.js';
+import {
+  startUncheckedDeleteBackend,
+  startUnsignedLengthBackend,
+  startUploadByIdBackend,
+} from './test-support/broken-backends.js';
 import { runKit, startConformanceStore, type ConformanceStore } from './test-support/conformance-store.js';
 import type { RunningBackend } from './test-support/ferry-server-backend.js';
 
@@ -49,7 +53,7 @@ describe('ferry-conformance is not a rubber stamp', () => {
     expect(failed.get('multipart/part-smaller-body')).toMatch(
       /^the store accepted 5242879 bytes for part 1 of 5242880/,
     );
-    expect(printed).toMatch(/\n(\d+) rules: \d+ passed, 4 failed$/);
+    expect(printed).toMatch(/\n(\d+) rules: \d+ passed, 4 failed, 3 not applicable$/);
   });
 
   it('fails a backend that serves an upload to anyone who names its id, naming exactly the token rules', async () => {
@@ -62,6 +66,25 @@ describe('ferry-conformance is not a rubber stamp', () => {
     expect(failed.get('token/other-caller')).toMatch(
       /^sign-parts from another caller: expected HTTP 403 token-invalid/,
     );
-    expect(printed).toMatch(/\n(\d+) rules: \d+ passed, 4 failed$/);
+    expect(printed).toMatch(/\n(\d+) rules: \d+ passed, 4 failed, 3 not applicable$/);
+  });
+
+  it('fails a backend that deletes any key without checking the token, naming exactly the delete refusals', async () => {
+    const { exitCode, printed, failed } = await runAgainst(startUncheckedDeleteBackend);
+    expect(exitCode).toBe(1);
+    expect([...failed.keys()]).toEqual([
+      'delete/other-key',
+      'delete/altered-token',
+      'delete/other-caller',
+      'delete/no-token',
+    ]);
+    expect(failed.get('delete/other-key')).toMatch(
+      /^delete-object with another key's delete token: expected HTTP 403 token-invalid, got HTTP 200/,
+    );
+    expect(failed.get('delete/no-token')).toMatch(
+      /^delete-object without a token: expected HTTP 403 delete-not-allowed, got HTTP 200/,
+    );
+    expect(printed).toMatch(/^PASS +delete\/own-token-single /m);
+    expect(printed).toMatch(/\n(\d+) rules: \d+ passed, 4 failed, 3 not applicable$/);
   });
 });

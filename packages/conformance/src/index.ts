@@ -4,6 +4,7 @@ export type { CliOutput } from './run-cli.js';
 export { formatReport } from './report-table.js';
 export { parseKitArgs, KitUsageError, isKitUsageError, USAGE } from './kit-options.js';
 export type { KitOptions, StoreAccess } from './kit-options.js';
+export { RuleOutcome } from './rule-runner.js';
 export type { RuleResult } from './rule-runner.js';
 export { OPENAPI_DOCUMENT_PATH, readOpenApiDocument } from './openapi-document.js';
 export type { OpenApiDocument } from './openapi-document.js';

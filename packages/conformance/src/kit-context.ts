@@ -30,16 +30,20 @@ export interface Presigned {
   readonly headers: Record<string, string>;
 }
 
-/** Creates a multipart upload of `size` bytes in parts of the kit's part size; fails the rule if the backend will not. */
+/**
+ * Creates a multipart upload of `size` bytes in parts of the kit's part size, with `fields` added
+ * to the create body (`metadata`, `cacheControl`, `tags`); fails the rule if the backend will not.
+ */
 export async function createUpload(
   context: KitContext,
   size: number,
   type = 'application/octet-stream',
   headers?: Record<string, string>,
+  fields: Record<string, unknown> = {},
 ): Promise<KitUpload> {
   const { partSize } = context.options;
   const answer = await context.backend.call('create-multipart', {
-    body: { filename: `conformance-${size}.bin`, type, size, partSize, metadata: {} },
+    body: { filename: `conformance-${size}.bin`, type, size, partSize, metadata: {}, ...fields },
     ...(headers ? { headers } : {}),
   });
   const handle = (ensureOk(answer, 'create-multipart') ?? {}) as Record<string, unknown>;
@@ -49,6 +53,12 @@ export async function createUpload(
     `create-multipart answered without an uploadId, key and token: ${describeAnswer(answer)}`,
   );
   return { uploadId, key, token, size, partSize, count: Math.ceil(size / partSize) };
+}
+
+/** `token` with one character changed in its middle: a forgery the backend must refuse. */
+export function alteredToken(token: string): string {
+  const at = Math.floor(token.length / 2);
+  return token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
 }
 
 /** The size of part `partNumber` in `upload`'s plan. */

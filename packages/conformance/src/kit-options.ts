@@ -32,6 +32,11 @@ export interface KitOptions {
   readonly headers: Readonly<Record<string, string>>;
   /** A second caller's headers: with them, the kit also checks that this caller cannot use the first one's uploads. */
   readonly otherCallerHeaders?: Readonly<Record<string, string>>;
+  /**
+   * A user metadata name the backend's policy allows: with it, the kit checks that metadata is
+   * stored with the object and that other names are refused. Without it those rules are n/a.
+   */
+  readonly metadataName?: string;
 }
 
 /** A command line the kit cannot run with; `code` is always `usage`. */
@@ -49,7 +54,8 @@ export function isKitUsageError(value: unknown): value is KitUsageError {
 export const USAGE = `Usage: ferry-conformance --backend <url> --bucket <name> [options]
 
 Checks that the signing endpoint at <url> implements Ferry's upload protocol, end to end
-against its store, and prints one row per rule. Exit code 0 when every rule passes, 1 otherwise.
+against its store, and prints one row per rule. Rules of optional features the backend does not
+have (the delete route, stored metadata) print n/a. Exit code 1 when a rule fails, else 0.
 
   --backend <url>              the endpoint's base URL (http://127.0.0.1:8080/api/uploads)
   --bucket <name>              the bucket the backend signs for
@@ -64,7 +70,10 @@ against its store, and prints one row per rule. Exit code 0 when every rule pass
   --header "Name: value"       sent with every call (repeatable): the caller's identity
   --other-caller-header "Name: value"
                                a second caller (repeatable): checks it cannot use the first
-                               caller's uploads
+                               caller's uploads, nor delete their objects
+  --metadata-name <name>       a user metadata name the backend's policy allows: checks that it
+                               is stored with the object and that other names are refused
+                               (without it, those rules are n/a)
   --help                       this text`;
 
 function headerRecord(lines: readonly string[] | undefined, flag: string): Record<string, string> {
@@ -126,6 +135,7 @@ export function parseKitArgs(argv: readonly string[]): KitOptions | 'help' {
         'parts-page-size': { type: 'string' },
         header: { type: 'string', multiple: true },
         'other-caller-header': { type: 'string', multiple: true },
+        'metadata-name': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -150,6 +160,11 @@ export function parseKitArgs(argv: readonly string[]): KitOptions | 'help' {
   const partSize = wholeNumber(values['part-size'], '--part-size', limits.minPartSize) ?? limits.minPartSize;
   if (partSize > limits.maxPartSize) throw new KitUsageError(`--part-size is over ${limits.name}'s largest part.`);
   const otherCaller = values['other-caller-header'];
+  const metadataName = values['metadata-name'];
+  // What S3 keeps as x-amz-meta-<name>: an HTTP header token, which every store returns as sent.
+  if (metadataName !== undefined && !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(metadataName)) {
+    throw new KitUsageError(`--metadata-name must be a header name such as album, got "${metadataName}".`);
+  }
   return {
     backend: httpUrl(values.backend, '--backend'),
     store: {
@@ -164,5 +179,6 @@ export function parseKitArgs(argv: readonly string[]): KitOptions | 'help' {
     partsPageSize: wholeNumber(values['parts-page-size'], '--parts-page-size', 1) ?? 1000,
     headers: headerRecord(values.header, '--header'),
     ...(otherCaller === undefined ? {} : { otherCallerHeaders: headerRecord(otherCaller, '--other-caller-header') }),
+    ...(metadataName === undefined ? {} : { metadataName }),
   };
 }

@@ -1,10 +1,11 @@
 import {
+  DELETE_TOKEN_HEADER,
+  OBJECT_ROUTES,
   ROUTES,
   STORE_PROFILES,
   UPLOAD_TOKEN_HEADER,
   WIRE_ERROR_STATUS,
   WireErrorCode,
-  type RouteName,
 } from '@ferry/core/protocol';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { createFerryHandler, type FerryHandler } from '@ferry/server';
@@ -28,8 +29,26 @@ const operations = Object.entries(document.paths).flatMap(([path, item]) =>
   METHODS.filter((method) => method in item).map((method) => ({ path, method, operation: item[method] as Operation })),
 );
 
+/**
+ * Every table of routes the server dispatches, by the table's name. A route added to one of them
+ * must be documented, and the document may have no other operation: a further table (another
+ * mode's routes, mounted elsewhere) is one more entry here.
+ */
+const SERVED_ROUTE_TABLES: Record<string, Readonly<Record<string, { method: string; path: string }>>> = {
+  ROUTES,
+  OBJECT_ROUTES,
+};
+
+/** Every route the server dispatches: its table, its name (the document's `operationId`), method and path. */
+const servedRoutes = Object.entries(SERVED_ROUTE_TABLES).flatMap(([table, routes]) =>
+  Object.entries(routes).map(([name, { method, path }]) => ({ table, name, method, path })),
+);
+
 /** A route's path as OpenAPI writes it: `/multipart/{uploadId}`. */
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+/** A value for each path parameter, to call a documented path. */
+const PATH_VALUES: Record<string, string> = { uploadId: 'upload-1', partNumber: '1' };
 
 let store: ConformanceStore;
 let handler: FerryHandler;
@@ -39,6 +58,7 @@ beforeAll(async () => {
   handler = createFerryHandler({
     provider: localStoreProvider(store.store),
     secret: 'document-secret-document-secret-document',
+    objectMetadata: { metadata: ['album'] },
     onError: () => undefined,
   });
 });
@@ -49,9 +69,17 @@ afterAll(async () => {
 
 /** What the real server answers `method` on `path` (parameters filled in), with no token or body. */
 async function serverAnswer(method: string, path: string): Promise<{ status: number; code: unknown }> {
-  const url = `http://server.test${path.replace('{uploadId}', 'upload-1').replace('{partNumber}', '1')}`;
+  const url = `http://server.test${path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_VALUES[name] ?? 'x')}`;
   const response = await handler(new Request(url, { method: method.toUpperCase() }));
   return { status: response.status, code: ((await response.json()) as { code?: unknown }).code };
+}
+
+/** The wire codes the document accepts as `route`'s refusal with `status`, in `WireErrorCode` order. */
+function acceptedCodes(validator: AnswerValidator, route: string, status: number): string[] {
+  if (validator.problems(route, status, {}).some((problem) => problem.startsWith(`HTTP ${status} is not`))) return [];
+  return Object.values(WireErrorCode).filter(
+    (code) => validator.problems(route, status, { code, message: 'm' }).length === 0,
+  );
 }
 
 describe('the OpenAPI document', () => {
@@ -61,22 +89,27 @@ describe('the OpenAPI document', () => {
     expect((document as unknown as { openapi: string }).openapi).toBe('3.1.0');
   });
 
-  it('has every route of the protocol table, and the server dispatches each of them', async () => {
-    for (const [route, { method, path }] of Object.entries(ROUTES) as [RouteName, (typeof ROUTES)[RouteName]][]) {
+  it('has every route the server dispatches (both tables), and the server dispatches each of them', async () => {
+    expect(new Set(servedRoutes.map(({ name }) => name)).size, 'two tables name the same route').toBe(
+      servedRoutes.length,
+    );
+    expect(servedRoutes.map(({ name }) => name)).toEqual(expect.arrayContaining(['delete-object', 'create-multipart']));
+    for (const { table, name, method, path } of servedRoutes) {
       const documented = document.paths[openApiPath(path)]?.[method.toLowerCase()] as Operation | undefined;
-      expect(documented?.operationId, `${method} ${path} (${route}) is not in the document`).toBe(route);
+      expect(documented?.operationId, `${method} ${path} (${table} ${name}) is not in the document`).toBe(name);
       // The server answers it as a route (a refusal of the empty request), not as "no such route".
       const { status } = await serverAnswer(method, openApiPath(path));
-      expect([404, 405], `the server does not dispatch ${route}`).not.toContain(status);
+      expect([404, 405], `the server does not dispatch ${name}`).not.toContain(status);
     }
   });
 
   it('has no operation that is not a route of the server, which answers 405 to every other method', async () => {
     for (const { path, method, operation } of operations) {
-      const route = ROUTES[operation.operationId as RouteName] as (typeof ROUTES)[RouteName] | undefined;
-      expect(route, `${operation.operationId} is not in ROUTES`).toBeDefined();
+      const route = servedRoutes.find(({ name }) => name === operation.operationId);
+      expect(route, `${operation.operationId} is in no table of served routes`).toBeDefined();
       expect([openApiPath(route!.path), route!.method.toLowerCase()]).toEqual([path, method]);
     }
+    expect(operations.length).toBe(servedRoutes.length);
     for (const [path, item] of Object.entries(document.paths)) {
       for (const method of METHODS.filter((name) => !(name in item))) {
         expect(await serverAnswer(method, path), `${method} ${path}`).toEqual({
@@ -93,22 +126,64 @@ describe('the OpenAPI document', () => {
     expect(errorCode['x-ferry-status']).toEqual(WIRE_ERROR_STATUS);
   });
 
-  it('answers each refusal with the code that goes with its status', () => {
+  it('answers each refusal with a code of its status, never a code of another status', () => {
     const validator = new AnswerValidator(document);
+    const codes = Object.keys(WIRE_ERROR_STATUS) as WireErrorCode[];
     for (const { operation } of operations) {
       for (const status of Object.keys(operation.responses).map(Number)) {
         if (status < 400) continue;
-        const [code] = Object.entries(WIRE_ERROR_STATUS).find(([, value]) => value === status) ?? [];
-        expect(code, `${operation.operationId} answers ${status}, which no code has`).toBeDefined();
-        const refusal = { code, message: 'm' };
-        expect(
-          validator.problems(operation.operationId, status, refusal),
-          `${operation.operationId} ${status}`,
-        ).toEqual([]);
-        const otherCode = status === 400 ? 'internal' : 'bad-request';
-        expect(validator.problems(operation.operationId, status, { code: otherCode, message: 'm' })).not.toEqual([]);
+        const accepted = acceptedCodes(validator, operation.operationId, status);
+        expect(accepted, `${operation.operationId} answers ${status} with no code`).not.toEqual([]);
+        for (const code of codes.filter((code) => WIRE_ERROR_STATUS[code] !== status)) {
+          expect(
+            validator.problems(operation.operationId, status, { code, message: 'm' }),
+            `${operation.operationId} ${status} ${code}`,
+          ).not.toEqual([]);
+        }
       }
     }
+  });
+
+  it('gives metadata-not-allowed, delete-not-allowed and token-invalid to exactly the routes that answer them', () => {
+    const validator = new AnswerValidator(document);
+    for (const { operation } of operations) {
+      const id = operation.operationId;
+      const asked = ['single-put-params', 'create-multipart'].includes(id);
+      const refusals400 = acceptedCodes(validator, id, 400);
+      expect(refusals400, id).toEqual(asked ? ['bad-request', 'metadata-not-allowed'] : ['bad-request']);
+      const refusals403 = acceptedCodes(validator, id, 403);
+      if (id === 'delete-object') expect(refusals403).toEqual(['token-invalid', 'delete-not-allowed']);
+      else expect(refusals403, id).toEqual(asked ? [] : ['token-invalid']);
+    }
+  });
+
+  it("fits the server's answers about metadata and deletes: deleteToken, a metadata refusal, a delete refusal", async () => {
+    const validator = new AnswerValidator(document);
+    const answer = async (path: string, init?: RequestInit) => {
+      const response = await handler(new Request(`http://server.test${path}`, init));
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const params = await answer('/params?filename=a.txt&type=text/plain&size=3&metadata[album]=summer');
+    expect(params.status).toBe(200);
+    expect(params.body).toMatchObject({
+      headers: { 'x-amz-meta-album': 'summer' },
+      deleteToken: expect.any(String) as unknown,
+    });
+    expect(validator.problems('single-put-params', 200, params.body)).toEqual([]);
+    expect(validator.problems('single-put-params', 200, { ...params.body, deleteToken: '' })).not.toEqual([]);
+    const refused = await answer('/params?filename=a.txt&size=3&metadata[owner]=mallory');
+    expect(refused).toMatchObject({ status: 400, body: { code: 'metadata-not-allowed' } });
+    expect(validator.problems('single-put-params', 400, refused.body)).toEqual([]);
+    const key = params.body['key'] as string;
+    const noToken = await answer(`/objects?key=${encodeURIComponent(key)}`, { method: 'DELETE' });
+    expect(noToken).toMatchObject({ status: 403, body: { code: 'delete-not-allowed' } });
+    expect(validator.problems('delete-object', 403, noToken.body)).toEqual([]);
+    const deleted = await answer(`/objects?key=${encodeURIComponent(key)}`, {
+      method: 'DELETE',
+      headers: { [DELETE_TOKEN_HEADER]: params.body['deleteToken'] as string },
+    });
+    expect(deleted).toEqual({ status: 200, body: { key } });
+    expect(validator.problems('delete-object', 200, deleted.body)).toEqual([]);
   });
 
   it('compiles every answer it documents, and refuses an answer it does not', () => {
@@ -126,15 +201,21 @@ describe('the OpenAPI document', () => {
     ]);
   });
 
-  it('names the upload token header and query parameter the server reads, on every call after create', () => {
+  it('names the upload token header and query parameter on every call after create, and the delete token header', () => {
     const schemes = document.components['securitySchemes'] as Record<string, { in: string; name: string }>;
     expect(schemes['uploadToken']).toMatchObject({ in: 'header', name: UPLOAD_TOKEN_HEADER });
     expect(schemes['uploadTokenQuery']).toMatchObject({ in: 'query', name: 'token' });
+    expect(schemes['deleteToken']).toMatchObject({ in: 'header', name: DELETE_TOKEN_HEADER });
     for (const { operation } of operations) {
       const open = ['single-put-params', 'create-multipart'].includes(operation.operationId);
-      expect(operation.security, operation.operationId).toEqual(
-        open ? undefined : [{ uploadToken: [] }, { uploadTokenQuery: [] }],
-      );
+      // A delete token is optional: the application's own permission may allow a delete without one.
+      const expected =
+        operation.operationId === 'delete-object'
+          ? [{ deleteToken: [] }, {}]
+          : open
+            ? undefined
+            : [{ uploadToken: [] }, { uploadTokenQuery: [] }];
+      expect(operation.security, operation.operationId).toEqual(expected);
     }
   });
 

@@ -1,8 +1,11 @@
-import type { RuleResult } from './rule-runner.js';
+import { RuleOutcome, type RuleResult } from './rule-runner.js';
+
+const LABEL: Record<RuleOutcome, string> = { pass: 'PASS', fail: 'FAIL', 'n/a': 'n/a' };
 
 /**
- * The kit's results as a plain-text table: one row per rule (PASS or FAIL, its id, what it
- * checks), the reason under each failed row, and a count at the end.
+ * The kit's results as a plain-text table: one row per rule (PASS, FAIL or n/a, its id, what it
+ * checks), the reason under each failed row, why it does not apply beside each n/a row (an
+ * optional feature the backend does not have: not a failure), and a count at the end.
  *
  * @example
  * ```ts
@@ -13,10 +16,18 @@ export function formatReport(results: readonly RuleResult[]): string {
   const width = Math.max(4, ...results.map((result) => result.id.length));
   const lines = [`result  ${'rule'.padEnd(width)}  checks`, `------  ${'-'.repeat(width)}  ------`];
   for (const result of results) {
-    lines.push(`${result.passed ? 'PASS  ' : 'FAIL  '}  ${result.id.padEnd(width)}  ${result.title}`);
-    if (result.reason) lines.push(`${' '.repeat(8 + width + 2)}why: ${result.reason}`);
+    const notApplicable = result.outcome === RuleOutcome.NotApplicable;
+    const row = `${LABEL[result.outcome].padEnd(6)}  ${result.id.padEnd(width)}  ${result.title}`;
+    lines.push(notApplicable ? `${row} — n/a (${result.reason ?? 'not offered'})` : row);
+    if (result.outcome === RuleOutcome.Fail && result.reason)
+      lines.push(`${' '.repeat(8 + width + 2)}why: ${result.reason}`);
   }
-  const failed = results.filter((result) => !result.passed).length;
-  lines.push('', `${results.length} rules: ${results.length - failed} passed, ${failed} failed`);
+  const count = (outcome: RuleOutcome) => results.filter((result) => result.outcome === outcome).length;
+  const skipped = count(RuleOutcome.NotApplicable);
+  lines.push(
+    '',
+    `${results.length} rules: ${count(RuleOutcome.Pass)} passed, ${count(RuleOutcome.Fail)} failed` +
+      (skipped > 0 ? `, ${skipped} not applicable` : ''),
+  );
   return lines.join('\n');
 }

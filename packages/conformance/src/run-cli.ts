@@ -1,5 +1,6 @@
 import { isKitUsageError, parseKitArgs, USAGE } from './kit-options.js';
 import { formatReport } from './report-table.js';
+import { RuleOutcome } from './rule-runner.js';
 import { runConformance } from './run-conformance.js';
 
 /** Where the command writes: stdout and stderr, or a test's buffers. */
@@ -10,7 +11,8 @@ export interface CliOutput {
 
 /**
  * The `ferry-conformance` command: reads the command line, runs the kit, prints the table.
- * Resolves to the exit code: 0 when every rule passed, 1 when one failed, 2 for a bad command line.
+ * Resolves to the exit code: 0 when no rule failed (rules that do not apply are no failure), 1 when
+ * one failed, 2 for a bad command line.
  *
  * @example
  * ```ts
@@ -39,5 +41,6 @@ export async function runCli(
   );
   const results = await runConformance(options);
   output.out(formatReport(results));
-  return results.every((result) => result.passed) ? 0 : 1;
+  // A rule that does not apply (an optional feature the backend does not have) is no failure.
+  return results.some((result) => result.outcome === RuleOutcome.Fail) ? 1 : 0;
 }

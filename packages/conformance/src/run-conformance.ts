@@ -6,6 +6,8 @@ import type { KitOptions } from './kit-options.js';
 import { abortRules } from './rules/abort-rules.js';
 import { badInputRules } from './rules/bad-input-rules.js';
 import { bindingRules } from './rules/binding-rules.js';
+import { deleteRules } from './rules/delete-rules.js';
+import { metadataRules } from './rules/metadata-rules.js';
 import { multipartRules } from './rules/multipart-rules.js';
 import { shapeRules } from './rules/shape-rules.js';
 import { singlePutRules } from './rules/single-put-rules.js';
@@ -38,7 +40,9 @@ export async function runConformance(options: KitOptions): Promise<RuleResult[]>
     await bindingRules(context);
     await badInputRules(context);
     await abortRules(context);
-    await shapeRules(context);
+    await metadataRules(context);
+    const hasDeleteRoute = await deleteRules(context);
+    await shapeRules(context, { 'delete-object': hasDeleteRoute });
   } finally {
     store.close();
   }

@@ -69,6 +69,17 @@ export class StoreReader {
     }
   }
 
+  /** The user metadata of the object at `key` (names in lower case, as S3 keeps them), or `undefined` when there is none. */
+  async metadata(key: string): Promise<Record<string, string> | undefined> {
+    try {
+      const answer = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return answer.Metadata ?? {};
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
   /** The ids of the multipart uploads open for exactly `key` (ListMultipartUploads). */
   async openUploads(key: string): Promise<string[]> {
     const answer = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }));

@@ -1,6 +1,6 @@
 import type { RouteName } from '@ferry/core/protocol';
 import type { RouteCall } from '../backend-client.js';
-import { createUpload, discardUpload, type KitContext, type KitUpload } from '../kit-context.js';
+import { alteredToken, createUpload, discardUpload, type KitContext, type KitUpload } from '../kit-context.js';
 import { ensure, ensureOk, ensureRefused } from '../rule-runner.js';
 
 /** Every route that acts on an existing upload, and a valid call of it for `upload`. */
@@ -13,12 +13,6 @@ function uploadCalls(upload: KitUpload): [RouteName, RouteCall][] {
     ['complete-multipart', { uploadId, query: { key }, body: { parts: [{ PartNumber: 1, ETag: '"0"' }] } }],
     ['abort-multipart', { uploadId, query: { key } }],
   ];
-}
-
-/** A token with one character changed in its middle. */
-function altered(token: string): string {
-  const at = Math.floor(token.length / 2);
-  return token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
 }
 
 /**
@@ -56,7 +50,7 @@ export async function bindingRules(context: KitContext): Promise<void> {
   );
   await runner.check('token/altered', 'A token with one character changed is refused (403 token-invalid)', async () => {
     const [upload] = await uploads();
-    await allRefused(upload, (call) => ({ ...call, token: altered(upload.token) }), 'with an altered token');
+    await allRefused(upload, (call) => ({ ...call, token: alteredToken(upload.token) }), 'with an altered token');
   });
   await runner.check(
     'token/other-upload',

@@ -77,3 +77,24 @@ export async function startUploadByIdBackend(store: LocalStore): Promise<Running
     };
   return startFerryBackend(store, { wrap });
 }
+
+/**
+ * A fake backend, broken on purpose: `@ferry/server` whose delete route deletes any key it is
+ * asked to, checking no delete token and asking no one, as a backend that trusts its page to
+ * delete only what it may.
+ */
+export async function startUncheckedDeleteBackend(store: LocalStore): Promise<RunningBackend> {
+  const provider = localStoreProvider(store);
+  const wrap =
+    (handler: FerryHandler): FerryHandler =>
+    async (request) => {
+      const url = new URL(request.url);
+      const segments = url.pathname.slice(BASE_PATH.length).split('/').filter(Boolean);
+      const match = matchRoute(request.method, segments);
+      const key = url.searchParams.get('key');
+      if (typeof match !== 'object' || match.route !== 'delete-object' || !key) return handler(request);
+      await provider.deleteObject!({ key });
+      return Response.json({ key });
+    };
+  return startFerryBackend(store, { provider, wrap });
+}

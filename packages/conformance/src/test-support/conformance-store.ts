@@ -6,6 +6,9 @@ import { join } from 'node:path';
 /** Parts in one ListParts page of the tests' store: the paging rule then needs 3 parts, not 1,001. */
 export const PARTS_PAGE_SIZE = 2;
 
+/** The user metadata name the tests' backends store (the kit's `--metadata-name`). */
+export const METADATA_NAME = 'album';
+
 /** The header the tests' backends name their caller by (standing in for a session). */
 export const CALLER_HEADER = 'X-Demo-User';
 

@@ -8,7 +8,7 @@ import {
 } from '@ferry/server';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CALLER_HEADER } from './conformance-store.js';
+import { CALLER_HEADER, METADATA_NAME } from './conformance-store.js';
 
 /** A backend listening on loopback. */
 export interface RunningBackend {
@@ -35,12 +35,25 @@ export interface BackendChanges {
   readonly wrap?: (handler: FerryHandler) => FerryHandler;
 }
 
+/**
+ * Wraps a handler so that it has no delete route: `/objects` answers 404 `not-found`, as a
+ * backend that offers no deletes (the route is optional).
+ */
+export function withoutDeleteRoute(handler: FerryHandler): FerryHandler {
+  return async (request) =>
+    new URL(request.url).pathname === `${BASE_PATH}/objects`
+      ? Response.json({ code: 'not-found', message: 'No such route.' }, { status: 404 })
+      : handler(request);
+}
+
 /** The base path every test backend serves the protocol under. */
 export const BASE_PATH = '/api/uploads';
 
 /**
  * Serves `@ferry/server`'s handler on a free loopback port, naming callers by the
- * {@link CALLER_HEADER} header.
+ * {@link CALLER_HEADER} header, with deletes on (delete tokens for 10 minutes, no
+ * `authorizeDelete` hook: nothing else may delete) and a metadata policy that stores
+ * {@link METADATA_NAME}.
  */
 export async function startFerryBackend(store: LocalStore, changes: BackendChanges = {}): Promise<RunningBackend> {
   const created = createFerryHandler({
@@ -48,6 +61,8 @@ export async function startFerryBackend(store: LocalStore, changes: BackendChang
     secret: 'conformance-secret-conformance-secret',
     basePath: BASE_PATH,
     authorize: (request) => ({ id: request.headers.get(CALLER_HEADER) ?? '' }),
+    deleteWindowSeconds: 600,
+    objectMetadata: { metadata: [METADATA_NAME] },
     onError: () => undefined,
   });
   const handler = changes.wrap ? changes.wrap(created) : created;

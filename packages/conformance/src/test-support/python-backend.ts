@@ -1,6 +1,7 @@
 import type { LocalStore } from '@ferry/local-store';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { METADATA_NAME } from './conformance-store.js';
 import type { RunningBackend } from './ferry-server-backend.js';
 
 const SERVER = fileURLToPath(new URL('../../../../examples/python-backend/server.py', import.meta.url));
@@ -19,6 +20,7 @@ export async function startPythonBackend(store: LocalStore): Promise<RunningBack
       FERRY_ACCESS_KEY_ID: store.credentials.accessKeyId,
       FERRY_SECRET_ACCESS_KEY: store.credentials.secretAccessKey,
       FERRY_SECRET: 'python-secret-python-secret-python-secret',
+      FERRY_METADATA: METADATA_NAME,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
