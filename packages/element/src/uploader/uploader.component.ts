@@ -5,7 +5,7 @@ import { UploadController, type UploaderLike } from '../controllers/upload-contr
 import { FerryRejectEvent } from '../events/ferry-reject.js';
 import { FerryBeforeAddEvent } from '../events/ferry-before-add.js';
 import type { RejectedRow } from '../file-list/file-list.js';
-import { FormController, type FormInput } from '../form/form-controller.js';
+import type { FormInput } from '../form/form-controller.js';
 import { formatBytes } from '../format.js';
 import { icon, UPLOAD_ICON } from '../icon.js';
 import { droppedFiles, pickedFiles, type PickedFile } from '../input/dropped-files.js';
@@ -257,6 +257,12 @@ export class FerryUploader extends LitElement {
   /** The drop zone's hint from the restrictions, in its own module: pages without restrictions never load it. */
   private limitsHint: typeof import('../input/limits-hint.js').limitsHint | undefined;
   private listLoad: Promise<void> | undefined;
+  /**
+   * The form value and validity (its own module): loaded once there is something to say, a file
+   * listed or `required`. Until then the value is empty and the element valid, as it would say.
+   */
+  private formLoad: Promise<void> | undefined;
+  private formLoaded = false;
   /** Whether the page around the element is dark (its `color-scheme`). */
   private pageDark = false;
   private readonly readScheme = () => {
@@ -272,7 +278,6 @@ export class FerryUploader extends LitElement {
 
   constructor() {
     super();
-    this.addController(new FormController(this, this.internals, () => this.formInput()));
     // Follows the page's colour scheme while in the document (and the system's, for `light dark` pages).
     this.addController({
       hostConnected: () => {
@@ -520,11 +525,22 @@ export class FerryUploader extends LitElement {
     });
   }
 
-  /** Also waits for the list to load, so that `await updateComplete` after adding a file finds its row. */
+  private loadForm(): void {
+    this.formLoad ??= import('../form/form-controller.js').then(({ FormController }) => {
+      this.addController(new FormController(this, this.internals, () => this.formInput()));
+      this.formLoaded = true;
+      this.requestUpdate();
+    });
+  }
+
+  /**
+   * Also waits for the list and the form code to load, so that `await updateComplete` after
+   * adding a file finds its row, and the form sees the element's validity.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.listLoad && !this.list) {
-      await this.listLoad;
+    while ((this.listLoad && !this.list) || (this.formLoad && !this.formLoaded)) {
+      await Promise.all([this.listLoad, this.formLoad]);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -593,6 +609,7 @@ export class FerryUploader extends LitElement {
     const uploads = this.uploads.uploads;
     const listed = uploads.length > 0 || this.rejected.length > 0;
     if (listed) this.loadList();
+    if (uploads.length > 0 || this.required) this.loadForm();
     const restricted = this.accept !== '' || this.maxFileSize !== undefined;
     if (restricted && !this.limitsHint)
       void import('../input/limits-hint.js').then((module) => {
