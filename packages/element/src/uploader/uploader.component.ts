@@ -32,13 +32,6 @@ interface Extra {
 /** The list module (rows, total and their styles), loaded with the first file. */
 type FileListModule = typeof import('../file-list/file-list.js');
 
-/** Where focus was before a render, to put it back near there if the render took it away. */
-interface FocusWas {
-  readonly element: Element;
-  readonly row: string | null | undefined;
-  readonly index: number;
-}
-
 const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
 /**
@@ -251,7 +244,6 @@ export class FerryUploader extends LitElement {
   private readonly extras = new Map<string, Extra>();
   private nextRejected = 1;
   private nextOrder = 1;
-  private focusWas: FocusWas | undefined;
   private loadedFor = '';
   private list: FileListModule | undefined;
   /** The drop zone's hint from the restrictions, in its own module: pages without restrictions never load it. */
@@ -520,6 +512,8 @@ export class FerryUploader extends LitElement {
   private loadList(): void {
     this.listLoad ??= import('../file-list/file-list.js').then((list) => {
       adoptStyles(this.renderRoot as ShadowRoot, [...FerryUploader.elementStyles, list.fileListStyles]);
+      // Focus stays in the widget when a render takes the focused row or button away.
+      this.addController(new list.FocusKeeper(this, () => this.dropzone));
       this.list = list;
       this.requestUpdate();
     });
@@ -549,29 +543,10 @@ export class FerryUploader extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new `.uploader` shows its list at once; other settings apply from the next file added.
     if (changed.has('uploader')) this.uploads.sync();
-    const active = this.shadowRoot?.activeElement;
-    const row = active?.closest('[part~=row]');
-    this.focusWas = active
-      ? { element: active, row: row?.getAttribute('data-id'), index: row ? this.rows.indexOf(row) : 0 }
-      : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('theme')) this.readScheme();
-    // A render that took the focused control away (a row removed, Cancel turned into Remove, the
-    // Upload button gone) puts focus on that row's first button, else the row now at its place or
-    // the one before, else the drop zone: never on the page's body.
-    const was = this.focusWas;
-    this.focusWas = undefined;
-    if (!was || was.element.isConnected || this.shadowRoot!.activeElement) return;
-    const rows = this.rows;
-    const row =
-      rows.find((each) => each.getAttribute('data-id') === was.row) ?? rows[Math.min(was.index, rows.length - 1)];
-    (row?.querySelector('button') ?? this.dropzone).focus();
-  }
-
-  private get rows(): Element[] {
-    return [...this.renderRoot.querySelectorAll('[part~=row]')];
   }
 
   private get dropzone(): HTMLButtonElement {
