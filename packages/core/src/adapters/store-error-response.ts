@@ -1,5 +1,7 @@
-import { ErrorCode } from '../errors/ferry-error.js';
-import { StoreError, type StoreErrorDetails } from '../errors/store-error.js';
+// Types only: this module is a chunk loaded on the first refusal, and a value shared with the
+// bundle up front (the error classes, `ErrorCode`) would split that into a chunk of its own.
+import type { ErrorCode } from '../errors/ferry-error.js';
+import type { StoreErrorDetails, StoreErrorOptions } from '../errors/store-error.js';
 // Development builds name the likely header; production builds carry a stub (package import conditions).
 import { signatureHint } from '#signature-hint';
 
@@ -32,34 +34,43 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Turns a store's non-2xx answer into a {@link StoreError} with the right code and a useful message. */
-export function storeErrorFromResponse(
+/** What a store's refusal means: the code, message and context of the `StoreError` to throw. */
+export interface StoreRefusalReading {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly options: StoreErrorOptions;
+}
+
+/**
+ * Reads a store's non-2xx answer: the right code and a useful message for its `StoreError`
+ * (`storeErrorFromResponse` makes the error).
+ */
+export function readStoreErrorResponse(
   status: number,
   body: string,
   retryAfter: string | null,
   partNumber: number | undefined,
   request?: { readonly url: string; readonly headers: Readonly<Record<string, string>> },
-): StoreError {
+): StoreRefusalReading {
   const details = parseStoreErrorXml(body);
   const what = partNumber === undefined ? 'The upload' : `Part ${partNumber}`;
   const storeSays = details.Code ? ` (${details.Code}: ${details.Message ?? ''})` : '';
-  let code: (typeof ErrorCode)[keyof typeof ErrorCode] = ErrorCode.Store;
+  let code: ErrorCode = 'store';
   let advice = '';
   if (details.Code === 'SignatureDoesNotMatch') {
-    code = ErrorCode.SignatureMismatch;
+    code = 'signature-mismatch';
     advice =
       ' The request differs from what was signed (often Content-Type), or the key or secret is wrong. ' +
       ((request && signatureHint(request.url, request.headers)) ||
         'Compare details.StringToSign and details.CanonicalRequest.');
   } else if (details.Code === 'NoSuchUpload') {
-    code = ErrorCode.UploadLost;
+    code = 'upload-lost';
   } else if (status === 403 && /expired/i.test(details.Message ?? '')) {
-    code = ErrorCode.UrlExpired;
+    code = 'url-expired';
   }
-  return new StoreError(code, `${what} was refused by the store with HTTP ${status}${storeSays}.${advice}`, {
-    status,
-    details,
-    retryAfterMs: parseRetryAfter(retryAfter),
-    partNumber,
-  });
+  return {
+    code,
+    message: `${what} was refused by the store with HTTP ${status}${storeSays}.${advice}`,
+    options: { status, details, retryAfterMs: parseRetryAfter(retryAfter), partNumber },
+  };
 }

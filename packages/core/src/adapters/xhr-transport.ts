@@ -70,8 +70,16 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
         // The store's error document is read by code loaded on the first refusal, a chunk of its
         // own: most pages never see one. Should it fail to load, the status alone still decides.
         import('./store-error-response.js').then(
-          ({ storeErrorFromResponse }) =>
-            reject(storeErrorFromResponse(status, responseText, header('Retry-After'), request.partNumber, request)),
+          ({ readStoreErrorResponse }) => {
+            const { code, message, options } = readStoreErrorResponse(
+              status,
+              responseText,
+              header('Retry-After'),
+              request.partNumber,
+              request,
+            );
+            reject(new StoreError(code, message, options));
+          },
           () =>
             reject(
               new StoreError(ErrorCode.Store, `The store refused the request with HTTP ${status}.`, {
