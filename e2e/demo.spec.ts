@@ -426,9 +426,12 @@ test('plain.html loads the self-contained element file with one script tag and u
   const upload = await settled;
   expect(upload.state).toBe('done');
   expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
+  // The list (its row) and the form value and validity came from standalone/ with the first file.
+  await expect(page.locator('ferry-uploader [part=name]')).toHaveText('plain.bin');
+  expect(scripts).toEqual(expect.arrayContaining(['/standalone/file-list.js', '/standalone/form.js']));
 });
 
-test('plain.html with checksum="sha256": the checksum code and its hash worker load from standalone/ beside ferry-uploader.js, every part PUT carries its signed digest, and the object reads back identical', async ({
+test('plain.html with checksum="sha256"": the checksum code and its hash worker load from standalone/ beside ferry-uploader.js, every part PUT carries its signed digest, and the object reads back identical', async ({
   page,
 }) => {
   const scripts: string[] = [];

@@ -3,7 +3,8 @@
 // from dist/standalone/ beside it, as a bundler's chunks would: the IndexedDB resume store (the
 // first multipart upload), the checksum code (the `checksum` attribute) with its hash worker, the
 // list of files (the first file), thumbnails with their worker (the first image), the drop zone's
-// hint from the restrictions, folder walking and the languages other than English.
+// hint from the restrictions, the form value and validity (a file listed, or `required`), folder
+// walking and the languages other than English.
 // One file up front, with no import of its own, so a page needs a single script tag.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
@@ -30,6 +31,7 @@ const onDemand = {
   '../file-list/file-list.js': 'file-list',
   '../thumbnails/thumbnailer.js': 'thumbnails',
   '../input/limits-hint.js': 'limits-hint',
+  '../form/form-controller.js': 'form',
   './translations/zh-cn.js': 'zh-cn',
   './folder-walk.js': 'folder-walk',
 };
@@ -42,6 +44,7 @@ const sources = {
   'file-list': 'dist/file-list/file-list.js',
   thumbnails: 'dist/thumbnails/thumbnailer.js',
   'limits-hint': 'dist/input/limits-hint.js',
+  form: 'dist/form/form-controller.js',
   'zh-cn': 'dist/translations/zh-cn.js',
   'folder-walk': 'dist/input/folder-walk.js',
 };

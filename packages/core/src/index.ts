@@ -16,8 +16,9 @@ export { planParts } from './part-plan.js';
 export type { PartPlan, PlannedPart } from './part-plan.js';
 // S3's limits are the default; every other store's profile (OSS_LIMITS, R2_LIMITS…), the routes
 // and the wire error codes are the protocol entry, `@ferry/core/protocol`.
-export { S3_LIMITS } from './protocol/store-profiles.js';
-export type { StoreLimits, StoreName, StoreProfile } from './protocol/store-profiles.js';
+export { S3_LIMITS } from './protocol/store-limits.js';
+export type { StoreLimits, StoreProfile } from './protocol/store-limits.js';
+export type { StoreName } from './protocol/store-profiles.js';
 export { decideRetry, withRetry, DEFAULT_RETRY_POLICY } from './retry.js';
 export type { NetworkState, RetryPolicy, RetryState, RetryDecision, WithRetryOptions } from './retry.js';
 export { delay } from './delay.js';

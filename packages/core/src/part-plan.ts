@@ -1,5 +1,5 @@
 import { ErrorCode, FerryError } from './errors/ferry-error.js';
-import { S3_LIMITS, type StoreLimits } from './protocol/store-profiles.js';
+import { S3_LIMITS, type StoreLimits } from './protocol/store-limits.js';
 import { requireRange } from './require-range.js';
 
 const MiB = 1024 * 1024;

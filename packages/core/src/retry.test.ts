@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storeErrorFromResponse } from './adapters/store-error-response.js';
+import { storeErrorFromResponse } from './adapters/store-error-from-response.js';
 import { signatureHint } from './diagnostics/signature-hint.js';
 import { EndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError } from './errors/ferry-error.js';

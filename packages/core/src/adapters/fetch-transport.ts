@@ -1,6 +1,6 @@
 import { ErrorCode, FerryError } from '../errors/ferry-error.js';
 import type { Transport } from '../ports/transport.js';
-import { storeErrorFromResponse } from './store-error-response.js';
+import { storeErrorFromResponse } from './store-error-from-response.js';
 
 /**
  * A {@link Transport} over `fetch`, for runtimes without `XMLHttpRequest` (Node, service

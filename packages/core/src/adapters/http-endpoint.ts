@@ -5,7 +5,7 @@ import { EndpointError, type EndpointOperation } from '../errors/endpoint-error.
 import type { CallOptions, Endpoint, MultipartHandle, SignedPart } from '../ports/endpoint.js';
 import { ROUTES, routePath, UPLOAD_TOKEN_HEADER } from '../protocol/routes.js';
 import { ResponseShape } from './response-shape.js';
-import { parseRetryAfter } from './store-error-response.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /** Options of {@link createHttpEndpoint}. */
 export interface HttpEndpointOptions {

@@ -1,5 +1,7 @@
-import { ErrorCode } from '../errors/ferry-error.js';
-import { StoreError, type StoreErrorDetails } from '../errors/store-error.js';
+// Types only: this module is a chunk loaded on the first refusal, and a value shared with the
+// bundle up front (the error classes, `ErrorCode`) would split that into a chunk of its own.
+import type { ErrorCode } from '../errors/ferry-error.js';
+import type { StoreErrorDetails, StoreErrorOptions } from '../errors/store-error.js';
 // Development builds name the likely header; production builds carry a stub (package import conditions).
 import { signatureHint } from '#signature-hint';
 
@@ -23,43 +25,44 @@ export function parseStoreErrorXml(xml: string): StoreErrorDetails {
   return details;
 }
 
-/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from `now`. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+/** What a store's refusal means: the code, message and context of the `StoreError` to throw. */
+export interface StoreRefusalReading {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly options: StoreErrorOptions;
 }
 
-/** Turns a store's non-2xx answer into a {@link StoreError} with the right code and a useful message. */
-export function storeErrorFromResponse(
+/**
+ * Reads a store's non-2xx answer: the right code and a useful message for its `StoreError`
+ * (`storeErrorFromResponse` makes the error). `retryAfterMs` is the parsed `Retry-After`: the
+ * parser lives up front (the endpoint's answers need it), and sharing it would split it off.
+ */
+export function readStoreErrorResponse(
   status: number,
   body: string,
-  retryAfter: string | null,
+  retryAfterMs: number | undefined,
   partNumber: number | undefined,
   request?: { readonly url: string; readonly headers: Readonly<Record<string, string>> },
-): StoreError {
+): StoreRefusalReading {
   const details = parseStoreErrorXml(body);
   const what = partNumber === undefined ? 'The upload' : `Part ${partNumber}`;
   const storeSays = details.Code ? ` (${details.Code}: ${details.Message ?? ''})` : '';
-  let code: (typeof ErrorCode)[keyof typeof ErrorCode] = ErrorCode.Store;
+  let code: ErrorCode = 'store';
   let advice = '';
   if (details.Code === 'SignatureDoesNotMatch') {
-    code = ErrorCode.SignatureMismatch;
+    code = 'signature-mismatch';
     advice =
       ' The request differs from what was signed (often Content-Type), or the key or secret is wrong. ' +
       ((request && signatureHint(request.url, request.headers)) ||
         'Compare details.StringToSign and details.CanonicalRequest.');
   } else if (details.Code === 'NoSuchUpload') {
-    code = ErrorCode.UploadLost;
+    code = 'upload-lost';
   } else if (status === 403 && /expired/i.test(details.Message ?? '')) {
-    code = ErrorCode.UrlExpired;
+    code = 'url-expired';
   }
-  return new StoreError(code, `${what} was refused by the store with HTTP ${status}${storeSays}.${advice}`, {
-    status,
-    details,
-    retryAfterMs: parseRetryAfter(retryAfter),
-    partNumber,
-  });
+  return {
+    code,
+    message: `${what} was refused by the store with HTTP ${status}${storeSays}.${advice}`,
+    options: { status, details, retryAfterMs, partNumber },
+  };
 }

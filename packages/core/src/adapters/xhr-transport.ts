@@ -6,6 +6,7 @@ import {
   type TransportResponse,
 } from '../ports/transport.js';
 import { StoreError } from '../errors/store-error.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /** Least time between two progress reports of one request, ms: well under a frame's worth of meaning. */
 const PROGRESS_INTERVAL_MS = 50;
@@ -67,17 +68,26 @@ function sendWithXhr(request: TransportRequest): Promise<TransportResponse> {
         resolve({ etag: header('ETag'), header, body: xhr.responseText });
       } else {
         const { status, responseText } = xhr;
+        const retryAfterMs = parseRetryAfter(header('Retry-After'));
         // The store's error document is read by code loaded on the first refusal, a chunk of its
         // own: most pages never see one. Should it fail to load, the status alone still decides.
         import('./store-error-response.js').then(
-          ({ storeErrorFromResponse }) =>
-            reject(storeErrorFromResponse(status, responseText, header('Retry-After'), request.partNumber, request)),
+          ({ readStoreErrorResponse }) => {
+            const { code, message, options } = readStoreErrorResponse(
+              status,
+              responseText,
+              retryAfterMs,
+              request.partNumber,
+              request,
+            );
+            reject(new StoreError(code, message, options));
+          },
           () =>
             reject(
               new StoreError(ErrorCode.Store, `The store refused the request with HTTP ${status}.`, {
                 status,
                 details: {},
-                retryAfterMs: undefined,
+                retryAfterMs,
                 partNumber: request.partNumber,
               }),
             ),

@@ -8,4 +8,5 @@ export { WireErrorCode, WIRE_ERROR_STATUS } from './wire-errors.js';
 export { GCS_LIMITS, MINIO_LIMITS, OSS_LIMITS, R2_LIMITS, S3_LIMITS, STORE_PROFILES } from './store-profiles.js';
 export type { StoreLimits, StoreName, StoreProfile } from './store-profiles.js';
 // How a store's error answer is read (the browser transport loads this only on a refusal).
-export { parseStoreErrorXml, parseRetryAfter } from '../adapters/store-error-response.js';
+export { parseStoreErrorXml } from '../adapters/store-error-response.js';
+export { parseRetryAfter } from '../adapters/retry-after.js';

@@ -12,6 +12,8 @@ export { fileListStyles } from './file-list.styles.js';
 /** @public The element words failure announcements with it (it loads this module with `import()`). */
 export { failureText } from '../file-row/failure-text.js';
 export { withListStrings };
+/** @public The element adds it when it loads this module with `import()`. */
+export { FocusKeeper } from './focus-keeper.js';
 
 /** A refused file, shown inline until dismissed. */
 export interface RejectedRow {

@@ -45,9 +45,13 @@ function firstBroken(input: ValidationInput): Invalid | undefined {
  * ```
  */
 export class FormController implements ReactiveController {
-  /** The keys and name last given to the form, to set the value and fire `change` only on a change. */
-  private keys: string | undefined;
-  private name: string | undefined;
+  /**
+   * The keys and name last given to the form, to set the value and fire `change` only on a
+   * change. Empty at first: the element loads this controller when it has a file or is
+   * `required`, and until then it submitted nothing.
+   */
+  private keys = '';
+  private name = '';
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -59,7 +63,7 @@ export class FormController implements ReactiveController {
     const input = this.input();
     const keys = input.keys.join('\n');
     if (keys !== this.keys || input.name !== this.name) {
-      const changed = this.keys !== undefined && keys !== this.keys;
+      const changed = keys !== this.keys;
       this.keys = keys;
       this.name = input.name;
       const data = new FormData();

@@ -5,7 +5,7 @@ import { UploadController, type UploaderLike } from '../controllers/upload-contr
 import { FerryRejectEvent } from '../events/ferry-reject.js';
 import { FerryBeforeAddEvent } from '../events/ferry-before-add.js';
 import type { RejectedRow } from '../file-list/file-list.js';
-import { FormController, type FormInput } from '../form/form-controller.js';
+import type { FormInput } from '../form/form-controller.js';
 import { formatBytes } from '../format.js';
 import { icon, UPLOAD_ICON } from '../icon.js';
 import { droppedFiles, pickedFiles, type PickedFile } from '../input/dropped-files.js';
@@ -31,13 +31,6 @@ interface Extra {
 
 /** The list module (rows, total and their styles), loaded with the first file. */
 type FileListModule = typeof import('../file-list/file-list.js');
-
-/** Where focus was before a render, to put it back near there if the render took it away. */
-interface FocusWas {
-  readonly element: Element;
-  readonly row: string | null | undefined;
-  readonly index: number;
-}
 
 const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
@@ -251,12 +244,17 @@ export class FerryUploader extends LitElement {
   private readonly extras = new Map<string, Extra>();
   private nextRejected = 1;
   private nextOrder = 1;
-  private focusWas: FocusWas | undefined;
   private loadedFor = '';
   private list: FileListModule | undefined;
   /** The drop zone's hint from the restrictions, in its own module: pages without restrictions never load it. */
   private limitsHint: typeof import('../input/limits-hint.js').limitsHint | undefined;
   private listLoad: Promise<void> | undefined;
+  /**
+   * The form value and validity (its own module): loaded once there is something to say, a file
+   * listed or `required`. Until then the value is empty and the element valid, as it would say.
+   */
+  private formLoad: Promise<void> | undefined;
+  private formLoaded = false;
   /** Whether the page around the element is dark (its `color-scheme`). */
   private pageDark = false;
   private readonly readScheme = () => {
@@ -272,7 +270,6 @@ export class FerryUploader extends LitElement {
 
   constructor() {
     super();
-    this.addController(new FormController(this, this.internals, () => this.formInput()));
     // Follows the page's colour scheme while in the document (and the system's, for `light dark` pages).
     this.addController({
       hostConnected: () => {
@@ -515,16 +512,29 @@ export class FerryUploader extends LitElement {
   private loadList(): void {
     this.listLoad ??= import('../file-list/file-list.js').then((list) => {
       adoptStyles(this.renderRoot as ShadowRoot, [...FerryUploader.elementStyles, list.fileListStyles]);
+      // Focus stays in the widget when a render takes the focused row or button away.
+      this.addController(new list.FocusKeeper(this, () => this.dropzone));
       this.list = list;
       this.requestUpdate();
     });
   }
 
-  /** Also waits for the list to load, so that `await updateComplete` after adding a file finds its row. */
+  private loadForm(): void {
+    this.formLoad ??= import('../form/form-controller.js').then(({ FormController }) => {
+      this.addController(new FormController(this, this.internals, () => this.formInput()));
+      this.formLoaded = true;
+      this.requestUpdate();
+    });
+  }
+
+  /**
+   * Also waits for the list and the form code to load, so that `await updateComplete` after
+   * adding a file finds its row, and the form sees the element's validity.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.listLoad && !this.list) {
-      await this.listLoad;
+    while ((this.listLoad && !this.list) || (this.formLoad && !this.formLoaded)) {
+      await Promise.all([this.listLoad, this.formLoad]);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -533,29 +543,10 @@ export class FerryUploader extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new `.uploader` shows its list at once; other settings apply from the next file added.
     if (changed.has('uploader')) this.uploads.sync();
-    const active = this.shadowRoot?.activeElement;
-    const row = active?.closest('[part~=row]');
-    this.focusWas = active
-      ? { element: active, row: row?.getAttribute('data-id'), index: row ? this.rows.indexOf(row) : 0 }
-      : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('theme')) this.readScheme();
-    // A render that took the focused control away (a row removed, Cancel turned into Remove, the
-    // Upload button gone) puts focus on that row's first button, else the row now at its place or
-    // the one before, else the drop zone: never on the page's body.
-    const was = this.focusWas;
-    this.focusWas = undefined;
-    if (!was || was.element.isConnected || this.shadowRoot!.activeElement) return;
-    const rows = this.rows;
-    const row =
-      rows.find((each) => each.getAttribute('data-id') === was.row) ?? rows[Math.min(was.index, rows.length - 1)];
-    (row?.querySelector('button') ?? this.dropzone).focus();
-  }
-
-  private get rows(): Element[] {
-    return [...this.renderRoot.querySelectorAll('[part~=row]')];
   }
 
   private get dropzone(): HTMLButtonElement {
@@ -593,6 +584,7 @@ export class FerryUploader extends LitElement {
     const uploads = this.uploads.uploads;
     const listed = uploads.length > 0 || this.rejected.length > 0;
     if (listed) this.loadList();
+    if (uploads.length > 0 || this.required) this.loadForm();
     const restricted = this.accept !== '' || this.maxFileSize !== undefined;
     if (restricted && !this.limitsHint)
       void import('../input/limits-hint.js').then((module) => {
