@@ -5,6 +5,7 @@ import { anonymousRefusal } from './anonymous-refusal.js';
 import { bodyLengthVerification } from './body-length-verification.js';
 import { checksumVerification } from './checksum-verification.js';
 import { multipartOperations } from './multipart-operations.js';
+import { postObjectUpload } from './post-object-upload.js';
 
 /** Options of {@link startLocalStore}. */
 export interface LocalStoreOptions {
@@ -46,8 +47,9 @@ export interface LocalStore {
 
 /**
  * Starts an S3-compatible store on loopback that really verifies SigV4 signatures
- * (`@20minutes/s3rver`), refuses unsigned requests and truncated bodies as S3 does, and is
- * extended with ListParts, AbortMultipartUpload and ListMultipartUploads.
+ * (`@20minutes/s3rver`), refuses unsigned requests and truncated bodies as S3 does, enforces
+ * POST policies of form uploads, and is extended with ListParts, AbortMultipartUpload and
+ * ListMultipartUploads.
  *
  * @example
  * ```ts
@@ -70,6 +72,8 @@ export async function startLocalStore(options: LocalStoreOptions): Promise<Local
   server.middleware.splice(
     server.middleware.length - 1,
     0,
+    // Form uploads carry their signature in the form, not the request: ahead of the refusal.
+    postObjectUpload(),
     anonymousRefusal(),
     bodyLengthVerification(),
     checksumVerification(),

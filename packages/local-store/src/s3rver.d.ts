@@ -32,7 +32,11 @@ declare module '@20minutes/s3rver' {
     get(header: string): string;
     set(header: string, value: string): void;
     res: import('node:http').ServerResponse;
-    store: { rootDirectory: string };
+    origin: string;
+    store: {
+      rootDirectory: string;
+      putObject(object: import('@20minutes/s3rver/lib/models/object.js').default): Promise<{ size: number; md5: string }>;
+    };
   }
 
   export type KoaMiddleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void> | void;
@@ -54,4 +58,20 @@ declare module '@20minutes/s3rver/lib/models/error.js' {
     status: number;
   }
   export default S3Error;
+}
+
+declare module '@20minutes/s3rver/lib/models/account.js' {
+  class AWSAccount {
+    static registry: Map<string, AWSAccount>;
+    accessKeys: Map<string, string>;
+  }
+  export default AWSAccount;
+}
+
+declare module '@20minutes/s3rver/lib/models/object.js' {
+  import type { Readable } from 'node:stream';
+  class S3Object {
+    constructor(bucket: string, key: string, content: Readable | Buffer, metadata: Record<string, string>);
+  }
+  export default S3Object;
 }

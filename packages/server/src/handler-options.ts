@@ -7,6 +7,7 @@ import type { StorageProvider } from './providers/provider.js';
 export interface UploadRequestFile {
   readonly filename: string;
   readonly type: string;
+  /** File size in bytes; 0 when the client did not say (Uppy through Companion mode). */
   readonly size: number;
   readonly metadata: Readonly<Record<string, string>>;
 }
@@ -43,6 +44,13 @@ export interface FerryHandlerOptions {
   readonly allowedTypes?: readonly string[];
   /** Most parts one upload may have (at most the provider's profile's). @default the profile's (10,000 on every known store) */
   readonly maxParts?: number;
+  /**
+   * Also answers Uppy Companion's S3 routes below `{basePath}/s3`, so `@uppy/aws-s3` with
+   * `companionEndpoint` set to the base URL uploads through this server. Uppy sends no sizes, so
+   * part URLs there do not sign a length; the README says what this mode does and does not
+   * guarantee. @default false
+   */
+  readonly companion?: boolean;
   /** Called with unexpected errors (the client only sees `internal`). @default console.error */
   readonly onError?: (error: unknown) => void;
 }
@@ -85,6 +93,7 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
     profile,
     onError: options.onError ?? ((error) => console.error('[ferry]', error)),
     maxParts,
+    companion: options.companion ?? false,
     key: async (file, user) => checkKey(await chooseKey(file, user)),
     authorize: async (request) => {
       if (!options.authorize) return ANONYMOUS;

@@ -10,6 +10,13 @@ export interface PresignedRequest {
   readonly expiresIn?: number;
 }
 
+/** A presigned form POST: the bucket URL and the form fields to send before the file. */
+export interface PresignedPost {
+  readonly url: string;
+  /** Fields in order (the key, the policy, its signature…); the file goes last, as `file`. */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
 /** A part the store holds. */
 export interface ProviderPart {
   readonly partNumber: number;
@@ -38,14 +45,29 @@ export interface StorageProvider {
     expiresIn: number;
     checksum?: PartChecksum;
   }): Promise<PresignedRequest>;
+  /**
+   * Presigns an HTML-form POST of a whole object (an S3 POST policy): what Uppy's Companion
+   * client sends for a single request. The policy pins the key and `Content-Type` and bounds the
+   * body to `[minSize, maxSize]` bytes. Absent on stores without POST policies here (OSS).
+   */
+  presignPost?(input: {
+    key: string;
+    contentType: string;
+    minSize: number;
+    maxSize: number;
+    expiresIn: number;
+  }): Promise<PresignedPost>;
   /** Starts a multipart upload; returns the upload id. */
   createMultipart(input: { key: string; contentType: string }): Promise<string>;
-  /** Presigns the PUT of one part. */
+  /**
+   * Presigns the PUT of one part, for exactly `contentLength` bytes. Without it (Companion mode:
+   * Uppy never says a part's size) the URL takes any length the store accepts for a part.
+   */
   presignPart(input: {
     key: string;
     uploadId: string;
     partNumber: number;
-    contentLength: number;
+    contentLength?: number;
     expiresIn: number;
     /** The part's digest: signed, and returned as the header the browser must send. */
     checksum?: PartChecksum;

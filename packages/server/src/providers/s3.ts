@@ -12,6 +12,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { PartChecksum } from '../part-checksum.js';
 import type { ProviderPart, StorageProvider } from './provider.js';
+import { s3PresignPost } from './s3-post-policy.js';
 
 /** Options of {@link createS3Provider}. */
 export interface S3ProviderOptions {
@@ -109,6 +110,8 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
       return { url, headers: { 'Content-Type': contentType, ...sum.headers } };
     },
 
+    presignPost: s3PresignPost(client, Bucket),
+
     async presignGet({ key, expiresIn }) {
       return {
         url: await getSignedUrl(client, new GetObjectCommand({ Bucket, Key: key }), { expiresIn }),
@@ -136,7 +139,7 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
         ContentLength: contentLength,
         ...sum.fields,
       });
-      const signed = new Set(['content-length', ...sum.signed]);
+      const signed = new Set([...(contentLength === undefined ? [] : ['content-length']), ...sum.signed]);
       const url = await getSignedUrl(client, command, {
         expiresIn,
         signableHeaders: signed,
