@@ -40,7 +40,8 @@ const json = (status: number, body: unknown): Response =>
   });
 
 /**
- * The signing endpoint of Ferry's HTTP+JSON protocol (a superset of Uppy Companion's S3 routes).
+ * The signing endpoint of Ferry's HTTP+JSON protocol (shaped after Uppy Companion's S3 routes; with
+ * `companion: true` it answers those routes themselves, for Uppy).
  * The server chooses object keys, binds each multipart upload to its caller with an HMAC token,
  * signs the exact size of every body, and answers refusals as `{ code, message }`.
  *

@@ -131,6 +131,23 @@ describe('Companion mode: single request (a POST policy)', () => {
     expect(unsigned.status).toBe(403);
   });
 
+  it('the store refuses the form once its policy has expired', async () => {
+    const shortLived = createFerryHandler({
+      provider: createS3Provider(s3),
+      secret: SECRET,
+      basePath: '/api/uploads',
+      companion: true,
+      urlLifetimeSeconds: 1,
+    });
+    const { json } = await call<PostParams>('GET', `/params?${query({ filename: 'late.txt', type: 'text/plain' })}`, {
+      with: shortLived,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const late = await postForm(json, bytes(10, 5), 'text/plain');
+    expect(late.status).toBe(403);
+    expect(await late.text()).toContain('Policy expired');
+  });
+
   it('refuses a type the server does not allow and a size over the limit', async () => {
     const images = createFerryHandler({
       provider: createS3Provider(s3),
