@@ -48,7 +48,10 @@ async function uploadAndCompare(page: Page, sizes: Record<string, number>, multi
   const files = await Promise.all(
     Object.entries(sizes).map(async ([name, size]) => ({ name, size, ...(await fileOnDisk(name, size)) })),
   );
-  await pick(page, files.map((file) => file.path));
+  await pick(
+    page,
+    files.map((file) => file.path),
+  );
   const outcomes = await page.evaluate((options) => window.uppyTest.upload(options), { multipart });
   expect(outcomes.map((outcome: UppyOutcome) => outcome.name).sort()).toEqual(files.map((file) => file.name).sort());
   for (const file of files) {

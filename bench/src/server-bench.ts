@@ -11,7 +11,7 @@ import { startTarget, type TargetProcess } from './server/target-process.js';
 const USAGE = `usage: bash scripts/bench.sh server [options]
   --duration S          seconds per figure and round (default 5)
   --rounds N            interleaved rounds; the median is shown (default 3)
-  --connections N       concurrent connections of the load generator (default 32)
+  --connections N       concurrent connections of the load generator (default 8)
   --memory-requests N   requests of the memory run (default 100000)
   --no-pin              do not pin the server and the load generator to their own cores`;
 
@@ -24,7 +24,7 @@ interface Options {
 }
 
 function parse(argv: readonly string[]): Options {
-  const options = { duration: 5, rounds: 3, connections: 32, memoryRequests: 100_000, pin: true };
+  const options = { duration: 5, rounds: 3, connections: 8, memoryRequests: 100_000, pin: true };
   const number = (value: string | undefined, name: string): number => {
     const parsed = Number(value);
     if (!Number.isInteger(parsed) || parsed < 1) {
@@ -52,13 +52,26 @@ const MiB = 1024 * 1024;
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const mib = (bytes: number) => `${fixed(bytes / MiB)} MiB`;
 
-/** One figure: `duration` seconds as fast as the server answers, each answer a 2xx. */
-async function measure(origin: string, request: LoadRequest, options: Options, duration: number): Promise<LoadResult> {
-  const result = await load({ origin, request, connections: options.connections, duration });
+/** One figure: what the load generator saw, and the server's requests answered per CPU second. */
+interface Figure extends LoadResult {
+  /** Requests answered per second of the server's CPU time: its throughput per core, whatever else the machine runs. */
+  readonly perCpuSecond: number;
+}
+
+/** `duration` seconds as fast as the server answers, each answer a 2xx. */
+async function measure(
+  server: TargetProcess,
+  request: LoadRequest,
+  options: Options,
+  duration: number,
+): Promise<Figure> {
+  const cpuBefore = server.cpuSeconds();
+  const result = await load({ origin: server.origin, request, connections: options.connections, duration });
+  const cpu = server.cpuSeconds() - cpuBefore;
   if (result.notOk > 0 || result.errors > 0) {
     throw new Error(`${request.method} ${request.path}: ${result.notOk} refused, ${result.errors} errors`);
   }
-  return result;
+  return { ...result, perCpuSecond: cpu > 0 ? result.total / cpu : 0 };
 }
 
 const median = (values: number[]): number => {
@@ -67,10 +80,12 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-/** The median round of each figure (by requests per second). */
-function medianRun(runs: LoadResult[]): LoadResult {
-  const rps = median(runs.map((run) => run.rps));
-  return runs.reduce((best, run) => (Math.abs(run.rps - rps) < Math.abs(best.rps - rps) ? run : best));
+/** The median round of each figure (by requests per CPU second). */
+function medianRun(runs: Figure[]): Figure {
+  const middle = median(runs.map((run) => run.perCpuSecond));
+  return runs.reduce((best, run) =>
+    Math.abs(run.perCpuSecond - middle) < Math.abs(best.perCpuSecond - middle) ? run : best,
+  );
 }
 
 const TARGET_NAMES = ['@ferry/server', 'Ferry, Companion mode', '@uppy/companion 6.2.2'] as const;
@@ -91,22 +106,22 @@ async function main(options: Options): Promise<void> {
   // in the machine's load falls on all alike.
   const ferry = await startTarget('ferry', store.endpoint, serverCpu);
   const companion = await startTarget('companion', store.endpoint, serverCpu);
-  const targets: [string, string, Scenarios][] = [
-    [TARGET_NAMES[0], ferry.origin, await ferryScenarios(ferry.origin)],
-    [TARGET_NAMES[1], ferry.origin, await companionScenarios(ferry.origin, '/api/uploads')],
-    [TARGET_NAMES[2], companion.origin, await companionScenarios(companion.origin, '')],
+  const targets: [string, TargetProcess, Scenarios][] = [
+    [TARGET_NAMES[0], ferry, await ferryScenarios(ferry.origin)],
+    [TARGET_NAMES[1], ferry, await companionScenarios(ferry.origin, '/api/uploads')],
+    [TARGET_NAMES[2], companion, await companionScenarios(companion.origin, '')],
   ];
-  const runs = new Map<string, LoadResult[]>();
+  const runs = new Map<string, Figure[]>();
   try {
-    for (const [, origin, scenarios] of targets) {
-      for (const route of SCENARIO_NAMES) await measure(origin, scenarios[route], options, 1); // warm-up
+    for (const [, server, scenarios] of targets) {
+      for (const route of SCENARIO_NAMES) await measure(server, scenarios[route], options, 1); // warm-up
     }
     for (let round = 0; round < options.rounds; round++) {
       for (const route of SCENARIO_NAMES) {
         for (let i = 0; i < targets.length; i++) {
-          const [name, origin, scenarios] = targets[(i + round) % targets.length]!;
+          const [name, server, scenarios] = targets[(i + round) % targets.length]!;
           const id = `${name}|${route}`;
-          runs.set(id, [...(runs.get(id) ?? []), await measure(origin, scenarios[route], options, options.duration)]);
+          runs.set(id, [...(runs.get(id) ?? []), await measure(server, scenarios[route], options, options.duration)]);
         }
       }
     }
@@ -114,52 +129,68 @@ async function main(options: Options): Promise<void> {
     await ferry.close();
     await companion.close();
   }
-  const results = new Map<string, Map<string, LoadResult>>(
-    TARGET_NAMES.map((name) => [name, new Map(SCENARIO_NAMES.map((route) => [route, medianRun(runs.get(`${name}|${route}`)!)]))]),
+  const results = new Map<string, Map<string, Figure>>(
+    TARGET_NAMES.map((name) => [
+      name,
+      new Map(SCENARIO_NAMES.map((route) => [route, medianRun(runs.get(`${name}|${route}`)!)])),
+    ]),
   );
   try {
     printThroughput(results);
     await memoryRun(store.endpoint, serverCpu, options);
-    await badRequestRuns(store.endpoint, serverCpu, options, results.get(TARGET_NAMES[0])!.get('sign 1 part')!.rps);
+    await badRequestRuns(store.endpoint, serverCpu, options, results.get(TARGET_NAMES[0])!.get('sign 1 part')!);
   } finally {
     await store.close();
   }
 }
 
-function printThroughput(results: Map<string, Map<string, LoadResult>>): void {
+function printThroughput(results: Map<string, Map<string, Figure>>): void {
   const names = [...results.keys()];
-  console.log(`\nrequests per second on one core, and latency p50 / p99 (ms)`);
-  console.log(['call'.padEnd(16), ...names.map((name) => name.padEnd(30))].join(''));
+  console.log(`\nrequests answered per CPU second of the server (its throughput per core), requests per second as`);
+  console.log(`measured on this machine, and latency p50 / p99 (ms)`);
+  console.log(['call'.padEnd(16), ...names.map((name) => name.padEnd(40))].join(''));
   for (const route of SCENARIO_NAMES) {
     const cells = names.map((name) => {
       const result = results.get(name)!.get(route)!;
-      return `${fixed(result.rps, 0).padStart(7)} rps ${fixed(result.p50)} / ${fixed(result.p99)}`.padEnd(30);
+      const figure = `${fixed(result.perCpuSecond, 0).padStart(6)}/CPU-s ${fixed(result.rps, 0).padStart(5)} rps ${fixed(result.p50, 0)} / ${fixed(result.p99, 0)}`;
+      return figure.padEnd(40);
     });
     console.log([route.padEnd(16), ...cells].join(''));
   }
   const companion = results.get(TARGET_NAMES[2])!;
-  console.log(`\nthroughput ratio to Companion (higher: Ferry serves more per core)`);
+  console.log(`\nthroughput per core, ratio to Companion (higher: Ferry serves more per core)`);
   for (const route of SCENARIO_NAMES) {
-    const ratio = (name: string) => fixed(results.get(name)!.get(route)!.rps / companion.get(route)!.rps, 2);
-    console.log(`${route.padEnd(16)}@ferry/server ${ratio('@ferry/server')}x   Ferry's Companion mode ${ratio('Ferry, Companion mode')}x`);
+    const ratio = (name: string) =>
+      fixed(results.get(name)!.get(route)!.perCpuSecond / companion.get(route)!.perCpuSecond, 2);
+    console.log(
+      `${route.padEnd(16)}@ferry/server ${ratio(TARGET_NAMES[0])}x   Ferry's Companion mode ${ratio(TARGET_NAMES[1])}x`,
+    );
   }
 }
 
-/** @ferry/server's RSS and heap before and after `memoryRequests` requests (the four calls in equal shares). */
+/**
+ * @ferry/server's RSS and heap before and after `memoryRequests` requests: create, sign 1 part and
+ * complete in equal shares (sign 100 parts would make each request a hundred).
+ */
 async function memoryRun(storeEndpoint: string, cpu: number | undefined, options: Options): Promise<void> {
   const server = await startTarget('ferry', storeEndpoint, cpu);
   try {
     const scenarios = await ferryScenarios(server.origin);
-    const share = Math.floor(options.memoryRequests / SCENARIO_NAMES.length);
+    const calls = ['create', 'sign 1 part', 'complete'] as const;
+    const share = Math.ceil(options.memoryRequests / calls.length);
     const run = (amount: number) =>
-      Promise.all(SCENARIO_NAMES.map((name) => load({ origin: server.origin, request: scenarios[name], connections: 8, amount })));
+      Promise.all(
+        calls.map((name) => load({ origin: server.origin, request: scenarios[name], connections: 8, amount })),
+      );
     await run(1000); // warm-up: code compiled, pools filled
     const before = await server.memory();
     const runs = await run(share);
     const after = await server.memory();
     const answered = runs.reduce((sum, result) => sum + result.ok, 0);
     const delta = after.heapUsed - before.heapUsed;
-    console.log(`\n@ferry/server's memory over ${answered} requests answered 2xx (after a full GC; the four calls in equal shares)`);
+    console.log(
+      `\n@ferry/server's memory over ${answered} requests answered 2xx (after a full GC; create, sign 1 part, complete)`,
+    );
     console.log(
       `RSS ${mib(before.rss)} → ${mib(after.rss)}, heap ${mib(before.heapUsed)} → ${mib(after.heapUsed)} (${delta >= 0 ? '+' : ''}${mib(delta)})`,
     );
@@ -168,12 +199,12 @@ async function memoryRun(storeEndpoint: string, cpu: number | undefined, options
   }
 }
 
-/** Bad requests: how fast each kind is refused, and what a flood of them does to good requests. */
+/** Bad requests: how cheaply each kind is refused, and what a flood of them does to good requests. */
 async function badRequestRuns(
   storeEndpoint: string,
   cpu: number | undefined,
   options: Options,
-  capacity: number,
+  good: Figure,
 ): Promise<void> {
   const server: TargetProcess = await startTarget('ferry', storeEndpoint, cpu);
   try {
@@ -183,30 +214,55 @@ async function badRequestRuns(
       'huge body (3 MiB)': { method: 'POST', path: '/api/uploads/multipart', body: 'x'.repeat(3 * MiB) },
       'forged token': scenarios.forgedSign,
     };
-    console.log(`\nbad requests on @ferry/server: each alone, as fast as it is refused`);
+    console.log(
+      `\nbad requests on @ferry/server, each alone as fast as it is refused (a good "sign 1 part": ${fixed(good.perCpuSecond, 0)}/CPU-s)`,
+    );
     for (const [name, request] of Object.entries(bad)) {
-      const result = await load({ origin: server.origin, request, connections: options.connections, duration: options.duration });
+      const cpuBefore = server.cpuSeconds();
+      const result = await load({
+        origin: server.origin,
+        request,
+        connections: options.connections,
+        duration: options.duration,
+      });
+      const used = server.cpuSeconds() - cpuBefore;
       console.log(
-        `${name.padEnd(20)} ${fixed(result.rps, 0).padStart(7)} rps, p50 / p99 ${fixed(result.p50)} / ${fixed(result.p99)} ms, ` +
-          `${result.notOk} refused, ${result.ok} accepted (must be 0), ${result.errors} connection errors`,
+        `${name.padEnd(18)} ${fixed(result.total / used, 0).padStart(6)} refused/CPU-s, ${fixed(result.rps, 0).padStart(5)} rps, ` +
+          `p50 / p99 ${fixed(result.p50, 0)} / ${fixed(result.p99, 0)} ms; ${result.notOk} refused, ${result.ok} accepted, ` +
+          `${result.errors} connections cut by the server`,
       );
     }
-    const rate = Math.round(capacity / 2);
-    const good = scenarios['sign 1 part'];
-    const goodRun = () => load({ origin: server.origin, request: good, connections: 16, duration: options.duration, rate });
+    const rate = Math.max(1, Math.round(good.rps / 2));
+    const goodRun = () =>
+      load({
+        origin: server.origin,
+        request: scenarios['sign 1 part'],
+        connections: 16,
+        duration: options.duration,
+        rate,
+      });
+    const floodRate = Math.max(1, Math.round((2 * rate) / 3));
+    const cpuQuiet = server.cpuSeconds();
     const quiet = await goodRun();
-    const floods = Object.values(bad).map((request) =>
-      load({ origin: server.origin, request, connections: 8, duration: options.duration, rate: Math.round((2 * rate) / 3) }),
-    );
-    const [busy, ...flooded] = await Promise.all([goodRun(), ...floods]);
+    const cpuFlood = server.cpuSeconds();
+    const [busy, ...flooded] = await Promise.all([
+      goodRun(),
+      ...Object.values(bad).map((request) =>
+        load({ origin: server.origin, request, connections: 8, duration: options.duration, rate: floodRate }),
+      ),
+    ]);
+    const cpuEnd = server.cpuSeconds();
+    const refused = flooded.reduce((sum, result) => sum + result.notOk, 0);
     console.log(
-      `\ngood requests (sign 1 part) at ${rate}/s, half of one core's capacity; then with a flood of bad ones at twice that rate`,
+      `\ngood requests (sign 1 part) at ${rate}/s, half of what this machine answered; then the same with a flood of ` +
+        `the three bad kinds at ${3 * floodRate}/s together`,
     );
-    console.log(`alone:          p50 / p99 ${fixed(quiet.p50)} / ${fixed(quiet.p99)} ms, ${quiet.ok} answered`);
     console.log(
-      `with the flood: p50 / p99 ${fixed(busy!.p50)} / ${fixed(busy!.p99)} ms, ${busy!.ok} answered; ` +
-        `the flood: ${flooded.reduce((sum, result) => sum + result.notOk, 0)} refused, ` +
-        `${flooded.reduce((sum, result) => sum + result.ok, 0)} accepted`,
+      `alone:          p50 / p99 ${fixed(quiet.p50, 0)} / ${fixed(quiet.p99, 0)} ms, ${quiet.ok} answered, server CPU ${fixed(cpuFlood - cpuQuiet, 2)} s`,
+    );
+    console.log(
+      `with the flood: p50 / p99 ${fixed(busy.p50, 0)} / ${fixed(busy.p99, 0)} ms, ${busy.ok} answered, server CPU ${fixed(cpuEnd - cpuFlood, 2)} s; ` +
+        `${refused} bad requests refused, ${flooded.reduce((sum, result) => sum + result.ok, 0)} accepted`,
     );
   } finally {
     await server.close();

@@ -42,7 +42,7 @@ window.uppyTest = {
     if (failed.length > 0) throw new Error(`Uppy failed: ${failed.map((file) => String(file.error)).join('; ')}`);
     const outcomes = (result?.successful ?? []).map((file) => {
       const body = file.response?.body as { key?: string; location?: string } | undefined;
-      return { name: file.name ?? '', key: body?.key ?? '', location: body?.location ?? '' };
+      return { name: file.name, key: body?.key ?? '', location: body?.location ?? '' };
     });
     uppy.destroy();
     return outcomes;
@@ -58,7 +58,7 @@ window.uppyTest = {
           resolve();
         }
       });
-      uppy.on('upload-error', (_file, error) => reject(error));
+      uppy.on('upload-error', (_file, error) => reject(new Error(error.message)));
       void uppy.upload();
     });
   },

@@ -45,7 +45,12 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     ...(options.amount === undefined ? { duration: options.duration ?? 5 } : { amount: options.amount }),
     ...(options.rate === undefined ? {} : { overallRate: options.rate }),
     requests: [
-      { method, path, headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body }) },
+      {
+        method,
+        path,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        ...(body === undefined ? {} : { body }),
+      },
     ],
   });
   const total = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];

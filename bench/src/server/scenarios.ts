@@ -23,7 +23,11 @@ interface Created {
 }
 
 async function post(url: string, body: unknown): Promise<Created> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: json(body),
+  });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as Created;
 }
@@ -31,7 +35,13 @@ async function post(url: string, body: unknown): Promise<Created> {
 /** Ferry's own protocol at `{origin}/api/uploads`: one upload of 100 parts to sign, one of 1 part to complete. */
 export async function ferryScenarios(origin: string): Promise<Scenarios & { forgedSign: LoadRequest }> {
   const base = '/api/uploads';
-  const file = (size: number) => ({ filename: 'bench.bin', type: 'application/octet-stream', size, partSize: 5 * MiB, metadata: {} });
+  const file = (size: number) => ({
+    filename: 'bench.bin',
+    type: 'application/octet-stream',
+    size,
+    partSize: 5 * MiB,
+    metadata: {},
+  });
   const large = await post(`${origin}${base}/multipart`, file(100 * 5 * MiB));
   const small = await post(`${origin}${base}/multipart`, file(MiB));
   const sign = (upload: Created, partNumbers: number[], token = upload.token!): LoadRequest => ({

@@ -54,7 +54,9 @@ export function verifyPostPolicy(
   if (secret === undefined || terminal !== 'aws4_request') {
     throw new S3Error('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
   }
-  const expected = createHmac('sha256', signingKey(secret, date, region, service)).update(policy).digest('hex');
+  const expected = createHmac('sha256', signingKey(secret, date, region, service))
+    .update(policy)
+    .digest('hex');
   if (!sameText(expected, signature)) {
     throw new S3Error(
       'SignatureDoesNotMatch',
@@ -76,7 +78,8 @@ export function verifyPostPolicy(
   const named = new Set<string>();
   let limits: PolicyLimits = { minSize: 0, maxSize: Number.MAX_SAFE_INTEGER };
   for (const condition of document.conditions as unknown[]) {
-    const broken = (): S3Error => denied(`Invalid according to Policy: Policy Condition failed: ${JSON.stringify(condition)}`);
+    const broken = (): S3Error =>
+      denied(`Invalid according to Policy: Policy Condition failed: ${JSON.stringify(condition)}`);
     if (Array.isArray(condition)) {
       const [operator, name, value] = condition as unknown[];
       if (operator === 'content-length-range' && typeof name === 'number' && typeof value === 'number') {

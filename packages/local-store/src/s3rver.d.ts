@@ -35,7 +35,9 @@ declare module '@20minutes/s3rver' {
     origin: string;
     store: {
       rootDirectory: string;
-      putObject(object: import('@20minutes/s3rver/lib/models/object.js').default): Promise<{ size: number; md5: string }>;
+      putObject(
+        object: import('@20minutes/s3rver/lib/models/object.js').default,
+      ): Promise<{ size: number; md5: string }>;
     };
   }
 
@@ -71,6 +73,8 @@ declare module '@20minutes/s3rver/lib/models/account.js' {
 declare module '@20minutes/s3rver/lib/models/object.js' {
   import type { Readable } from 'node:stream';
   class S3Object {
+    readonly bucket: string;
+    readonly key: string;
     constructor(bucket: string, key: string, content: Readable | Buffer, metadata: Record<string, string>);
   }
   export default S3Object;

@@ -40,10 +40,12 @@ export function createCompanionEndpoint(options: CompanionEndpointOptions): Endp
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const lifetime = (options.urlLifetimeSeconds ?? 800) * 1000;
   const companionFetch: typeof fetch = async (input, init) => {
-    const url = new URL(String(input), globalThis.location?.href);
+    // Relative URLs are the page's; the HTTP endpoint always passes a string.
+    const base = (globalThis as { location?: { href: string } }).location?.href;
+    const url = new URL(input instanceof Request ? input.url : input.toString(), base);
     if (url.pathname.endsWith('/s3/params')) return json(400, SINGLE_REQUEST_REFUSAL);
     if (!(init?.method === 'POST' && url.pathname.endsWith('/batch'))) return fetchImpl(input, init);
-    const { partNumbers } = JSON.parse(String(init.body)) as { partNumbers: number[] };
+    const { partNumbers } = JSON.parse(typeof init.body === 'string' ? init.body : '{}') as { partNumbers: number[] };
     url.searchParams.set('partNumbers', partNumbers.join(','));
     const { body: _body, ...rest } = init;
     const headers = new Headers(rest.headers);

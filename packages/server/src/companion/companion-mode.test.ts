@@ -82,7 +82,7 @@ interface PostParams {
 function postForm(params: PostParams, data: Uint8Array, type: string, fields = params.fields): Promise<Response> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  form.set('file', new Blob([data as Uint8Array<ArrayBuffer>], { type }));
+  form.set('file', new Blob([data], { type }));
   return fetch(params.url, { method: 'POST', body: form });
 }
 
@@ -90,7 +90,10 @@ const query = (entries: Record<string, string>) => new URLSearchParams(entries).
 
 describe('Companion mode: single request (a POST policy)', () => {
   it('answers Companion’s { method: POST, url, fields } and the store keeps the bytes at the server’s key', async () => {
-    const { status, json } = await call<PostParams>('GET', `/params?${query({ filename: 'a.txt', type: 'text/plain', 'metadata[name]': 'a.txt' })}`);
+    const { status, json } = await call<PostParams>(
+      'GET',
+      `/params?${query({ filename: 'a.txt', type: 'text/plain', 'metadata[name]': 'a.txt' })}`,
+    );
     expect(status).toBe(200);
     expect(json.method).toBe('POST');
     expect(json.fields['key']).toBe(json.key);
@@ -104,7 +107,10 @@ describe('Companion mode: single request (a POST policy)', () => {
   });
 
   it('binds the exact size when the client gives one: one byte more is refused and nothing is stored', async () => {
-    const { json } = await call<PostParams>('GET', `/params?${query({ filename: 'b.bin', type: 'application/octet-stream', size: '100' })}`);
+    const { json } = await call<PostParams>(
+      'GET',
+      `/params?${query({ filename: 'b.bin', type: 'application/octet-stream', size: '100' })}`,
+    );
     const refused = await postForm(json, bytes(101, 2), 'application/octet-stream');
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('EntityTooLarge');
@@ -114,7 +120,9 @@ describe('Companion mode: single request (a POST policy)', () => {
 
   it('without a size, bounds the body to the largest file the server accepts', async () => {
     const small = handlerFor({ maxFileSize: 2048 });
-    const { json } = await call<PostParams>('GET', `/params?${query({ filename: 'c.bin', type: 'image/png' })}`, { with: small });
+    const { json } = await call<PostParams>('GET', `/params?${query({ filename: 'c.bin', type: 'image/png' })}`, {
+      with: small,
+    });
     expect((await postForm(json, bytes(2049, 3), 'image/png')).status).toBe(400);
     expect((await postForm(json, bytes(2048, 3), 'image/png')).status).toBe(204);
   });
@@ -158,7 +166,10 @@ describe('Companion mode: single request (a POST policy)', () => {
     });
     const type = await call('GET', `/params?${query({ filename: 'x.txt', type: 'text/plain' })}`, { with: images });
     expect([type.status, type.json.code]).toEqual([415, 'type-not-allowed']);
-    const big = await call('GET', `/params?${query({ filename: 'x.bin', type: 'image/png', size: String(6 * 1024 * MiB) })}`);
+    const big = await call(
+      'GET',
+      `/params?${query({ filename: 'x.bin', type: 'image/png', size: String(6 * 1024 * MiB) })}`,
+    );
     expect([big.status, big.json.code]).toEqual([413, 'too-large']);
   });
 });

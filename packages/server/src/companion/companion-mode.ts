@@ -16,7 +16,12 @@ import { CompanionUploadIds } from './companion-upload-id.js';
 export const COMPANION_SEGMENT = 's3';
 
 /** Answers one Companion-mode request; the segments are those after `s3`. */
-export type CompanionMode = (request: Request, url: URL, user: UploadUser, segments: readonly string[]) => Promise<unknown>;
+export type CompanionMode = (
+  request: Request,
+  url: URL,
+  user: UploadUser,
+  segments: readonly string[],
+) => Promise<unknown>;
 
 type Route = (context: CompanionContext, partNumber: string) => Promise<unknown>;
 

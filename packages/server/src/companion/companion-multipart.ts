@@ -1,11 +1,5 @@
 import { ServerError } from '../errors.js';
-import {
-  MAX_FILENAME,
-  readJsonBody,
-  requireContentType,
-  requireInteger,
-  requireString,
-} from '../request-input.js';
+import { MAX_FILENAME, readJsonBody, requireContentType, requireInteger, requireString } from '../request-input.js';
 import { BODY_LIMIT, storageFailure } from '../routes/route-context.js';
 import type { UploadClaims } from '../token.js';
 import { companionMetadata, type CompanionContext } from './companion-context.js';

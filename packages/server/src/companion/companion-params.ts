@@ -31,8 +31,7 @@ export async function companionParams(context: CompanionContext): Promise<Compan
     throw new ServerError('too-large', `A single request may carry at most ${limit} bytes here: use multipart.`);
   }
   options.checkType(type);
-  const presignPost = options.provider.presignPost;
-  if (!presignPost) {
+  if (!options.provider.presignPost) {
     throw new ServerError(
       'not-found',
       'This store has no form uploads here: give Uppy `shouldUseMultipart: () => true` for Companion mode.',
@@ -43,9 +42,12 @@ export async function companionParams(context: CompanionContext): Promise<Compan
     const match = /^metadata\[(.+)\]$/.exec(name);
     if (match?.[1]) metadata[match[1]] = value;
   }
-  const key = await options.key({ filename, type, size: size ?? 0, metadata: companionMetadata(metadata) }, context.user);
+  const key = await options.key(
+    { filename, type, size: size ?? 0, metadata: companionMetadata(metadata) },
+    context.user,
+  );
   try {
-    const signed = await presignPost({
+    const signed = await options.provider.presignPost({
       key,
       contentType: type,
       minSize: size ?? 0,
