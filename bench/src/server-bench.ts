@@ -1,12 +1,14 @@
 // `bash scripts/bench.sh server`: the signing server under load. @ferry/server (its own protocol and
 // its Companion mode) and Uppy's @uppy/companion, each in a process pinned to CPU 0, autocannon
 // and the STORE FAKE in this process on CPU 1. See `--help`.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { load, type LoadRequest, type LoadResult } from './server/load.js';
 import { companionScenarios, ferryScenarios, SCENARIO_NAMES, type Scenarios } from './server/scenarios.js';
 import { startStoreFake } from './server/store-fake.js';
 import { startTarget, type TargetProcess } from './server/target-process.js';
+import type { FloodPlan } from './server/flood.js';
 
 const USAGE = `usage: bash scripts/bench.sh server [options]
   --duration S          seconds per figure and round (default 5)
@@ -199,6 +201,19 @@ async function memoryRun(storeEndpoint: string, cpu: number | undefined, options
   }
 }
 
+/** Runs `plan` in a flood process of its own (on `cpu` when given); resolves with its results. */
+function flood(plan: FloodPlan, cpu: number | undefined): Promise<LoadResult[]> {
+  const script = fileURLToPath(new URL('server/flood.js', import.meta.url));
+  const node = [process.execPath, script, JSON.stringify(plan)];
+  const [command, ...args] = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node];
+  return new Promise((resolve, reject) => {
+    execFile(command!, args, { maxBuffer: 1024 * 1024 }, (error, stdout) => {
+      if (error) reject(new Error(`The flood process failed: ${error.message}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '[]') as LoadResult[]);
+    });
+  });
+}
+
 /** Bad requests: how cheaply each kind is refused, and what a flood of them does to good requests. */
 async function badRequestRuns(
   storeEndpoint: string,
@@ -241,21 +256,25 @@ async function badRequestRuns(
         duration: options.duration,
         rate,
       });
-    const floodRate = Math.max(1, Math.round((2 * rate) / 3));
+    const floodRate = rate;
+    const plan: FloodPlan = {
+      origin: server.origin,
+      duration: options.duration,
+      requests: [
+        { request: bad['malformed JSON']!, rate: floodRate },
+        { request: scenarios.forgedSign, rate: floodRate },
+        { request: { ...bad['huge body (3 MiB)']!, body: '' }, bodyBytes: 3 * MiB, rate: Math.round(floodRate / 10) },
+      ],
+    };
     const cpuQuiet = server.cpuSeconds();
     const quiet = await goodRun();
     const cpuFlood = server.cpuSeconds();
-    const [busy, ...flooded] = await Promise.all([
-      goodRun(),
-      ...Object.values(bad).map((request) =>
-        load({ origin: server.origin, request, connections: 8, duration: options.duration, rate: floodRate }),
-      ),
-    ]);
+    const [busy, flooded] = await Promise.all([goodRun(), flood(plan, cpu === undefined ? undefined : 1)]);
     const cpuEnd = server.cpuSeconds();
     const refused = flooded.reduce((sum, result) => sum + result.notOk, 0);
     console.log(
-      `\ngood requests (sign 1 part) at ${rate}/s, half of what this machine answered; then the same with a flood of ` +
-        `the three bad kinds at ${3 * floodRate}/s together`,
+      `\ngood requests (sign 1 part) at ${rate}/s, half of what this machine answered; then the same while another process ` +
+        `floods the server with malformed JSON and forged tokens at ${floodRate}/s each and 3 MiB bodies at ${plan.requests[2]!.rate}/s`,
     );
     console.log(
       `alone:          p50 / p99 ${fixed(quiet.p50, 0)} / ${fixed(quiet.p99, 0)} ms, ${quiet.ok} answered, server CPU ${fixed(cpuFlood - cpuQuiet, 2)} s`,
