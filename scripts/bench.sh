@@ -7,6 +7,12 @@
 #   bash scripts/bench.sh --browser all   the same in Chromium, Firefox ESR and WebKitGTK, each against raw in its own rounds
 #   bash scripts/bench.sh --shaped --browser all   a 100 Mbit/s link with 50 ms per answer (needs root: ip netns, tc)
 #   bash scripts/bench.sh --help          every option
+#   bash scripts/bench.sh server          the signing server under load: @ferry/server against @uppy/companion
+#                                         (requests per second per core, p50/p99, memory, bad requests; --help)
 source "$(dirname "$0")/setup.sh"
+if [ "${1:-}" = server ]; then
+  shift
+  exec node bench/dist/server-bench.js "$@"
+fi
 ensure_browsers
 exec node bench/dist/run.js "$@"

@@ -7,7 +7,9 @@
 # @ferry/server, the Python example backend on boto3 and two deliberately broken fakes),
 # the browser suites (@web/test-runner: core and element, each in Chromium, Firefox and WebKit),
 # the Storybook build, and end-to-end tests (Playwright, Chromium: the demo, the React and Vue
-# examples and every built story; the demo again in Firefox and WebKit), all against the real local store;
+# examples, every built story, and Uppy 6 against @ferry/server's Companion mode; the demo and Uppy
+# again in Firefox and WebKit), all against the real local store (the core browser suite also runs
+# Ferry against a real @uppy/companion);
 # and what npm users get: the packed packages (publint, attw, scripts/package-check.mjs), unused
 # files, exports and dependencies (knip), and the tarballs installed in a fresh Vite project
 # outside the workspace, uploading through Chromium (scripts/consumer-test.mjs).

@@ -56,6 +56,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     // Without FERRY_SECRET, upload tokens only live as long as this process.
     secret: env.secret ?? randomBytes(32).toString('hex'),
     basePath: '/api/uploads',
+    // Uppy's @uppy/aws-s3 with `companionEndpoint` pointed at /api/uploads works too (e2e/uppy.spec.ts).
+    companion: true,
     ...(env.urlLifetimeSeconds ? { urlLifetimeSeconds: env.urlLifetimeSeconds } : {}),
   });
   let vite: ViteDevServer;

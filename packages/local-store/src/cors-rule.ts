@@ -2,7 +2,7 @@
 export interface CorsRule {
   /** Origins allowed to call the store. @default ['*'] */
   readonly allowedOrigins?: readonly string[];
-  /** Methods allowed. @default ['GET', 'HEAD', 'PUT'] */
+  /** Methods allowed. @default ['GET', 'HEAD', 'PUT', 'POST'] (POST: form uploads) */
   readonly allowedMethods?: readonly string[];
   /** Request headers allowed. @default ['*'] */
   readonly allowedHeaders?: readonly string[];
@@ -19,7 +19,7 @@ export function corsConfigurationXml(rule: CorsRule = {}): string {
   return (
     '<CORSConfiguration><CORSRule>' +
     lines('AllowedOrigin', rule.allowedOrigins ?? ['*']) +
-    lines('AllowedMethod', rule.allowedMethods ?? ['GET', 'HEAD', 'PUT']) +
+    lines('AllowedMethod', rule.allowedMethods ?? ['GET', 'HEAD', 'PUT', 'POST']) +
     lines('AllowedHeader', rule.allowedHeaders ?? ['*']) +
     lines('ExposeHeader', rule.exposeHeaders ?? ['ETag']) +
     '<MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>'

@@ -6,6 +6,7 @@ import { bodyLengthVerification } from './body-length-verification.js';
 import { checksumVerification } from './checksum-verification.js';
 import { multipartOperations } from './multipart-operations.js';
 import { objectTagging } from './object-tagging.js';
+import { postObjectUpload } from './post-object-upload.js';
 
 /** Options of {@link startLocalStore}. */
 export interface LocalStoreOptions {
@@ -52,9 +53,9 @@ export interface LocalStore {
 
 /**
  * Starts an S3-compatible store on loopback that really verifies SigV4 signatures
- * (`@20minutes/s3rver`), refuses unsigned requests and truncated bodies as S3 does, and is
- * extended with ListParts, AbortMultipartUpload and ListMultipartUploads, and keeps the tags an
- * upload carries (`x-amz-tagging`).
+ * (`@20minutes/s3rver`), refuses unsigned requests and truncated bodies as S3 does, enforces
+ * POST policies of form uploads, is extended with ListParts, AbortMultipartUpload and
+ * ListMultipartUploads, and keeps the tags an upload carries (`x-amz-tagging`).
  *
  * @example
  * ```ts
@@ -77,6 +78,8 @@ export async function startLocalStore(options: LocalStoreOptions): Promise<Local
   server.middleware.splice(
     server.middleware.length - 1,
     0,
+    // Form uploads carry their signature in the form, not the request: ahead of the refusal.
+    postObjectUpload(),
     anonymousRefusal(),
     bodyLengthVerification(),
     checksumVerification(),

@@ -32,7 +32,14 @@ declare module '@20minutes/s3rver' {
     get(header: string): string;
     set(header: string, value: string): void;
     res: import('node:http').ServerResponse;
-    store: { rootDirectory: string; putSubresource(bucket: string, key: string, resource: unknown): Promise<void> };
+    origin: string;
+    store: {
+      rootDirectory: string;
+      putSubresource(bucket: string, key: string, resource: unknown): Promise<void>;
+      putObject(
+        object: import('@20minutes/s3rver/lib/models/object.js').default,
+      ): Promise<{ size: number; md5: string }>;
+    };
   }
 
   export type KoaMiddleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void> | void;
@@ -63,4 +70,22 @@ declare module '@20minutes/s3rver/lib/models/config.js' {
     /** The tag set as S3's XML. */
     toXML(): string;
   }
+}
+
+declare module '@20minutes/s3rver/lib/models/account.js' {
+  class AWSAccount {
+    static registry: Map<string, AWSAccount>;
+    accessKeys: Map<string, string>;
+  }
+  export default AWSAccount;
+}
+
+declare module '@20minutes/s3rver/lib/models/object.js' {
+  import type { Readable } from 'node:stream';
+  class S3Object {
+    readonly bucket: string;
+    readonly key: string;
+    constructor(bucket: string, key: string, content: Readable | Buffer, metadata: Record<string, string>);
+  }
+  export default S3Object;
 }

@@ -11,6 +11,7 @@ import type { ObjectMetadataPolicy } from './object-fields/object-metadata-polic
 export interface UploadRequestFile {
   readonly filename: string;
   readonly type: string;
+  /** File size in bytes; 0 when the client did not say (Uppy through Companion mode). */
   readonly size: number;
   readonly metadata: Readonly<Record<string, string>>;
 }
@@ -65,6 +66,13 @@ export interface FerryHandlerOptions {
    * 0 issues no delete tokens. @default 600
    */
   readonly deleteWindowSeconds?: number;
+  /**
+   * Also answers Uppy Companion's S3 routes below `{basePath}/s3`, so `@uppy/aws-s3` with
+   * `companionEndpoint` set to the base URL uploads through this server. Uppy sends no sizes, so
+   * part URLs there do not sign a length; the README says what this mode does and does not
+   * guarantee. @default false
+   */
+  readonly companion?: boolean;
   /** Called with unexpected errors (the client only sees `internal`). @default console.error */
   readonly onError?: (error: unknown) => void;
   /**
@@ -119,6 +127,7 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
     objectMetadata: options.objectMetadata,
     deleteWindowSeconds: resolveDeleteWindow(options.deleteWindowSeconds),
     authorizeDelete: deleteAuthorizer(options.authorizeDelete),
+    companion: options.companion ?? false,
     key: async (file, user) => checkKey(await chooseKey(file, user)),
     authorize: async (request) => {
       if (!options.authorize) return ANONYMOUS;

@@ -1,4 +1,5 @@
 import { matchRoute, type ObjectRouteName, type RouteName } from '@ferry/core/protocol';
+import { COMPANION_SEGMENT, createCompanionMode } from './companion/companion-mode.js';
 import { isServerError, ServerError } from './errors.js';
 import { resolveHandlerOptions, type FerryHandlerOptions } from './handler-options.js';
 import { createMultipart } from './routes/create-multipart.js';
@@ -42,7 +43,8 @@ const json = (status: number, body: unknown): Response =>
   });
 
 /**
- * The signing endpoint of Ferry's HTTP+JSON protocol (a superset of Uppy Companion's S3 routes).
+ * The signing endpoint of Ferry's HTTP+JSON protocol (shaped after Uppy Companion's S3 routes; with
+ * `companion: true` it answers those routes themselves, for Uppy).
  * The server chooses object keys, binds each multipart upload to its caller with an HMAC token,
  * signs the exact size of every body, and answers refusals as `{ code, message }`.
  *
@@ -58,6 +60,7 @@ const json = (status: number, body: unknown): Response =>
 export function createFerryHandler(options: FerryHandlerOptions): FerryHandler {
   const resolved = resolveHandlerOptions(options);
   const tokens = new UploadTokens(resolved.secret);
+  const companion = resolved.companion ? createCompanionMode(resolved) : undefined;
   return async (request) => {
     const url = new URL(request.url);
     try {
@@ -67,6 +70,9 @@ export function createFerryHandler(options: FerryHandlerOptions): FerryHandler {
         throw new ServerError('not-found', 'No such route.');
       }
       const segments = below.split('/').filter(Boolean).map(decodeSegment);
+      if (companion && segments[0] === COMPANION_SEGMENT) {
+        return json(200, await companion(request, url, await resolved.authorize(request), segments.slice(1)));
+      }
       const match = matchRoute(request.method, segments);
       if (match === undefined) throw new ServerError('not-found', 'No such route.');
       if (match === 'wrong-method')

@@ -13,3 +13,5 @@ export { startOssStack } from './oss-stack.js';
 export type { OssStack } from './oss-stack.js';
 export { launchEngine } from './engine-page.js';
 export type { EngineBrowser, EnginePage } from './engine-page.js';
+export { startCompanion } from './companion-server.js';
+export type { CompanionServer, CompanionStore } from './companion-server.js';

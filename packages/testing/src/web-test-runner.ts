@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TestRunnerConfig } from '@web/test-runner';
 import { launcherFor, selectedEngine } from './browsers.js';
 import type { Fault } from './fault-proxy.js';
+import { startCompanion, type CompanionServer } from './companion-server.js';
 import { startOssStack, type OssStack } from './oss-stack.js';
 import { startTestStack, type TestStack } from './test-stack.js';
 
@@ -27,6 +28,8 @@ export interface BrowserStackConfig {
   /** The same, with a bucket CORS rule that hides `x-oss-hash-crc64ecma` from pages; objects at `${ossHiddenCrcUrl}/${key}`. */
   readonly ossHiddenCrcEndpoint: string;
   readonly ossHiddenCrcUrl: string;
+  /** A real Uppy Companion (`@uppy/companion`) signing for the same store as `endpoint` (its S3 routes below `/s3`). */
+  readonly companionUrl: string;
 }
 
 /**
@@ -44,6 +47,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
   let oss: OssStack | undefined;
   let ossCallback: OssStack | undefined;
   let ossHiddenCrc: OssStack | undefined;
+  let companion: CompanionServer | undefined;
   const ossStacks = () =>
     [oss, ossCallback, ossHiddenCrc].filter((candidate): candidate is OssStack => candidate !== undefined);
   return {
@@ -88,6 +92,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           oss = await startOssStack();
           ossCallback = await startOssStack({ callback: true });
           ossHiddenCrc = await startOssStack({ hideCrc64: true });
+          companion = await startCompanion(stack.store);
         },
         async serverStop() {
           await stack?.close();
@@ -96,6 +101,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           await oss?.close();
           await ossCallback?.close();
           await ossHiddenCrc?.close();
+          await companion?.close();
         },
         // Browser tests script the fault proxies with executeServerCommand('ferry-fault' (store) or
         // 'ferry-endpoint-fault' (signing endpoint), { method?, url? (RegExp source), times?, fault }),
@@ -169,7 +175,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
             !corsRefused ||
             !oss ||
             !ossCallback ||
-            !ossHiddenCrc
+            !ossHiddenCrc ||
+            !companion
           )
             return undefined;
           const config: BrowserStackConfig = {
@@ -184,6 +191,7 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
             ossCallbackUrl: ossCallback.fake.url,
             ossHiddenCrcEndpoint: ossHiddenCrc.endpoint,
             ossHiddenCrcUrl: ossHiddenCrc.fake.url,
+            companionUrl: companion.origin,
           };
           return { body: `export default ${JSON.stringify(config)};`, type: 'js' };
         },

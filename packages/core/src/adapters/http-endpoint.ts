@@ -25,8 +25,9 @@ export interface HttpEndpointOptions {
 }
 
 /**
- * An {@link Endpoint} speaking Ferry's HTTP+JSON protocol (a superset of Uppy Companion's S3
- * routes). Every answer is validated; anything off-protocol is an `EndpointError`.
+ * An {@link Endpoint} speaking Ferry's HTTP+JSON protocol (shaped after Uppy Companion's S3 routes;
+ * for a Companion server itself, `createCompanionEndpoint` from `@ferry/core/companion`). Every
+ * answer is validated; anything off-protocol is an `EndpointError`.
  *
  * @example
  * ```ts

@@ -39,10 +39,15 @@ export function toNodeListener(
       }
       let body: Buffer | undefined;
       if (method !== 'GET' && method !== 'HEAD') {
-        const read = await readBody(request);
+        // A body declared too large is refused before a byte of it is read, and its connection
+        // closed, so a flood of huge bodies costs the server next to nothing.
+        const declared = Number(request.headers['content-length']);
+        const read = declared > HARD_BODY_LIMIT ? 'too-large' : await readBody(request);
         if (read === 'too-large') {
-          response.writeHead(413, { 'Content-Type': 'application/json' });
-          response.end(JSON.stringify({ code: 'too-large', message: 'The request body is too large.' }));
+          response.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
+          response.end(JSON.stringify({ code: 'too-large', message: 'The request body is too large.' }), () =>
+            request.destroy(),
+          );
           return;
         }
         body = read;

@@ -11,6 +11,13 @@ export interface PresignedRequest {
   readonly expiresIn?: number;
 }
 
+/** A presigned form POST: the bucket URL and the form fields to send before the file. */
+export interface PresignedPost {
+  readonly url: string;
+  /** Fields in order (the key, the policy, its signature…); the file goes last, as `file`. */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
 /** A part the store holds. */
 export interface ProviderPart {
   readonly partNumber: number;
@@ -61,14 +68,29 @@ export interface StorageProvider {
     /** Metadata, Content-Disposition, Cache-Control and tags to sign in, as the handler's policy allowed them. */
     object?: ObjectHeaders;
   }): Promise<PresignedRequest>;
+  /**
+   * Presigns an HTML-form POST of a whole object (an S3 POST policy): what Uppy's Companion
+   * client sends for a single request. The policy pins the key and `Content-Type` and bounds the
+   * body to `[minSize, maxSize]` bytes. Absent on stores without POST policies here (OSS).
+   */
+  presignPost?(input: {
+    key: string;
+    contentType: string;
+    minSize: number;
+    maxSize: number;
+    expiresIn: number;
+  }): Promise<PresignedPost>;
   /** Starts a multipart upload (the object gets `object`'s headers at completion); returns the upload id. */
   createMultipart(input: { key: string; contentType: string; object?: ObjectHeaders }): Promise<string>;
-  /** Presigns the PUT of one part. */
+  /**
+   * Presigns the PUT of one part, for exactly `contentLength` bytes. Without it (Companion mode:
+   * Uppy never says a part's size) the URL takes any length the store accepts for a part.
+   */
   presignPart(input: {
     key: string;
     uploadId: string;
     partNumber: number;
-    contentLength: number;
+    contentLength?: number;
     expiresIn: number;
     /** The part's digest: signed, and returned as the header the browser must send. */
     checksum?: PartChecksum;

@@ -4,6 +4,7 @@ import type { PartChecksum } from '../part-checksum.js';
 import { checkExpiresIn, SigningError, SigningErrorCode } from '../signing-error.js';
 import type { ProviderPart, StorageProvider } from './provider.js';
 import { objectHeaderFields } from '../object-fields/object-headers.js';
+import { s3PresignPost } from './s3-post-policy.js';
 import { completeMultipartXml, parseOpenUploads, parseStoreXml, storeCallError } from './store-xml.js';
 import { uriEncode } from './uri-encode.js';
 
@@ -160,6 +161,8 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
       return { url, headers: sent };
     },
 
+    presignPost: s3PresignPost({ bucketUrl: objectUrl(''), bucket: options.bucket, region, credentials: credentialsNow }),
+
     async presignGet({ key, expiresIn }) {
       return { url: await presign('GET', key, '', {}, expiresIn), headers: {} };
     },
@@ -177,7 +180,9 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
     async presignPart({ key, uploadId, partNumber, contentLength, expiresIn, checksum }) {
       const sent = checksumHeaders(checksum);
       const query = uploadQuery(uploadId, `partNumber=${partNumber}&`);
-      const url = await presign('PUT', key, query, { ...sent, 'Content-Length': String(contentLength) }, expiresIn);
+      // Without a length (Companion mode: Uppy never says a part's size) the URL takes any length.
+      const length = contentLength === undefined ? {} : { 'Content-Length': String(contentLength) };
+      const url = await presign('PUT', key, query, { ...sent, ...length }, expiresIn);
       return { url, headers: sent };
     },
 

@@ -222,7 +222,7 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
     async presignPart({ key, uploadId, partNumber, contentLength, expiresIn, checksum }) {
       const query = { partNumber: String(partNumber), uploadId };
       const headers = {
-        'Content-Length': String(contentLength),
+        ...(contentLength === undefined ? {} : { 'Content-Length': String(contentLength) }),
         ...(checksum ? { 'Content-MD5': checksum.value } : {}),
       };
       return presign({ method: 'PUT', bucket, key, query, headers }, expiresIn);
