@@ -1,5 +1,6 @@
 import { ServerError } from '../errors.js';
 import { contentDisposition } from './content-disposition.js';
+import { utf8Length } from '../web-crypto.js';
 
 /**
  * What `@ferry/server` signs into new objects besides their type and size. Without a policy the
@@ -87,10 +88,7 @@ export function objectHeadersFor(
     metadata[lower] = value;
   }
   for (const [name, value] of Object.entries(policy.fixed ?? {})) metadata[name.toLowerCase()] = value;
-  const bytes = Object.entries(metadata).reduce(
-    (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value),
-    0,
-  );
+  const bytes = Object.entries(metadata).reduce((sum, [name, value]) => sum + utf8Length(name) + utf8Length(value), 0);
   const maxBytes = policy.maxBytes ?? 2048;
   if (bytes > maxBytes) throw refuse(`User metadata may have at most ${maxBytes} bytes; this has ${bytes}.`);
 
