@@ -71,5 +71,9 @@ export function matchCompanionRoute(
   const mostLiteral = Math.max(...fitting.map(({ path }) => literalCount(path)));
   const match = fitting.find(({ path, routeMethod }) => literalCount(path) === mostLiteral && routeMethod === method);
   if (!match) return 'wrong-method';
-  return { route: match.route, uploadId: match.params!['uploadId'] ?? '', partNumber: match.params!['partNumber'] ?? '' };
+  return {
+    route: match.route,
+    uploadId: match.params!['uploadId'] ?? '',
+    partNumber: match.params!['partNumber'] ?? '',
+  };
 }
