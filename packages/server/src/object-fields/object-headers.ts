@@ -18,4 +18,3 @@ export function objectHeaderFields(object: ObjectHeaders | undefined, prefix: 'a
   if (object.tags) headers[`x-${prefix}-tagging`] = taggingHeader(object.tags);
   return headers;
 }
-

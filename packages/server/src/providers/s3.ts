@@ -161,7 +161,12 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
       return { url, headers: sent };
     },
 
-    presignPost: s3PresignPost({ bucketUrl: objectUrl(''), bucket: options.bucket, region, credentials: credentialsNow }),
+    presignPost: s3PresignPost({
+      bucketUrl: objectUrl(''),
+      bucket: options.bucket,
+      region,
+      credentials: credentialsNow,
+    }),
 
     async presignGet({ key, expiresIn }) {
       return { url: await presign('GET', key, '', {}, expiresIn), headers: {} };
