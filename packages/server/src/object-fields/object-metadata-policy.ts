@@ -87,8 +87,9 @@ export function objectHeadersFor(
     metadata[lower] = value;
   }
   for (const [name, value] of Object.entries(policy.fixed ?? {})) metadata[name.toLowerCase()] = value;
+  const utf8 = new TextEncoder();
   const bytes = Object.entries(metadata).reduce(
-    (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value),
+    (sum, [name, value]) => sum + utf8.encode(name).length + utf8.encode(value).length,
     0,
   );
   const maxBytes = policy.maxBytes ?? 2048;
