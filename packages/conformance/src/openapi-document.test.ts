@@ -8,7 +8,7 @@ import {
   WireErrorCode,
 } from '@ferry/core/protocol';
 import { compileErrors, validate } from '@readme/openapi-parser';
-import { createFerryHandler, type FerryHandler } from '@ferry/server';
+import { COMPANION_ROUTES, createFerryHandler, type FerryHandler } from '@ferry/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerValidator } from './answer-validator.js';
 import { readOpenApiDocument } from './openapi-document.js';
@@ -32,17 +32,28 @@ const operations = Object.entries(document.paths).flatMap(([path, item]) =>
 /**
  * Every table of routes the server dispatches, by the table's name. A route added to one of them
  * must be documented, and the document may have no other operation: a further table (another
- * mode's routes, mounted elsewhere) is one more entry here.
+ * mode's routes, mounted elsewhere) is one more entry here. Companion mode's paths are below the
+ * base path too (`/s3/...`); the handler here has the mode on.
  */
 const SERVED_ROUTE_TABLES: Record<string, Readonly<Record<string, { method: string; path: string }>>> = {
   ROUTES,
   OBJECT_ROUTES,
+  COMPANION_ROUTES,
 };
 
 /** Every route the server dispatches: its table, its name (the document's `operationId`), method and path. */
 const servedRoutes = Object.entries(SERVED_ROUTE_TABLES).flatMap(([table, routes]) =>
   Object.entries(routes).map(([name, { method, path }]) => ({ table, name, method, path })),
 );
+
+/** The routes called before any upload token exists. */
+const TOKENLESS = ['single-put-params', 'create-multipart', 'companion-params', 'companion-create-multipart'];
+
+/** The routes that may ask to store metadata, and so may refuse it. */
+const METADATA_ASKED = ['single-put-params', 'create-multipart'];
+
+/** Whether `operationId` is one of Companion mode's routes. */
+const isCompanion = (operationId: string) => Object.hasOwn(COMPANION_ROUTES, operationId);
 
 /** A route's path as OpenAPI writes it: `/multipart/{uploadId}`. */
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
@@ -59,6 +70,7 @@ beforeAll(async () => {
     provider: localStoreProvider(store.store),
     secret: 'document-secret-document-secret-document',
     objectMetadata: { metadata: ['album'] },
+    companion: true,
     onError: () => undefined,
   });
 });
@@ -89,11 +101,13 @@ describe('the OpenAPI document', () => {
     expect((document as unknown as { openapi: string }).openapi).toBe('3.1.0');
   });
 
-  it('has every route the server dispatches (both tables), and the server dispatches each of them', async () => {
+  it('has every route the server dispatches (every table), and the server dispatches each of them', async () => {
     expect(new Set(servedRoutes.map(({ name }) => name)).size, 'two tables name the same route').toBe(
       servedRoutes.length,
     );
-    expect(servedRoutes.map(({ name }) => name)).toEqual(expect.arrayContaining(['delete-object', 'create-multipart']));
+    expect(servedRoutes.map(({ name }) => name)).toEqual(
+      expect.arrayContaining(['delete-object', 'create-multipart', 'companion-sign-batch']),
+    );
     for (const { table, name, method, path } of servedRoutes) {
       const documented = document.paths[openApiPath(path)]?.[method.toLowerCase()] as Operation | undefined;
       expect(documented?.operationId, `${method} ${path} (${table} ${name}) is not in the document`).toBe(name);
@@ -148,12 +162,13 @@ describe('the OpenAPI document', () => {
     const validator = new AnswerValidator(document);
     for (const { operation } of operations) {
       const id = operation.operationId;
-      const asked = ['single-put-params', 'create-multipart'].includes(id);
       const refusals400 = acceptedCodes(validator, id, 400);
-      expect(refusals400, id).toEqual(asked ? ['bad-request', 'metadata-not-allowed'] : ['bad-request']);
+      expect(refusals400, id).toEqual(
+        METADATA_ASKED.includes(id) ? ['bad-request', 'metadata-not-allowed'] : ['bad-request'],
+      );
       const refusals403 = acceptedCodes(validator, id, 403);
       if (id === 'delete-object') expect(refusals403).toEqual(['token-invalid', 'delete-not-allowed']);
-      else expect(refusals403, id).toEqual(asked ? [] : ['token-invalid']);
+      else expect(refusals403, id).toEqual(TOKENLESS.includes(id) ? [] : ['token-invalid']);
     }
   });
 
@@ -186,6 +201,78 @@ describe('the OpenAPI document', () => {
     expect(validator.problems('delete-object', 200, deleted.body)).toEqual([]);
   });
 
+  it("fits Companion mode's answers as Uppy gets them, through the real store, and its refusals", async () => {
+    const validator = new AnswerValidator(document);
+    const answer = async (method: string, path: string, body?: unknown) => {
+      const init = body === undefined ? { method } : { method, body: JSON.stringify(body) };
+      const response = await handler(new Request(`http://server.test/s3${path}`, init));
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const expectFits = (route: string, got: { status: number; body: unknown }) =>
+      expect(validator.problems(route, got.status, got.body), `${route} ${got.status}`).toEqual([]);
+
+    const params = await answer('GET', '/params?filename=a.txt&type=text/plain&metadata[album]=summer');
+    expect(params).toMatchObject({ status: 200, body: { method: 'POST', fields: expect.any(Object) as unknown } });
+    expectFits('companion-params', params);
+    expect(validator.problems('companion-params', 200, { ...params.body, method: 'PUT' })).not.toEqual([]);
+
+    const created = await answer('POST', '/multipart', { filename: 'b.bin', type: 'application/octet-stream' });
+    expectFits('companion-create-multipart', created);
+    const key = created.body['key'] as string;
+    const upload = `/multipart/${encodeURIComponent(created.body['uploadId'] as string)}`;
+    const keyQuery = `key=${encodeURIComponent(key)}`;
+    const one = await answer('GET', `${upload}/1?${keyQuery}`);
+    expectFits('companion-sign-part', one);
+    const batch = await answer('GET', `${upload}/batch?${keyQuery}&partNumbers=1,2`);
+    expectFits('companion-sign-batch', batch);
+    expect(Object.keys(batch.body['presignedUrls'] as object)).toEqual(['1', '2']);
+    const bytes = new Uint8Array(1024).fill(7);
+    const put = await fetch(one.body['url'] as string, { method: 'PUT', body: bytes });
+    expect(put.status).toBe(200);
+    const listed = await answer('GET', `${upload}?${keyQuery}`);
+    expectFits('companion-list-parts', listed);
+    expect(listed.body).toEqual([{ PartNumber: 1, Size: 1024, ETag: put.headers.get('etag') }]);
+    const completed = await answer('POST', `${upload}/complete?${keyQuery}`, {
+      parts: [{ PartNumber: 1, ETag: put.headers.get('etag') }],
+    });
+    expect(completed).toEqual({ status: 200, body: { location: expect.any(String) as unknown, key } });
+    expectFits('companion-complete-multipart', completed);
+
+    const cancelled = await answer('POST', '/multipart', { filename: 'c.bin', type: 'application/octet-stream' });
+    const cancelledUpload = `/multipart/${encodeURIComponent(cancelled.body['uploadId'] as string)}`;
+    const cancelledKey = `key=${encodeURIComponent(cancelled.body['key'] as string)}`;
+    const aborted = await answer('DELETE', `${cancelledUpload}?${cancelledKey}`);
+    expect(aborted).toEqual({ status: 200, body: {} });
+    expectFits('companion-abort-multipart', aborted);
+    const gone = await answer('GET', `${cancelledUpload}?${cancelledKey}`);
+    expect(gone).toMatchObject({ status: 404, body: { code: 'not-found' } });
+    expectFits('companion-list-parts', gone);
+
+    // The store's own upload id, without the token the mode put in it: refused.
+    const bare = (created.body['uploadId'] as string).split('~')[0]!;
+    const noToken = await answer('GET', `/multipart/${encodeURIComponent(bare)}/1?${keyQuery}`);
+    expect(noToken).toMatchObject({ status: 403, body: { code: 'token-invalid' } });
+    expectFits('companion-sign-part', noToken);
+    const noName = await answer('POST', '/multipart', { type: 'text/plain' });
+    expect(noName).toMatchObject({ status: 400, body: { code: 'bad-request' } });
+    expectFits('companion-create-multipart', noName);
+    expect(await answer('GET', '/sts')).toMatchObject({ status: 404, body: { code: 'not-found' } });
+    expect(Object.keys(document.paths).filter((path) => path.startsWith('/s3/sts'))).toEqual([]);
+  });
+
+  it("gives Companion mode's routes after create the upload id that carries the token, and Ferry's the store's", () => {
+    for (const [path, item] of Object.entries(document.paths)) {
+      if (!path.includes('{uploadId}')) continue;
+      const parameters = item['parameters'] as { $ref?: string }[];
+      const companion = path.startsWith('/s3/');
+      expect(parameters[0]?.$ref, path).toBe(`#/components/parameters/${companion ? 'CompanionUploadId' : 'UploadId'}`);
+    }
+    const parameter = (document.components['parameters'] as Record<string, { description: string }>)[
+      'CompanionUploadId'
+    ];
+    expect(parameter?.description).toEqual(expect.stringContaining('token-invalid'));
+  });
+
   it('compiles every answer it documents, and refuses an answer it does not', () => {
     const validator = new AnswerValidator(document);
     for (const { operation } of operations) {
@@ -207,12 +294,13 @@ describe('the OpenAPI document', () => {
     expect(schemes['uploadTokenQuery']).toMatchObject({ in: 'query', name: 'token' });
     expect(schemes['deleteToken']).toMatchObject({ in: 'header', name: DELETE_TOKEN_HEADER });
     for (const { operation } of operations) {
-      const open = ['single-put-params', 'create-multipart'].includes(operation.operationId);
+      const open = TOKENLESS.includes(operation.operationId);
       // A delete token is optional: the application's own permission may allow a delete without one.
+      // Companion mode's token rides in the upload id (a path parameter), which no security scheme can name.
       const expected =
         operation.operationId === 'delete-object'
           ? [{ deleteToken: [] }, {}]
-          : open
+          : open || isCompanion(operation.operationId)
             ? undefined
             : [{ uploadToken: [] }, { uploadTokenQuery: [] }];
       expect(operation.security, operation.operationId).toEqual(expected);

@@ -1,5 +1,6 @@
 import { matchRoute, type ObjectRouteName, type RouteName } from '@ferry/core/protocol';
-import { COMPANION_SEGMENT, createCompanionMode } from './companion/companion-mode.js';
+import { createCompanionMode } from './companion/companion-mode.js';
+import { COMPANION_SEGMENT } from './companion/companion-routes.js';
 import { isServerError, ServerError } from './errors.js';
 import { resolveHandlerOptions, type FerryHandlerOptions } from './handler-options.js';
 import { createMultipart } from './routes/create-multipart.js';
@@ -71,7 +72,7 @@ export function createFerryHandler(options: FerryHandlerOptions): FerryHandler {
       }
       const segments = below.split('/').filter(Boolean).map(decodeSegment);
       if (companion && segments[0] === COMPANION_SEGMENT) {
-        return json(200, await companion(request, url, await resolved.authorize(request), segments.slice(1)));
+        return json(200, await companion(request, url, await resolved.authorize(request), segments));
       }
       const match = matchRoute(request.method, segments);
       if (match === undefined) throw new ServerError('not-found', 'No such route.');

@@ -1,6 +1,8 @@
 export { createFerryHandler } from './handler.js';
 export type { FerryHandler } from './handler.js';
 export type { FerryHandlerOptions, UploadRequestFile, UploadUser } from './handler-options.js';
+export { COMPANION_ROUTES } from './companion/companion-routes.js';
+export type { CompanionRouteName } from './companion/companion-routes.js';
 export { withCors } from './cors.js';
 export type { CorsOptions } from './cors.js';
 export { ServerError, ServerErrorCode, isServerError } from './errors.js';

@@ -10,12 +10,10 @@ import {
   companionSignPart,
 } from './companion-multipart.js';
 import { companionParams } from './companion-params.js';
+import { matchCompanionRoute, type CompanionRouteName } from './companion-routes.js';
 import { CompanionUploadIds } from './companion-upload-id.js';
 
-/** The path segment Uppy puts after its `companionEndpoint`: Companion mode answers below `{basePath}/s3`. */
-export const COMPANION_SEGMENT = 's3';
-
-/** Answers one Companion-mode request; the segments are those after `s3`. */
+/** Answers one Companion-mode request; the segments are those below the base path (`s3` first). */
 export type CompanionMode = (
   request: Request,
   url: URL,
@@ -25,30 +23,16 @@ export type CompanionMode = (
 
 type Route = (context: CompanionContext, partNumber: string) => Promise<unknown>;
 
-/**
- * Which of Uppy Companion's S3 routes (`@uppy/companion`'s `controllers/s3.js`) the method and
- * segments name, with the part number segment when there is one. `/sts` (temporary credentials
- * for the whole bucket) is left out on purpose: Ferry never hands out credentials.
- */
-function companionRoute(
-  method: string,
-  segments: readonly string[],
-): { route: Route; uploadId: string; partNumber: string } | 'wrong-method' | undefined {
-  const [first, uploadId = '', last, ...rest] = segments;
-  const pick = (routes: Partial<Record<string, Route>>, partNumber = '') => {
-    const route = routes[method];
-    return route ? { route, uploadId, partNumber } : ('wrong-method' as const);
-  };
-  if (rest.length > 0) return undefined;
-  if (first === 'params' && segments.length === 1) return pick({ GET: companionParams });
-  if (first !== 'multipart') return undefined;
-  if (segments.length === 1) return pick({ POST: companionCreate });
-  if (uploadId === '') return undefined;
-  if (last === undefined) return pick({ GET: companionListParts, DELETE: companionAbort });
-  if (last === 'complete') return pick({ POST: companionComplete });
-  if (last === 'batch') return pick({ GET: companionSignBatch });
-  return pick({ GET: companionSignPart }, last);
-}
+/** What answers each route of the mode's table (`COMPANION_ROUTES`). */
+const COMPANION_HANDLERS: Readonly<Record<CompanionRouteName, Route>> = {
+  'companion-params': companionParams,
+  'companion-create-multipart': companionCreate,
+  'companion-sign-batch': companionSignBatch,
+  'companion-sign-part': companionSignPart,
+  'companion-list-parts': companionListParts,
+  'companion-complete-multipart': companionComplete,
+  'companion-abort-multipart': companionAbort,
+};
 
 /**
  * The Companion-compatible mode of the handler: Uppy's `@uppy/aws-s3` with `companionEndpoint`
@@ -59,9 +43,10 @@ function companionRoute(
 export function createCompanionMode(options: ResolvedHandlerOptions): CompanionMode {
   const uploadIds = new CompanionUploadIds(options.secret, options.tokenLifetimeSeconds);
   return async (request, url, user, segments) => {
-    const match = companionRoute(request.method, segments);
+    const match = matchCompanionRoute(request.method, segments);
     if (match === undefined) throw new ServerError('not-found', 'No such route.');
     if (match === 'wrong-method') throw new ServerError('method-not-allowed', `${request.method} is not allowed here.`);
-    return match.route({ request, url, options, uploadIds, user, uploadId: match.uploadId }, match.partNumber);
+    const context = { request, url, options, uploadIds, user, uploadId: match.uploadId };
+    return COMPANION_HANDLERS[match.route](context, match.partNumber);
   };
 }
