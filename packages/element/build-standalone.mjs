@@ -3,7 +3,9 @@
 // from dist/standalone/ beside it, as a bundler's chunks would: the IndexedDB resume store (the
 // first multipart upload), the checksum code (the `checksum` attribute) with its hash worker, the
 // list of files (the first file), thumbnails with their worker (the first image), the drop zone's
-// hint from the restrictions, folder walking and the languages other than English.
+// hint from the restrictions, folder walking, the languages other than English, existing files
+// and removals (`files`, `<ferry-file>`), `delete-on-remove` (the token-noting endpoint and the
+// delete) and the list of uploads interrupted in this browser.
 // One file up front, with no import of its own, so a page needs a single script tag.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
@@ -32,6 +34,9 @@ const onDemand = {
   '../input/limits-hint.js': 'limits-hint',
   './translations/zh-cn.js': 'zh-cn',
   './folder-walk.js': 'folder-walk',
+  '../existing/form-files.js': 'form-files',
+  '../interrupted/interrupted-list.js': 'interrupted',
+  '../delete/delete-tokens.js': 'delete-tokens',
 };
 /** Where each on-demand import's module is in dist/, to build its sidecar from. */
 const sources = {
@@ -44,6 +49,9 @@ const sources = {
   'limits-hint': 'dist/input/limits-hint.js',
   'zh-cn': 'dist/translations/zh-cn.js',
   'folder-walk': 'dist/input/folder-walk.js',
+  'form-files': 'dist/existing/form-files.js',
+  interrupted: 'dist/interrupted/interrupted-list.js',
+  'delete-tokens': 'dist/delete/delete-tokens.js',
 };
 const onDemandPattern = new RegExp(
   `^(${Object.keys(onDemand)
