@@ -45,7 +45,7 @@ function formPage(saved: readonly SavedFile[]): string {
 }
 
 /**
- * The demo's form that holds files, as an application would run it: `GET /form.html` renders the
+ * The demo's form that holds files, as an application would run it: `GET /form` renders the
  * saved files into a plain HTML form, `GET /api/attachments` answers them as JSON (the React and
  * Vue examples), and `POST /api/attachments` applies a submitted `<ferry-uploader name="attachments">`
  * value: the `attachments[removed][]` keys that were saved are deleted through the provider, and
@@ -67,10 +67,10 @@ export function attachmentsRoutes(provider: StorageProvider) {
     set saved(files: readonly SavedFile[]) {
       saved = [...files];
     },
-    /** Connect middleware for `/form.html` and `/api/attachments`. */
+    /** Connect middleware for `/form` and `/api/attachments`. */
     handle(request: IncomingMessage, response: ServerResponse, next: () => void): void {
       const path = new URL(request.url ?? '/', 'http://demo').pathname;
-      if (path === '/form.html' && request.method === 'GET') {
+      if (path === '/form' && request.method === 'GET') {
         response.setHeader('Content-Type', 'text/html; charset=utf-8');
         response.end(formPage(saved));
         return;
@@ -97,7 +97,7 @@ export function attachmentsRoutes(provider: StorageProvider) {
           saved = [...kept, ...added];
           if (request.headers.accept?.includes('application/json')) return json(response, saved);
           response.statusCode = 303;
-          response.setHeader('Location', '/form.html');
+          response.setHeader('Location', '/form');
           response.end();
         },
         () => {

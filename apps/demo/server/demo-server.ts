@@ -35,7 +35,7 @@ export interface Demo {
   readonly store: LocalStore | undefined;
   /** Where objects go: the store's endpoint (or the provider's) and bucket. */
   readonly target: { readonly endpoint: string; readonly bucket: string };
-  /** The files saved with the demo's form (`/form.html`, `/api/attachments`): its database, which tests may fill. */
+  /** The files saved with the demo's form (`/form`, `/api/attachments`): its database, which tests may fill. */
   saved: readonly SavedFile[];
   close(): Promise<void>;
 }
