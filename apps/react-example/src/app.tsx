@@ -1,6 +1,6 @@
 import type { ExistingFile, FerryUploader as FerryUploaderElement } from '@ferry/element';
 import { FerryUploader } from '@ferry/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 
 /**
  * A React 19 page with `<FerryUploader>` in a form that holds files: the saved files come from the
@@ -24,7 +24,7 @@ export function App() {
       });
   }, []);
 
-  async function save(event: FormEvent<HTMLFormElement>): Promise<void> {
+  async function save(event: SyntheticEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const response = await fetch('/api/attachments', {
       method: 'POST',

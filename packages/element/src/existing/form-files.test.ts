@@ -25,7 +25,7 @@ const rows = (element: FerryUploader) => [...element.shadowRoot!.querySelectorAl
 const removeButton = (row: HTMLElement) => row.querySelector<HTMLButtonElement>('[part~=remove]')!;
 async function announced(element: FerryUploader, text: string): Promise<void> {
   await waitUntil(
-    () => element.shadowRoot!.querySelector('[aria-live]')?.textContent?.includes(text),
+    () => element.shadowRoot!.querySelector('[aria-live]')?.textContent.includes(text),
     `"${text}" was not announced`,
     { timeout: 5000 },
   );

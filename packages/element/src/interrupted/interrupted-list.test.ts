@@ -41,7 +41,7 @@ async function reloaded(name: string): Promise<{ element: FerryUploader; entry: 
 }
 
 const partPuts = async (key: string) =>
-  (await executeServerCommand<{ path: string; partNumber: number }[]>('ferry-store-part-puts'))
+  (await executeServerCommand<{ path: string; partNumber: number }[], undefined>('ferry-store-part-puts'))
     .filter((put) => put.path.endsWith(`/${key}`))
     .map((put) => put.partNumber);
 
@@ -72,7 +72,7 @@ describe('<ferry-uploader> interrupted uploads', () => {
   it('discards an interrupted upload: aborted on the store, gone from the list', async () => {
     const file = randomFile(11 * MiB, `discarded-${Date.now()}.bin`);
     const interrupted = await interruptedUpload(file);
-    expect(await executeServerCommand<string[]>('ferry-open-uploads')).to.include(interrupted.key);
+    expect(await executeServerCommand<string[], undefined>('ferry-open-uploads')).to.include(interrupted.key);
     const { element, entry } = await reloaded(file.name);
     entry.querySelector<HTMLButtonElement>('[part~=discard]')!.click();
     await waitUntil(
@@ -83,6 +83,6 @@ describe('<ferry-uploader> interrupted uploads', () => {
       'the discarded upload stayed listed',
       { timeout: 10_000 },
     );
-    expect(await executeServerCommand<string[]>('ferry-open-uploads')).to.not.include(interrupted.key);
+    expect(await executeServerCommand<string[], undefined>('ferry-open-uploads')).to.not.include(interrupted.key);
   });
 });

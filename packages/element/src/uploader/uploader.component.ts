@@ -338,6 +338,7 @@ export class FerryUploader extends LitElement {
       hostConnected: () => {
         this.readScheme();
         darkQuery.addEventListener('change', this.readScheme);
+        setTimeout(() => this.started());
       },
       hostDisconnected: () => darkQuery.removeEventListener('change', this.readScheme),
     });
@@ -371,18 +372,6 @@ export class FerryUploader extends LitElement {
   /** Keys of the stored objects: the existing files kept, then the uploads done, in the order added. */
   get keys(): string[] {
     return this.files.map((file) => file.key);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.querySelector('ferry-file')) void this.loadForms();
-    // The uploads interrupted in this browser, looked up once the element has started (its settings set).
-    setTimeout(() => {
-      if (!this.interrupted && this.endpoint && !this.uploader && self.indexedDB)
-        void import('../interrupted/interrupted-list.js').then(({ InterruptedList }) =>
-          (this.interrupted ??= new InterruptedList(this.link)).load(),
-        );
-    });
   }
 
   /** Adds files (as a drop or the picker does), checking the restrictions, and starts them unless `manual`. */
@@ -583,6 +572,18 @@ export class FerryUploader extends LitElement {
     if (action === 'remove' && (this.deleteOnRemove || this.forms?.owns(upload.id)))
       void this.loadForms().then((forms) => forms.remove(upload));
     else if (action !== 'dismiss') this.uploads.act(upload.id, action);
+  }
+
+  /**
+   * Once started (its children parsed, its settings set): existing files given as `<ferry-file>`
+   * children, and the uploads interrupted in this browser.
+   */
+  private started(): void {
+    if (this.querySelector('ferry-file')) void this.loadForms();
+    if (!this.interrupted && this.endpoint && !this.uploader && typeof indexedDB !== 'undefined')
+      void import('../interrupted/interrupted-list.js').then(({ InterruptedList }) =>
+        (this.interrupted ??= new InterruptedList(this.link)).load(),
+      );
   }
 
   private loadForms(): Promise<FormFiles> {
