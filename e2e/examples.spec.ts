@@ -49,5 +49,33 @@ for (const [framework, folder] of [
       expect(await store.objectSha256(key)).toBe(createHash('sha256').update(buffer).digest('hex'));
       expect(errors).toEqual([]);
     });
+
+    test(`round-trips a form with existing files in the ${framework} app: remove one, add one, save; the bucket holds exactly the kept and added`, async ({
+      page,
+    }) => {
+      const prefix = `uploads/saved-${folder}/`;
+      const saved = ['a.txt', 'b.txt'].map((name) => ({ key: `${prefix}${name}`, name, size: 5, type: 'text/plain' }));
+      for (const file of saved) await store.putObject(file.key, new TextEncoder().encode('saved'), 'text/plain');
+      demo.saved = saved;
+      await page.goto(demo.url);
+      const uploader = page.locator('ferry-uploader');
+      await expect(uploader.locator('[part~=row]')).toHaveCount(2);
+      await page.getByRole('button', { name: 'Remove a.txt' }).click();
+      await expect(uploader.locator('[part~=row]')).toHaveCount(1);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: /drop files here/i }).click();
+      await (await chooser).setFiles([{ name: 'c.txt', mimeType: 'text/plain', buffer: Buffer.from('added') }]);
+      await expect(page.locator('#stored li')).toHaveCount(1);
+      const added = (await page.locator('#stored li').textContent())!;
+      // The app's controlled state follows the element (onChange / v-model).
+      await expect(page.locator('#files li')).toHaveText([`${prefix}b.txt`, added]);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect(page.locator('#saved li')).toHaveText([`${prefix}b.txt`, added]);
+      expect(demo.saved.map((file) => file.key)).toEqual([`${prefix}b.txt`, added]);
+      expect(await store.objectKeys(prefix)).toEqual([`${prefix}b.txt`]);
+      expect(await store.objectSha256(added)).toBe(createHash('sha256').update('added').digest('hex'));
+      // After the save the form starts from the saved set.
+      await expect(uploader.locator('[part~=row]')).toHaveCount(2);
+    });
   });
 }

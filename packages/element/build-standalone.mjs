@@ -4,7 +4,9 @@
 // first multipart upload), the checksum code (the `checksum` attribute) with its hash worker, the
 // list of files (the first file), thumbnails with their worker (the first image), the drop zone's
 // hint from the restrictions, the form value and validity (a file listed, or `required`), folder
-// walking and the languages other than English.
+// walking, the languages other than English, existing files and removals (`files`, `<ferry-file>`),
+// `delete-on-remove` (the token-noting endpoint and the delete) and the list of uploads interrupted
+// in this browser.
 // One file up front, with no import of its own, so a page needs a single script tag.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
@@ -34,6 +36,9 @@ const onDemand = {
   '../form/form-controller.js': 'form',
   './translations/zh-cn.js': 'zh-cn',
   './folder-walk.js': 'folder-walk',
+  '../existing/form-files.js': 'form-files',
+  '../interrupted/interrupted-list.js': 'interrupted',
+  '../delete/delete-tokens.js': 'delete-tokens',
 };
 /** Where each on-demand import's module is in dist/, to build its sidecar from. */
 const sources = {
@@ -47,6 +52,9 @@ const sources = {
   form: 'dist/form/form-controller.js',
   'zh-cn': 'dist/translations/zh-cn.js',
   'folder-walk': 'dist/input/folder-walk.js',
+  'form-files': 'dist/existing/form-files.js',
+  interrupted: 'dist/interrupted/interrupted-list.js',
+  'delete-tokens': 'dist/delete/delete-tokens.js',
 };
 const onDemandPattern = new RegExp(
   `^(${Object.keys(onDemand)

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
+import { attachmentsRoutes, type SavedFile } from './attachments.js';
 import { openDemoProvider } from './demo-provider.js';
 
 /** Options of {@link startDemo}; the CLI reads them from the environment. */
@@ -34,6 +35,8 @@ export interface Demo {
   readonly store: LocalStore | undefined;
   /** Where objects go: the store's endpoint (or the provider's) and bucket. */
   readonly target: { readonly endpoint: string; readonly bucket: string };
+  /** The files saved with the demo's form (`/form`, `/api/attachments`): its database, which tests may fill. */
+  saved: readonly SavedFile[];
   close(): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     companion: true,
     ...(env.urlLifetimeSeconds ? { urlLifetimeSeconds: env.urlLifetimeSeconds } : {}),
   });
+  const attachments = attachmentsRoutes(provider);
   let vite: ViteDevServer;
   try {
     const app = options.app ?? root;
@@ -74,6 +78,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
           name: 'ferry-signing-endpoint',
           configureServer(server) {
             server.middlewares.use('/api/uploads', toNodeListener(handler));
+            // A form that holds files: the page, and the route that applies its submitted value.
+            server.middlewares.use((request, response, next) => attachments.handle(request, response, next));
             // Links to stored objects: the bucket is private (so is the embedded store), so the
             // page links here and is redirected to a short-lived presigned GET. A demo on loopback
             // lets anyone read what was uploaded under the key prefix; an application would check
@@ -127,6 +133,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     url: `http://127.0.0.1:${port}/`,
     store,
     target,
+    get saved() {
+      return attachments.saved;
+    },
+    set saved(files) {
+      attachments.saved = files;
+    },
     async close() {
       await vite.close();
       await store?.close();

@@ -1,2 +1,3 @@
 export { startDemo } from './demo-server.js';
 export type { Demo, DemoOptions } from './demo-server.js';
+export type { SavedFile } from './attachments.js';

@@ -1,4 +1,5 @@
 export { FerryUploader } from './uploader/uploader.js';
+export type { ExistingFile } from './existing/existing-file.js';
 export { UploadController } from './controllers/upload-controller.js';
 export type { RowAction, UploaderLike, UploadSettings } from './controllers/upload-controller.js';
 export type { UploaderConfig } from './controllers/uploader-config.js';

@@ -1,4 +1,11 @@
-import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { LocalStore } from '@ferry/local-store';
 import { createHash } from 'node:crypto';
 
@@ -12,6 +19,10 @@ export interface StoreInspector {
   objectHead(key: string): Promise<{ contentType: string | undefined; size: number | undefined }>;
   /** Keys of the multipart uploads still open in the bucket. */
   openMultipartUploads(): Promise<string[]>;
+  /** Stores `bytes` under `key` (a file saved before the test, as a form's existing file). */
+  putObject(key: string, bytes: Uint8Array, contentType?: string): Promise<void>;
+  /** Keys of the objects under `prefix`, sorted (one page: up to 1,000). */
+  objectKeys(prefix?: string): Promise<string[]>;
   close(): void;
 }
 
@@ -60,6 +71,13 @@ export function inspectStore(store: LocalStore): StoreInspector {
     async openMultipartUploads() {
       const listed = await client.send(new ListMultipartUploadsCommand({ Bucket }));
       return (listed.Uploads ?? []).map((upload) => upload.Key ?? '');
+    },
+    async putObject(key, bytes, contentType = 'application/octet-stream') {
+      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType }));
+    },
+    async objectKeys(prefix = '') {
+      const listed = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix }));
+      return (listed.Contents ?? []).map((object) => object.Key ?? '').sort();
     },
     close: () => client.destroy(),
   };

@@ -108,7 +108,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         // and 'ferry-faults-clear'; 'ferry-open-uploads', 'ferry-store-puts', 'ferry-store-part-puts' ({ path, partNumber }[]),
         // 'ferry-store-creates' read what happened;
         // 'ferry-stored-sha256' ({ key }) reads an object back with a signed GET and hashes it;
-        // 'ferry-stored-object' ({ key }) returns its bytes (base64), type, size and metadata.
+        // 'ferry-stored-object' ({ key }) returns its bytes (base64), type, size and metadata;
+        // 'ferry-object-exists' ({ key }) whether the store holds it.
         // 'ferry-oss-fault' ({ ...rule }) faults the PUTs to every OSS contract fake; 'ferry-oss-calls' ({ key })
         // lists the requests a fake took for that key (operation, status, signed headers).
         executeCommand({ command, payload }) {
@@ -128,6 +129,11 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           if (command === 'ferry-open-uploads') return stack.openMultipartUploads();
           if (command === 'ferry-stored-sha256') return stack.objectSha256((payload as { key: string }).key);
           if (command === 'ferry-stored-object') return stack.storedObject((payload as { key: string }).key);
+          if (command === 'ferry-object-exists')
+            return stack.objectHead((payload as { key: string }).key).then(
+              () => true,
+              () => false,
+            );
           if (command === 'ferry-store-puts') {
             // Part numbers of the part PUTs the store's proxy has seen so far.
             return stack.storeFaults.requests

@@ -18,6 +18,8 @@ export interface UploaderConfig {
   readonly quality?: number | undefined;
   /** The type shrunk images are encoded to. */
   readonly format?: string | null | undefined;
+  /** Note the delete tokens of finished uploads, for `delete-on-remove`. */
+  readonly deleteOnRemove?: boolean | undefined;
 }
 
 /**
@@ -36,14 +38,17 @@ export function sameConfig(a: UploaderConfig, b: UploaderConfig): boolean {
     (a.checksum || '') === (b.checksum || '') &&
     (a.resize || '') === (b.resize || '') &&
     a.quality === b.quality &&
-    (a.format || '') === (b.format || '')
+    (a.format || '') === (b.format || '') &&
+    !a.deleteOnRemove === !b.deleteOnRemove
   );
 }
 
 /**
- * The `Uploader` for `config`, remembering multipart uploads in `resumeStore`. With a checksum,
- * `checksummed-uploader.js` and `@ferry/core/checksums` are loaded first (chunks of their own: pages
- * without checksums never load them), so the Uploader comes in a promise.
+ * The `Uploader` for `config`, remembering multipart uploads in `resumeStore`. A checksum, `resize`
+ * or `deleteOnRemove` loads its code first (`checksummed-uploader.js` with `@ferry/core/checksums`,
+ * `resized-options.js` with `@ferry/core/resize`, the endpoint that notes delete tokens with
+ * `@ferry/core/delete`: chunks of their own, which other pages never load), so the Uploader then
+ * comes in a promise.
  * @throws FerryError `invalid-input` naming the setting that is off (an empty endpoint, a part
  * size under the store's minimum, an unknown checksum); with a checksum, the promise rejects instead.
  * @example
@@ -60,13 +65,22 @@ export function buildUploader(
   const options: UploaderOptions = { endpoint, concurrency, partSize, resumeStore, autoStart: !manual, beforeUpload };
   const checksum = config.checksum?.trim();
   const resize = config.resize?.trim();
-  if (!checksum && !resize) return new Uploader(options);
+  if (!checksum && !resize && !config.deleteOnRemove) return new Uploader(options);
+  // `delete-on-remove` loads the endpoint that notes delete tokens (with `@ferry/core/delete`).
+  const recorded = config.deleteOnRemove
+    ? import('../delete/delete-tokens.js').then(({ withDeleteTokens }) => withDeleteTokens(options))
+    : Promise.resolve(options);
   // Shrinking images loads `resized-options.js` with `@ferry/core/resize`, only when asked for.
   const resized = resize
-    ? import('./resized-options.js').then(({ resizedOptions }) =>
-        resizedOptions(options, resize, config.quality, config.format ?? undefined),
+    ? recorded.then(async (ready) =>
+        (await import('./resized-options.js')).resizedOptions(
+          ready,
+          resize,
+          config.quality,
+          config.format ?? undefined,
+        ),
       )
-    : Promise.resolve(options);
+    : recorded;
   return resized.then((ready) =>
     checksum
       ? import('./checksummed-uploader.js').then(({ checksummedUploader }) => checksummedUploader(ready, checksum))

@@ -5,6 +5,7 @@ import { REFUSED_MARK } from '../file-row/file-icons.js';
 import { formatBytes } from '../format.js';
 import { icon } from '../icon.js';
 import type { FileAction, ListTranslation, Translation } from '../translations/translation.js';
+import type { FormFiles } from '../existing/form-files.js';
 
 import { withListStrings } from '../translations/en-list.js';
 
@@ -29,6 +30,8 @@ export interface FileListView {
   readonly t: Translation;
   readonly locale: string;
   readonly uploads: readonly UploadSnapshot[];
+  /** The files the form already had (shown as done rows before the uploads, not in the total) and refused deletes. */
+  readonly forms?: Pick<FormFiles, 'rows' | 'failure' | 'thumbnail'> | undefined;
   readonly rejected: readonly RejectedRow[];
   /** The place of upload `id` in the order files were added. */
   readonly order: (id: string) => number;
@@ -52,9 +55,26 @@ export function fileList(view: FileListView): TemplateResult {
   const t = withListStrings(view.t);
   const entries = [
     ...view.rejected.map((row) => ({ order: row.order, row: rejectedRow(row, t, view.dismiss) })),
+    ...(view.forms?.rows() ?? []).map((upload) => ({
+      order: 0,
+      row: fileRow(upload, {
+        t,
+        locale,
+        thumbnail: view.forms!.thumbnail(upload.id),
+        failure: view.forms!.failure(upload.id),
+        act: view.act,
+      }),
+    })),
     ...view.uploads.map((upload) => ({
       order: view.order(upload.id),
-      row: fileRow(upload, { t, locale, ...view.extras(upload.id), refusal: view.refusal(upload.id), act: view.act }),
+      row: fileRow(upload, {
+        t,
+        locale,
+        ...view.extras(upload.id),
+        refusal: view.refusal(upload.id),
+        failure: view.forms?.failure(upload.id),
+        act: view.act,
+      }),
     })),
   ].sort((a, b) => a.order - b.order);
   const live = view.uploads.filter((upload) => upload.state !== 'cancelled');

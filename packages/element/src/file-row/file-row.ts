@@ -21,6 +21,8 @@ export interface FileRowView {
   readonly note?: string | undefined;
   /** Why the store could not be told of its cancel, if it could not. */
   readonly refusal?: FerryError | undefined;
+  /** A sentence on what went wrong with the row beside its upload (a refused delete), shown as its error. */
+  readonly failure?: string | undefined;
   /** Runs a row's button. */
   readonly act: (action: FileAction, upload: UploadSnapshot) => void;
 }
@@ -149,7 +151,9 @@ export function fileRow(upload: UploadSnapshot, view: FileRowView) {
               >${view.refusal ? t.abortRefused(name, failureText(t, error)) : failureText(t, error)}</span
             >
             ${technicalDetails(t, error)}`
-        : nothing
+        : view.failure
+          ? html`<span part="error" class="error">${view.failure}</span>`
+          : nothing
     }
   </li>`;
 }

@@ -15,6 +15,8 @@ export interface FormInput extends ValidationInput {
   readonly name: string;
   /** Where the browser points when it reports the element invalid (the drop zone). */
   readonly anchor: HTMLElement;
+  /** The entries to submit under `name` instead of one per key (existing files: kept, added, removed). */
+  readonly entries?: ((name: string) => readonly (readonly [string, string])[]) | undefined;
 }
 
 /** The element's rules, in the order their messages win. */
@@ -67,9 +69,12 @@ export class FormController implements ReactiveController {
       this.keys = keys;
       this.name = input.name;
       const data = new FormData();
-      if (input.name) for (const key of input.keys) data.append(input.name, key);
+      if (input.name)
+        for (const [field, key] of input.entries?.(input.name) ?? input.keys.map((key) => [input.name, key]))
+          data.append(field, key);
       this.internals.setFormValue(data);
-      if (changed) this.host.dispatchEvent(new Event('change', { bubbles: true }));
+      // `input` too, as native file inputs fire it: Vue's v-model listens for it.
+      if (changed) for (const type of ['input', 'change']) this.host.dispatchEvent(new Event(type, { bubbles: true }));
     }
     const invalid = firstBroken(input);
     if (invalid) this.internals.setValidity(invalid.flags, invalid.message, input.anchor);

@@ -50,6 +50,16 @@ export const enList: ListTranslation = {
   },
   retriedFailure: (reason) => `${reason} Trying again did not help.`,
   technicalDetails: 'Technical details',
+  deleteFailed: (name, reason) => `${name} was not deleted and stays: ${reason}`,
+  deleteRefused: 'the server did not allow it.',
+  interrupted: (count) =>
+    count === 1
+      ? '1 upload was interrupted. Choose the same file to continue.'
+      : `${count} uploads were interrupted. Choose the same files to continue.`,
+  interruptedProgress: (total, done) => (done === undefined ? total : `${done} of ${total} stored`),
+  discard: 'Discard',
+  discardOn: (name) => `Discard ${name}`,
+  discarded: (name) => `${name} discarded`,
 };
 
 /** `t` with English filling the list's strings it leaves out. */

@@ -34,6 +34,20 @@ export interface ListTranslation {
   readonly retriedFailure: (reason: string) => string;
   /** Summary of the disclosure with the technical detail of a failure (the engine's message, the store's answer). */
   readonly technicalDetails: string;
+  /** A stored file could not be deleted (`delete-on-remove`) and stays, as shown on its row and announced. */
+  readonly deleteFailed: (name: string, reason: string) => string;
+  /** The reason of `deleteFailed` when the server refused the delete. */
+  readonly deleteRefused: string;
+  /** Above the uploads interrupted in this browser (after a reload): how many, and how to continue them. */
+  readonly interrupted: (count: number) => string;
+  /** How far an interrupted upload got, e.g. "3 MB of 12 MB stored"; `done` is unknown while offline. */
+  readonly interruptedProgress: (total: string, done: string | undefined) => string;
+  /** The button that gives an interrupted upload up. */
+  readonly discard: string;
+  /** Its accessible name, e.g. "Discard photo.png". */
+  readonly discardOn: (name: string) => string;
+  /** An interrupted upload was given up, as announced. */
+  readonly discarded: (name: string) => string;
 }
 
 /**

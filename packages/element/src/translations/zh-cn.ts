@@ -63,6 +63,13 @@ export const zhCn: Translation = {
   },
   retriedFailure: (reason) => `${reason}多次重试后仍未成功。`,
   technicalDetails: '技术详情',
+  deleteFailed: (name, reason) => `${name} 未被删除，仍然保留：${reason}`,
+  deleteRefused: '服务器不允许删除。',
+  interrupted: (count) => `有 ${count} 个上传被中断。选择相同的文件即可继续。`,
+  interruptedProgress: (total, done) => (done === undefined ? total : `已存储 ${done} / ${total}`),
+  discard: '放弃',
+  discardOn: (name) => `放弃 ${name}`,
+  discarded: (name) => `已放弃 ${name}`,
   storedAs: '存储为',
   resized: (from, to) => `${from} → ${to}`,
   resizeNotes: {

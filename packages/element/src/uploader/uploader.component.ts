@@ -4,8 +4,13 @@ import type { ChecksumSetting } from '../controllers/checksummed-uploader.js';
 import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
 import { FerryRejectEvent } from '../events/ferry-reject.js';
 import { FerryBeforeAddEvent } from '../events/ferry-before-add.js';
+import { FerryRemoveEvent } from '../events/ferry-remove.js';
+import type { ExistingFile } from '../existing/existing-file.js';
+import type { FormFiles } from '../existing/form-files.js';
+import type { HostLink } from '../existing/host-link.js';
 import type { RejectedRow } from '../file-list/file-list.js';
 import type { FormInput } from '../form/form-controller.js';
+import type { InterruptedList } from '../interrupted/interrupted-list.js';
 import { formatBytes } from '../format.js';
 import { icon, UPLOAD_ICON } from '../icon.js';
 import { droppedFiles, pickedFiles, type PickedFile } from '../input/dropped-files.js';
@@ -120,6 +125,7 @@ export class FerryUploader extends LitElement {
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     uploader: { attribute: false },
+    deleteOnRemove: { type: Boolean, attribute: 'delete-on-remove' },
     dragging: { state: true },
     rejected: { state: true },
     fieldsetDisabled: { state: true },
@@ -217,6 +223,43 @@ export class FerryUploader extends LitElement {
   /** An `Uploader` (from @ferry/core) to use instead of one built from the attributes above. */
   uploader: UploaderLike | undefined;
 
+  /**
+   * Removing a stored file (one the form had, or an upload that finished) deletes it through the
+   * endpoint at once, with the delete token of an upload made here, else as the server's
+   * `authorizeDelete` allows; a refused delete shows on the row, which stays. Without it, removed
+   * existing files wait for the form's submit (its "removed" list). @default false
+   */
+  deleteOnRemove = false;
+
+  /**
+   * The files the form holds: the existing ones kept (set here, or given as `<ferry-file>`
+   * children) and those uploaded since. Setting a list other than this one makes it the form's
+   * saved set (done rows, restored by form reset); setting this same list back (a controlled
+   * React prop, Vue's `v-model`) changes nothing. Their code loads once this is set.
+   */
+  get files(): readonly ExistingFile[] {
+    return (
+      this.forms?.files() ??
+      this.uploads.uploads.flatMap(({ state, key, name, size, type }) =>
+        state === 'done' && key ? [{ key, name, size, type }] : [],
+      )
+    );
+  }
+
+  set files(files: readonly ExistingFile[]) {
+    this.given = files;
+    void this.loadForms().then((forms) => forms.take(files));
+  }
+
+  /** The same as `files`, for Vue's `v-model` (which reads `value` on `input` events). */
+  get value(): readonly ExistingFile[] {
+    return this.files;
+  }
+
+  set value(files: readonly ExistingFile[] | '') {
+    this.files = files || []; // v-model writes '' for null
+  }
+
   private dragging = false;
   private rejected: readonly RejectedRow[] = [];
   private fieldsetDisabled = false;
@@ -232,6 +275,7 @@ export class FerryUploader extends LitElement {
       resize: this.resize,
       quality: this.quality,
       format: this.format,
+      deleteOnRemove: this.deleteOnRemove,
     }),
     // The event's code loads as the first upload starts (a chunk of its own), not with the page.
     beforeUpload: async (file, context) =>
@@ -255,6 +299,22 @@ export class FerryUploader extends LitElement {
    */
   private formLoad: Promise<void> | undefined;
   private formLoaded = false;
+  /** Existing files, removals and deletes (their own module): loaded once `files`, `<ferry-file>` or `delete-on-remove` is used. */
+  private forms: FormFiles | undefined;
+  private formsLoad: Promise<FormFiles> | undefined;
+  private given: readonly ExistingFile[] | undefined;
+  /** The uploads interrupted in this browser (their own module, loaded once the element has started). */
+  private interrupted: InterruptedList | undefined;
+  private readonly link: HostLink = {
+    host: this,
+    uploads: this.uploads,
+    t: () => this.t,
+    locale: () => this.resolvedLocale,
+    off: () => this.off,
+    say: (text) => this.announcer.say(text),
+    removed: (upload) => this.dispatchEvent(new FerryRemoveEvent(upload)),
+    given: () => this.given,
+  };
   /** Whether the page around the element is dark (its `color-scheme`). */
   private pageDark = false;
   private readonly readScheme = () => {
@@ -275,6 +335,7 @@ export class FerryUploader extends LitElement {
       hostConnected: () => {
         this.readScheme();
         darkQuery.addEventListener('change', this.readScheme);
+        setTimeout(() => this.started());
       },
       hostDisconnected: () => darkQuery.removeEventListener('change', this.readScheme),
     });
@@ -305,9 +366,9 @@ export class FerryUploader extends LitElement {
     this.addEventListener('paste', (event) => this.addFiles(event.clipboardData?.files ?? []));
   }
 
-  /** Keys of the stored objects, in the order added. */
+  /** Keys of the stored objects: the existing files kept, then the uploads done, in the order added. */
   get keys(): string[] {
-    return this.uploads.uploads.flatMap((upload) => (upload.state === 'done' && upload.key ? [upload.key] : []));
+    return this.files.map((file) => file.key);
   }
 
   /** Adds files (as a drop or the picker does), checking the restrictions, and starts them unless `manual`. */
@@ -363,10 +424,11 @@ export class FerryUploader extends LitElement {
     return this.internals.reportValidity();
   }
 
-  /** Form reset: cancels and removes every file. */
+  /** Form reset: cancels and removes every upload, and brings back the existing files it was given. */
   formResetCallback(): void {
     this.uploads.removeAll();
     this.rejected = [];
+    this.forms?.restore();
   }
 
   /** A disabled fieldset disables the element too. */
@@ -395,6 +457,7 @@ export class FerryUploader extends LitElement {
       t: this.t,
       locale: this.resolvedLocale,
       anchor: this.dropzone,
+      ...this.forms?.form(this.uploads.uploads),
     };
   }
 
@@ -412,8 +475,9 @@ export class FerryUploader extends LitElement {
     }
     const t = this.t;
     const listed = this.uploads.uploads.filter((upload) => upload.state !== 'cancelled');
-    let count = listed.length;
-    let total = listed.reduce((sum, upload) => sum + upload.size, 0);
+    // Existing files count toward the limits too.
+    let count = listed.length + (this.forms?.kept.length ?? 0);
+    let total = listed.reduce((sum, upload) => sum + upload.size, this.forms?.keptBytes ?? 0);
     const rejected: RejectedRow[] = [];
     for (const { file, path } of this.multiple ? picked : picked.slice(0, 1)) {
       const rejection = check(file, this, count, total);
@@ -501,7 +565,28 @@ export class FerryUploader extends LitElement {
   }
 
   private act(action: FileAction, upload: UploadSnapshot): void {
-    if (action !== 'dismiss') this.uploads.act(upload.id, action); // dismiss: rejected rows only
+    // Existing files and deletes are the forms module's; dismiss is for rejected rows only.
+    if (action === 'remove' && (this.deleteOnRemove || this.forms?.owns(upload.id)))
+      void this.loadForms().then((forms) => forms.remove(upload));
+    else if (action !== 'dismiss') this.uploads.act(upload.id, action);
+  }
+
+  /**
+   * Once started (its children parsed, its settings set): existing files given as `<ferry-file>`
+   * children, and the uploads interrupted in this browser.
+   */
+  private started(): void {
+    if (this.querySelector('ferry-file')) void this.loadForms();
+    if (!this.interrupted && this.endpoint && !this.uploader && typeof indexedDB !== 'undefined')
+      void import('../interrupted/interrupted-list.js').then(({ InterruptedList }) =>
+        (this.interrupted ??= new InterruptedList(this.link)).load(),
+      );
+  }
+
+  private loadForms(): Promise<FormFiles> {
+    return (this.formsLoad ??= import('../existing/form-files.js').then(
+      ({ FormFiles }) => (this.forms = new FormFiles(this.link)),
+    ));
   }
 
   private dismiss(row: RejectedRow): void {
@@ -533,8 +618,12 @@ export class FerryUploader extends LitElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while ((this.listLoad && !this.list) || (this.formLoad && !this.formLoaded)) {
-      await Promise.all([this.listLoad, this.formLoad]);
+    while (
+      (this.listLoad && !this.list) ||
+      (this.formLoad && !this.formLoaded) ||
+      (this.formsLoad && !this.forms)
+    ) {
+      await Promise.all([this.listLoad, this.formLoad, this.formsLoad]);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -582,9 +671,9 @@ export class FerryUploader extends LitElement {
       void loadTranslation((this.loadedFor = locale)).then((loaded) => loaded && this.requestUpdate());
     const t = this.t;
     const uploads = this.uploads.uploads;
-    const listed = uploads.length > 0 || this.rejected.length > 0;
+    const listed = uploads.length > 0 || this.rejected.length > 0 || !!this.forms?.kept.length;
     if (listed) this.loadList();
-    if (uploads.length > 0 || this.required) this.loadForm();
+    if (uploads.length > 0 || this.required || this.forms) this.loadForm();
     const restricted = this.accept !== '' || this.maxFileSize !== undefined;
     if (restricted && !this.limitsHint)
       void import('../input/limits-hint.js').then((module) => {
@@ -644,6 +733,7 @@ export class FerryUploader extends LitElement {
             </button>`
           : nothing
       }
+      ${this.interrupted?.render()}
       ${
         !listed
           ? html`<slot name="empty"></slot>`
@@ -652,6 +742,7 @@ export class FerryUploader extends LitElement {
               locale,
               uploads,
               rejected: this.rejected,
+              forms: this.forms,
               order: (id) => this.extras.get(id)?.order ?? 0,
               extras: (id) => this.extras.get(id) ?? {},
               refusal: (id) => this.uploads.refusal(id),

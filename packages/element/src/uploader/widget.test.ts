@@ -192,7 +192,7 @@ describe('<ferry-uploader> widget', () => {
     ]);
     await waitUntil(() => element.keys.length === 3, 'three files stored');
     await element.updateComplete;
-    expect($$(element, '[part~=action]').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+    expect($$(element, '[part~=row] [part~=action]').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
       'Remove one.txt',
       'Remove two.txt',
       'Remove three.txt',

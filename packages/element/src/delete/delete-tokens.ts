@@ -1,0 +1,24 @@
+import { createHttpEndpoint, type UploaderOptions } from '@ferry/core';
+import { recordDeleteTokens, type DeleteTokenRecorder } from '@ferry/core/delete';
+
+/**
+ * The delete tokens the page's endpoints handed out, by key: one recorder for the page, shared by
+ * every element with `delete-on-remove` (keys are unique, so their tokens cannot clash).
+ */
+export const deleteTokens: DeleteTokenRecorder = recordDeleteTokens();
+
+/**
+ * `options` with their endpoint URL made an HTTP endpoint that notes the delete tokens of the
+ * uploads it finishes, so that `delete-on-remove` can delete what was just uploaded without the
+ * server's `authorizeDelete`. Loaded only with `delete-on-remove`.
+ * @example
+ * ```ts
+ * new Uploader(withDeleteTokens({ endpoint: '/api/uploads' }));
+ * ```
+ */
+export function withDeleteTokens(options: UploaderOptions): UploaderOptions {
+  const { endpoint } = options;
+  return typeof endpoint === 'string'
+    ? { ...options, endpoint: createHttpEndpoint({ url: endpoint, fetch: deleteTokens.fetch }) }
+    : options;
+}

@@ -1,0 +1,149 @@
+import { Uploader } from '@ferry/core';
+import { randomFile } from '@ferry/testing/browser';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { next, pick, stack } from '../test-support/page.js';
+import type { FerryUploader } from '../uploader/uploader.js';
+import '../uploader/uploader.js';
+import type { ExistingFile } from './existing-file.js';
+
+/** Stores a file through the engine alone (no delete token reaches the element): a file saved earlier. */
+async function storedEarlier(name: string, size = 500): Promise<ExistingFile> {
+  const uploader = new Uploader({ endpoint: stack.endpoint });
+  const file = randomFile(size, name, 'text/plain');
+  const done = new Promise<string>((resolve) =>
+    uploader.on('complete', ({ upload }) => {
+      resolve(upload.key!);
+    }),
+  );
+  uploader.add(file);
+  return { key: await done, name, size, type: 'text/plain' };
+}
+
+const exists = (key: string) => executeServerCommand<boolean, { key: string }>('ferry-object-exists', { key });
+const rows = (element: FerryUploader) => [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~=row]')];
+const removeButton = (row: HTMLElement) => row.querySelector<HTMLButtonElement>('[part~=remove]')!;
+async function announced(element: FerryUploader, text: string): Promise<void> {
+  await waitUntil(
+    () => element.shadowRoot!.querySelector('[aria-live]')?.textContent.includes(text),
+    `"${text}" was not announced`,
+    { timeout: 5000 },
+  );
+}
+
+describe('<ferry-uploader> with existing files', () => {
+  it('shows <ferry-file> children as done rows, counts them, submits kept, added and removed, and resets', async () => {
+    const [a, b] = [await storedEarlier('a.txt'), await storedEarlier('b.txt')];
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <ferry-uploader name="files" multiple max-files="3" endpoint=${stack.endpoint}>
+          <ferry-file
+            key=${a.key}
+            name="a.txt"
+            size="500"
+            type="text/plain"
+            thumbnail="data:image/gif;base64,R0lGODlhAQABAAAAACw="
+          ></ferry-file>
+          <ferry-file key=${b.key} name="b.txt" size="500" type="text/plain"></ferry-file>
+        </ferry-uploader>
+      </form>`,
+    );
+    const element = form.querySelector('ferry-uploader')!;
+    await waitUntil(() => rows(element).length === 2, 'the existing rows did not show');
+    await element.updateComplete;
+    await expect(element).to.be.accessible();
+    expect(rows(element).map((row) => row.getAttribute('data-state'))).to.deep.equal(['done', 'done']);
+    expect(rows(element)[0]!.querySelector('[part~=thumbnail]')).to.not.equal(null);
+    expect(element.keys).to.deep.equal([a.key, b.key]);
+    expect(new FormData(form).getAll('files[kept][]')).to.deep.equal([a.key, b.key]);
+
+    const removed = next(element, 'ferry-remove');
+    removeButton(rows(element)[0]!).click();
+    expect((await removed).upload.key).to.equal(a.key);
+    const completed = next(element, 'ferry-complete');
+    pick(element, [randomFile(300, 'c.txt', 'text/plain')]);
+    const added = (await completed).upload.key!;
+    await element.updateComplete;
+    const data = new FormData(form);
+    expect(data.getAll('files[kept][]')).to.deep.equal([b.key]);
+    expect(data.getAll('files[added][]')).to.deep.equal([added]);
+    expect(data.getAll('files[removed][]')).to.deep.equal([a.key]);
+    expect(element.files.map((file) => file.key)).to.deep.equal([b.key, added]);
+    // Deferred: the removed object is still stored, for the server to delete on submit.
+    expect(await exists(a.key)).to.equal(true);
+
+    // max-files counts the existing file kept: 1 kept + 1 added + 1 more fills it, a fourth is refused.
+    const rejected = next(element, 'ferry-reject');
+    pick(element, [randomFile(10, 'd.txt', 'text/plain'), randomFile(10, 'e.txt', 'text/plain')]);
+    expect((await rejected).reason).to.equal('too-many');
+
+    form.reset();
+    await element.updateComplete;
+    await waitUntil(() => rows(element).length === 2, 'reset did not bring back the existing files');
+    const reset = new FormData(form);
+    expect(reset.getAll('files[kept][]')).to.deep.equal([a.key, b.key]);
+    expect(reset.getAll('files[removed][]')).to.deep.equal([]);
+    expect(reset.getAll('files[added][]')).to.deep.equal([]);
+  });
+
+  it('takes `files` as the saved set, ignores the same list set back (controlled), and fires input and change', async () => {
+    const a = await storedEarlier('a.txt');
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader name="files" multiple endpoint=${stack.endpoint} .files=${[a]}></ferry-uploader>`,
+    );
+    await waitUntil(() => rows(element).length === 1, 'the existing row did not show');
+    const events: string[] = [];
+    element.addEventListener('input', () => events.push('input'));
+    element.addEventListener('change', () => events.push('change'));
+    pick(element, [randomFile(200, 'n.txt', 'text/plain')]);
+    await next(element, 'ferry-complete');
+    await element.updateComplete;
+    expect(events).to.deep.equal(['input', 'change']);
+    element.value = element.files; // what v-model and a controlled prop hand back
+    await element.updateComplete;
+    expect(rows(element).length).to.equal(2);
+    expect(element.files.map((file) => file.name)).to.deep.equal(['a.txt', 'n.txt']);
+    element.files = [];
+    await element.updateComplete;
+    expect(rows(element).length).to.equal(1); // the new upload stays; the saved set is now empty
+    expect(element.keys.length).to.equal(1);
+  });
+});
+
+describe('<ferry-uploader delete-on-remove>', () => {
+  it('deletes a file uploaded here with its delete token, and the row goes', async () => {
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader delete-on-remove endpoint=${stack.endpoint}></ferry-uploader>`,
+    );
+    const completed = next(element, 'ferry-complete');
+    pick(element, [randomFile(700, 'mine.txt', 'text/plain')]);
+    const key = (await completed).upload.key!;
+    expect(await exists(key)).to.equal(true);
+    await element.updateComplete;
+    const removed = next(element, 'ferry-remove');
+    removeButton(rows(element)[0]!).click();
+    await removed;
+    expect(await exists(key)).to.equal(false);
+    await element.updateComplete;
+    expect(rows(element).length).to.equal(0);
+  });
+
+  it('shows and announces a refused delete of an existing file (no token, no authorizeDelete): row and object stay', async () => {
+    const a = await storedEarlier('kept.txt');
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader name="files" delete-on-remove endpoint=${stack.endpoint} .files=${[a]}></ferry-uploader>`,
+    );
+    await waitUntil(() => rows(element).length === 1, 'the existing row did not show');
+    removeButton(rows(element)[0]!).click();
+    await waitUntil(() => rows(element)[0]?.querySelector('[part~=error]'), 'the refusal was not shown', {
+      timeout: 5000,
+    });
+    expect(rows(element)[0]!.querySelector('[part~=error]')!.textContent).to.contain(
+      'kept.txt was not deleted and stays: the server did not allow it.',
+    );
+    await announced(element, 'kept.txt was not deleted and stays');
+    expect(rows(element).length).to.equal(1);
+    expect(element.keys).to.deep.equal([a.key]);
+    expect(await exists(a.key)).to.equal(true);
+  });
+});

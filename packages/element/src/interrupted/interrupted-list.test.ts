@@ -1,0 +1,88 @@
+import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { UploadSnapshot } from '@ferry/core';
+import { next, pick, stack } from '../test-support/page.js';
+import type { FerryUploader } from '../uploader/uploader.js';
+import '../uploader/uploader.js';
+
+const MiB = 1024 * 1024;
+
+/** Starts `file` in a first element, pauses it once a part is stored, and takes that element away: a reload, as the store and IndexedDB see it. */
+async function interruptedUpload(file: File): Promise<UploadSnapshot> {
+  const first = await fixture<FerryUploader>(
+    html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB} concurrency="1"></ferry-uploader>`,
+  );
+  pick(first, [file]);
+  let upload: UploadSnapshot | undefined;
+  await new Promise<void>((resolve) =>
+    first.addEventListener('ferry-progress', (event) => {
+      if (event.upload.parts.done < 1 || upload) return;
+      upload = event.upload;
+      first.pause();
+      resolve();
+    }),
+  );
+  first.remove();
+  return upload!;
+}
+
+/** A new element on the same IndexedDB store, as after a reload, once its list of interrupted uploads shows `name`. */
+async function reloaded(name: string): Promise<{ element: FerryUploader; entry: HTMLElement }> {
+  const element = await fixture<FerryUploader>(
+    html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`,
+  );
+  const entryOf = () =>
+    [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~=interrupted-row]')].find(
+      (row) => row.querySelector('[part~=name]')?.textContent === name,
+    );
+  await waitUntil(entryOf, `${name} was not listed as interrupted`, { timeout: 10_000 });
+  return { element, entry: entryOf()! };
+}
+
+const partPuts = async (key: string) =>
+  (await executeServerCommand<{ path: string; partNumber: number }[], undefined>('ferry-store-part-puts'))
+    .filter((put) => put.path.endsWith(`/${key}`))
+    .map((put) => put.partNumber);
+
+describe('<ferry-uploader> interrupted uploads', () => {
+  it('lists an upload interrupted by a reload; the same file picked again continues from its stored parts', async () => {
+    const file = randomFile(11 * MiB, `resumed-${Date.now()}.bin`);
+    const interrupted = await interruptedUpload(file);
+    const { element, entry } = await reloaded(file.name);
+    expect(element.shadowRoot!.querySelector('[part~=interrupted] p')!.textContent).to.match(
+      /uploads? (was|were) interrupted\. Choose the same files? to continue\./,
+    );
+    expect(entry.querySelector('[part~=meta]')!.textContent).to.match(/5(\.\d)? MB of 11(\.\d)? MB stored/);
+    await expect(element).to.be.accessible();
+    const sentBefore = await partPuts(interrupted.key!);
+    const completed = next(element, 'ferry-complete');
+    pick(element, [file]);
+    const { upload } = await completed;
+    expect(upload.key).to.equal(interrupted.key);
+    const sentAfter = (await partPuts(interrupted.key!)).slice(sentBefore.length);
+    expect(sentAfter).to.not.include(1); // part 1 was stored before the reload
+    expect(await storedSha256(upload.key!)).to.equal(await sha256Hex(file));
+    await element.updateComplete;
+    expect(
+      [...element.shadowRoot!.querySelectorAll('[part~=interrupted-row] [part~=name]')].map((n) => n.textContent),
+    ).to.not.include(file.name);
+  });
+
+  it('discards an interrupted upload: aborted on the store, gone from the list', async () => {
+    const file = randomFile(11 * MiB, `discarded-${Date.now()}.bin`);
+    const interrupted = await interruptedUpload(file);
+    expect(await executeServerCommand<string[], undefined>('ferry-open-uploads')).to.include(interrupted.key);
+    const { element, entry } = await reloaded(file.name);
+    entry.querySelector<HTMLButtonElement>('[part~=discard]')!.click();
+    await waitUntil(
+      () =>
+        ![...element.shadowRoot!.querySelectorAll('[part~=interrupted-row] [part~=name]')].some(
+          (name) => name.textContent === file.name,
+        ),
+      'the discarded upload stayed listed',
+      { timeout: 10_000 },
+    );
+    expect(await executeServerCommand<string[], undefined>('ferry-open-uploads')).to.not.include(interrupted.key);
+  });
+});
