@@ -142,10 +142,15 @@ describe('faults between Chromium and the store', () => {
 
   it('aborts a PUT that stalls (body taken, no answer) and sends it again', async () => {
     await inject({ method: 'PUT', url: part(1), fault: { kind: 'stall' } });
-    const { file, retries, settled } = await upload({ stallTimeout: 700 }, 6 * MiB);
+    const { file, retries, settled } = await upload({ stallTimeout: 1500 }, 6 * MiB);
     const done = await settled();
     expect(done.state).to.equal('done');
-    expect(retries.map((r) => (r.error as { code: string }).code)).to.deep.equal(['stalled']);
+    // Part 1 is the one held: on a loaded machine another part may also pass a stall timeout, and
+    // is sent again the same way, so only part 1's retries are counted exactly.
+    expect(retries.filter((r) => r.partNumber === 1).map((r) => (r.error as { code: string }).code)).to.deep.equal([
+      'stalled',
+    ]);
+    expect(retries.every((r) => (r.error as { code: string }).code === 'stalled')).to.equal(true);
     await identical(done.key!, file);
   });
 
