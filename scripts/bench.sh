@@ -9,10 +9,16 @@
 #   bash scripts/bench.sh --help          every option
 #   bash scripts/bench.sh server          the signing server under load: @ferry/server against @uppy/companion
 #                                         (requests per second per core, p50/p99, memory, bad requests; --help)
+#   bash scripts/bench.sh thumbnails      300 photos of 4000×3000 added at once: <ferry-uploader manual> against plain
+#                                         <img src=objectURL> tags (long tasks, stalls, peak heap and RSS; --help)
 source "$(dirname "$0")/setup.sh"
 if [ "${1:-}" = server ]; then
   shift
   exec node bench/dist/server-bench.js "$@"
 fi
 ensure_browsers
+if [ "${1:-}" = thumbnails ]; then
+  shift
+  exec node bench/dist/thumbnail-bench.js "$@"
+fi
 exec node bench/dist/run.js "$@"

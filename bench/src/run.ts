@@ -3,9 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { launchBenchBrowser, type BenchEngine } from './bench-browser.js';
+import { buildBenchPages } from './bench-page.js';
 import type { CpuSeconds } from './cpu-usage.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { runInShapedLink } from './shaped-link.js';
@@ -64,12 +63,7 @@ async function main(options: BenchOptions): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'ferry-bench-'));
   try {
     const pageOut = join(work, 'page');
-    await build({
-      root: fileURLToPath(new URL('../page', import.meta.url)),
-      configFile: false,
-      logLevel: 'error',
-      build: { outDir: pageOut, emptyOutDir: true },
-    });
+    await buildBenchPages(pageOut);
     const many = options.files > 1;
     const fileSize = many ? options.fileSizeKiB * 1024 : options.sizeMiB * MiB;
     const paths: string[] = [];
