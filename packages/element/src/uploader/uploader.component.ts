@@ -55,6 +55,7 @@ const darkQuery = matchMedia('(prefers-color-scheme: dark)');
  * @summary Uploads files to S3, OSS or any S3-compatible store through presigned URLs.
  * @slot hint - Text of the drop zone.
  * @slot empty - Shown below the drop zone while no file is listed.
+ * @slot - The files the form already has, as `<ferry-file>` children: read, never shown.
  * @event {FerryBeforeAddEvent} ferry-before-add - Cancelable: a file is about to be added; `event.detail` (`name` renames it, `reason` with `preventDefault()` refuses it, `waitUntil(promise)` decides later).
  * @event {FerryBeforeUploadEvent} ferry-before-upload - Cancelable: an upload is about to start; `event.detail` (`file`, `metadata`, `cacheControl`, `tags` may change, `waitUntil(promise)`).
  * @event {FerryAddEvent} ferry-add - A file was added: `event.upload`.
@@ -618,11 +619,7 @@ export class FerryUploader extends LitElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (
-      (this.listLoad && !this.list) ||
-      (this.formLoad && !this.formLoaded) ||
-      (this.formsLoad && !this.forms)
-    ) {
+    while ((this.listLoad && !this.list) || (this.formLoad && !this.formLoaded) || (this.formsLoad && !this.forms)) {
       await Promise.all([this.listLoad, this.formLoad, this.formsLoad]);
       complete = await super.getUpdateComplete();
     }
