@@ -30,7 +30,7 @@ const onDemand = {
   './checksummed-uploader.js': 'checksums',
   './resized-options.js': 'resize',
   '../controllers/before-upload-event.js': 'before-upload',
-  '../file-list/file-list.js': 'file-list',
+  '../file-list/list-view.js': 'file-list',
   '../thumbnails/thumbnailer.js': 'thumbnails',
   '../input/limits-hint.js': 'limits-hint',
   '../form/form-controller.js': 'form',
@@ -38,6 +38,7 @@ const onDemand = {
   './folder-walk.js': 'folder-walk',
   '../existing/form-files.js': 'form-files',
   '../interrupted/interrupted-list.js': 'interrupted',
+  '../input/file-intake.js': 'file-intake',
   '../delete/delete-tokens.js': 'delete-tokens',
 };
 /** Where each on-demand import's module is in dist/, to build its sidecar from. */
@@ -46,7 +47,7 @@ const sources = {
   checksums: 'dist/controllers/checksummed-uploader.js',
   resize: 'dist/controllers/resized-options.js',
   'before-upload': 'dist/controllers/before-upload-event.js',
-  'file-list': 'dist/file-list/file-list.js',
+  'file-list': 'dist/file-list/list-view.js',
   thumbnails: 'dist/thumbnails/thumbnailer.js',
   'limits-hint': 'dist/input/limits-hint.js',
   form: 'dist/form/form-controller.js',
@@ -54,6 +55,7 @@ const sources = {
   'folder-walk': 'dist/input/folder-walk.js',
   'form-files': 'dist/existing/form-files.js',
   interrupted: 'dist/interrupted/interrupted-list.js',
+  'file-intake': 'dist/input/file-intake.js',
   'delete-tokens': 'dist/delete/delete-tokens.js',
 };
 const onDemandPattern = new RegExp(
