@@ -40,6 +40,7 @@ const onDemand = {
   '../interrupted/interrupted-list.js': 'interrupted',
   '../input/file-intake.js': 'file-intake',
   '../delete/delete-tokens.js': 'delete-tokens',
+  './uploader-features.js': 'uploader-features',
 };
 /** Where each on-demand import's module is in dist/, to build its sidecar from. */
 const sources = {
@@ -57,6 +58,7 @@ const sources = {
   interrupted: 'dist/interrupted/interrupted-list.js',
   'file-intake': 'dist/input/file-intake.js',
   'delete-tokens': 'dist/delete/delete-tokens.js',
+  'uploader-features': 'dist/controllers/uploader-features.js',
 };
 const onDemandPattern = new RegExp(
   `^(${Object.keys(onDemand)

@@ -596,10 +596,8 @@ export class FerryUploader extends LitElement {
               <input type="file" hidden tabindex="-1" webkitdirectory @change=${this.onPick} />`
           : nothing
       }
-      ${this.list?.uploadButton()}
-      ${this.interrupted?.render()}
-      ${listed ? this.list?.render() : html`<slot name="empty"></slot>`}
-      ${this.announcer.region()}
+      ${this.list?.uploadButton()} ${this.interrupted?.render()}
+      ${listed ? this.list?.render() : html`<slot name="empty"></slot>`} ${this.announcer.region()}
     `;
   }
 }
