@@ -30,7 +30,7 @@ const onDemand = {
   './checksummed-uploader.js': 'checksums',
   './resized-options.js': 'resize',
   '../controllers/before-upload-event.js': 'before-upload',
-  '../file-list/file-list.js': 'file-list',
+  '../file-list/list-view.js': 'file-list',
   '../thumbnails/thumbnailer.js': 'thumbnails',
   '../input/limits-hint.js': 'limits-hint',
   '../form/form-controller.js': 'form',
@@ -38,7 +38,9 @@ const onDemand = {
   './folder-walk.js': 'folder-walk',
   '../existing/form-files.js': 'form-files',
   '../interrupted/interrupted-list.js': 'interrupted',
+  '../input/file-intake.js': 'file-intake',
   '../delete/delete-tokens.js': 'delete-tokens',
+  './uploader-features.js': 'uploader-features',
 };
 /** Where each on-demand import's module is in dist/, to build its sidecar from. */
 const sources = {
@@ -46,7 +48,7 @@ const sources = {
   checksums: 'dist/controllers/checksummed-uploader.js',
   resize: 'dist/controllers/resized-options.js',
   'before-upload': 'dist/controllers/before-upload-event.js',
-  'file-list': 'dist/file-list/file-list.js',
+  'file-list': 'dist/file-list/list-view.js',
   thumbnails: 'dist/thumbnails/thumbnailer.js',
   'limits-hint': 'dist/input/limits-hint.js',
   form: 'dist/form/form-controller.js',
@@ -54,7 +56,9 @@ const sources = {
   'folder-walk': 'dist/input/folder-walk.js',
   'form-files': 'dist/existing/form-files.js',
   interrupted: 'dist/interrupted/interrupted-list.js',
+  'file-intake': 'dist/input/file-intake.js',
   'delete-tokens': 'dist/delete/delete-tokens.js',
+  'uploader-features': 'dist/controllers/uploader-features.js',
 };
 const onDemandPattern = new RegExp(
   `^(${Object.keys(onDemand)

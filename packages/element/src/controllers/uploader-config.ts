@@ -45,10 +45,8 @@ export function sameConfig(a: UploaderConfig, b: UploaderConfig): boolean {
 
 /**
  * The `Uploader` for `config`, remembering multipart uploads in `resumeStore`. A checksum, `resize`
- * or `deleteOnRemove` loads its code first (`checksummed-uploader.js` with `@ferry/core/checksums`,
- * `resized-options.js` with `@ferry/core/resize`, the endpoint that notes delete tokens with
- * `@ferry/core/delete`: chunks of their own, which other pages never load), so the Uploader then
- * comes in a promise.
+ * or `deleteOnRemove` loads its code first (`uploader-features.js`, and from it the feature's own:
+ * chunks of their own, which other pages never load), so the Uploader then comes in a promise.
  * @throws FerryError `invalid-input` naming the setting that is off (an empty endpoint, a part
  * size under the store's minimum, an unknown checksum); with a checksum, the promise rejects instead.
  * @example
@@ -63,27 +61,7 @@ export function buildUploader(
 ): Uploader | Promise<Uploader> {
   const { endpoint, concurrency, partSize, manual } = config;
   const options: UploaderOptions = { endpoint, concurrency, partSize, resumeStore, autoStart: !manual, beforeUpload };
-  const checksum = config.checksum?.trim();
-  const resize = config.resize?.trim();
-  if (!checksum && !resize && !config.deleteOnRemove) return new Uploader(options);
-  // `delete-on-remove` loads the endpoint that notes delete tokens (with `@ferry/core/delete`).
-  const recorded = config.deleteOnRemove
-    ? import('../delete/delete-tokens.js').then(({ withDeleteTokens }) => withDeleteTokens(options))
-    : Promise.resolve(options);
-  // Shrinking images loads `resized-options.js` with `@ferry/core/resize`, only when asked for.
-  const resized = resize
-    ? recorded.then(async (ready) =>
-        (await import('./resized-options.js')).resizedOptions(
-          ready,
-          resize,
-          config.quality,
-          config.format ?? undefined,
-        ),
-      )
-    : recorded;
-  return resized.then((ready) =>
-    checksum
-      ? import('./checksummed-uploader.js').then(({ checksummedUploader }) => checksummedUploader(ready, checksum))
-      : new Uploader(ready),
-  );
+  if (!config.checksum?.trim() && !config.resize?.trim() && !config.deleteOnRemove) return new Uploader(options);
+  // The other settings load their code first, with the module that builds their Uploader.
+  return import('./uploader-features.js').then(({ uploaderWithFeatures }) => uploaderWithFeatures(options, config));
 }

@@ -1,7 +1,26 @@
 import { css } from 'lit';
 
-/** Styles of the list of files and the total: added to the element's own when the list first loads. */
+/**
+ * Styles of the list of files and the total, and of the Upload button that comes with queued
+ * files: added to the element's own when the list first loads.
+ */
 export const fileListStyles = css`
+  a:focus-visible,
+  summary:focus-visible {
+    outline: 3px solid var(--ferry-accent);
+    outline-offset: 2px;
+  }
+  summary {
+    cursor: pointer;
+    min-block-size: 24px;
+  }
+  .primary {
+    margin-block-start: var(--ferry-gap);
+    margin-inline-end: var(--ferry-gap);
+    background: var(--ferry-accent);
+    border-color: var(--ferry-accent);
+    color: var(--ferry-on-accent);
+  }
   ul {
     list-style: none;
     margin: var(--ferry-gap) 0 0;

@@ -6,15 +6,7 @@ import { formatBytes } from '../format.js';
 import { icon } from '../icon.js';
 import type { FileAction, ListTranslation, Translation } from '../translations/translation.js';
 import type { FormFiles } from '../existing/form-files.js';
-
 import { withListStrings } from '../translations/en-list.js';
-
-export { fileListStyles } from './file-list.styles.js';
-/** @public The element words failure announcements with it (it loads this module with `import()`). */
-export { failureText } from '../file-row/failure-text.js';
-export { withListStrings };
-/** @public The element adds it when it loads this module with `import()`. */
-export { FocusKeeper } from './focus-keeper.js';
 
 /** A refused file, shown inline until dismissed. */
 export interface RejectedRow {
@@ -48,7 +40,6 @@ export interface FileListView {
  * never used does not pay for it). Refused and accepted files share one list, in the order they
  * were added, on one grid: every row's name, bar and text start at the same edge, as does the
  * total, which has a visible label.
- * @public The element loads this module with `import()`.
  */
 export function fileList(view: FileListView): TemplateResult {
   const { locale } = view;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { HostLink } from '../existing/host-link.js';
 import {
   maxFilesValidator,
   maxTotalSizeValidator,
@@ -17,6 +18,30 @@ export interface FormInput extends ValidationInput {
   readonly anchor: HTMLElement;
   /** The entries to submit under `name` instead of one per key (existing files: kept, added, removed). */
   readonly entries?: ((name: string) => readonly (readonly [string, string])[]) | undefined;
+}
+
+/**
+ * What `<ferry-uploader>` gives the form now: its uploads and existing files, value, settings,
+ * strings, and its drop zone to point at.
+ * @example
+ * ```ts
+ * new FormController(host, internals, () => formInputOf(link));
+ * ```
+ */
+export function formInputOf(link: HostLink): FormInput {
+  const { host, uploads } = link;
+  return {
+    uploads: uploads.uploads,
+    keys: host.keys,
+    name: host.name,
+    required: host.required,
+    maxFiles: host.maxFiles,
+    maxTotalSize: host.maxTotalSize,
+    t: link.t(),
+    locale: link.locale(),
+    anchor: link.dropzone(),
+    ...link.forms()?.form(uploads.uploads),
+  };
 }
 
 /** The element's rules, in the order their messages win. */
@@ -43,7 +68,7 @@ function firstBroken(input: ValidationInput): Invalid | undefined {
  *
  * @example
  * ```ts
- * this.addController(new FormController(this, this.attachInternals(), () => this.formInput()));
+ * this.addController(new FormController(this, this.attachInternals(), () => formInputOf(this.link)));
  * ```
  */
 export class FormController implements ReactiveController {

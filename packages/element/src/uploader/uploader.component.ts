@@ -1,41 +1,19 @@
-import type { UploadSnapshot } from '@ferry/core';
-import { adoptStyles, html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ChecksumSetting } from '../controllers/checksummed-uploader.js';
 import { UploadController, type UploaderLike } from '../controllers/upload-controller.js';
-import { FerryRejectEvent } from '../events/ferry-reject.js';
-import { FerryBeforeAddEvent } from '../events/ferry-before-add.js';
 import { FerryRemoveEvent } from '../events/ferry-remove.js';
 import type { ExistingFile } from '../existing/existing-file.js';
 import type { FormFiles } from '../existing/form-files.js';
-import type { HostLink } from '../existing/host-link.js';
-import type { RejectedRow } from '../file-list/file-list.js';
-import type { FormInput } from '../form/form-controller.js';
+import type { HostLink, RowExtra } from '../existing/host-link.js';
+import type { ListView } from '../file-list/list-view.js';
 import type { InterruptedList } from '../interrupted/interrupted-list.js';
-import { formatBytes } from '../format.js';
 import { icon, UPLOAD_ICON } from '../icon.js';
 import { droppedFiles, pickedFiles, type PickedFile } from '../input/dropped-files.js';
-import { check, type Rejection } from '../input/restrictions.js';
+import type { FileIntake } from '../input/file-intake.js';
 import { LiveAnnouncer } from '../live-announcer.js';
 import { canonicalLocale, loadTranslation, translationFor } from '../localize.js';
-import type { FileAction, Translation } from '../translations/translation.js';
+import type { Translation } from '../translations/translation.js';
 import { darkPalette, uploaderStyles } from './uploader.styles.js';
-
-/** Thumbnails are tried for images up to this size: beyond it, decoding costs more than a 40 px preview shows. */
-const THUMBNAIL_MAX_BYTES = 64 * 1024 * 1024;
-
-/** What the element keeps of each upload it lists, by upload id. */
-interface Extra {
-  /** Its place in the order files were added (refused ones included). */
-  readonly order: number;
-  path: string;
-  /** Object URL of its thumbnail, once made. */
-  thumbnail?: string;
-  /** Stops a thumbnail not made yet. */
-  abort?: AbortController;
-}
-
-/** The list module (rows, total and their styles), loaded with the first file. */
-type FileListModule = typeof import('../file-list/file-list.js');
 
 const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
@@ -128,7 +106,6 @@ export class FerryUploader extends LitElement {
     uploader: { attribute: false },
     deleteOnRemove: { type: Boolean, attribute: 'delete-on-remove' },
     dragging: { state: true },
-    rejected: { state: true },
     fieldsetDisabled: { state: true },
   };
 
@@ -262,7 +239,6 @@ export class FerryUploader extends LitElement {
   }
 
   private dragging = false;
-  private rejected: readonly RejectedRow[] = [];
   private fieldsetDisabled = false;
 
   private readonly uploads = new UploadController(this, {
@@ -286,14 +262,14 @@ export class FerryUploader extends LitElement {
   private readonly announcer = new LiveAnnouncer(this, (tally, count, first) => this.t[tally](count, first));
 
   /** Order, folder path and thumbnail of each upload listed, by upload id. */
-  private readonly extras = new Map<string, Extra>();
-  private nextRejected = 1;
+  private readonly extras = new Map<string, RowExtra>();
   private nextOrder = 1;
   private loadedFor = '';
-  private list: FileListModule | undefined;
+  /** The rows and what only matters once there are some (their own module, loaded with the first file). */
+  private list: ListView | undefined;
   /** The drop zone's hint from the restrictions, in its own module: pages without restrictions never load it. */
   private limitsHint: typeof import('../input/limits-hint.js').limitsHint | undefined;
-  private listLoad: Promise<void> | undefined;
+  private listLoad: Promise<ListView> | undefined;
   /**
    * The form value and validity (its own module): loaded once there is something to say, a file
    * listed or `required`. Until then the value is empty and the element valid, as it would say.
@@ -302,6 +278,9 @@ export class FerryUploader extends LitElement {
   private formLoaded = false;
   /** Existing files, removals and deletes (their own module): loaded once `files`, `<ferry-file>` or `delete-on-remove` is used. */
   private forms: FormFiles | undefined;
+  /** Checking and adding the files a person adds (its own module, loaded with the first file added). */
+  private intake: FileIntake | undefined;
+  private intakeLoad: Promise<FileIntake> | undefined;
   private formsLoad: Promise<FormFiles> | undefined;
   private given: readonly ExistingFile[] | undefined;
   /** The uploads interrupted in this browser (their own module, loaded once the element has started). */
@@ -313,8 +292,16 @@ export class FerryUploader extends LitElement {
     locale: () => this.resolvedLocale,
     off: () => this.off,
     say: (text) => this.announcer.say(text),
+    count: (tally, name) => this.announcer.count(tally, name),
     removed: (upload) => this.dispatchEvent(new FerryRemoveEvent(upload)),
     given: () => this.given,
+    forms: () => this.forms,
+    loadForms: () => this.loadForms(),
+    intake: () => this.intake,
+    order: () => this.nextOrder++,
+    extras: this.extras,
+    extra: (id) => this.extraOf(id),
+    dropzone: () => this.dropzone,
   };
   /** Whether the page around the element is dark (its `color-scheme`). */
   private pageDark = false;
@@ -350,15 +337,7 @@ export class FerryUploader extends LitElement {
     });
     this.addEventListener('ferry-error', ({ upload, error }) => {
       // Failures are worded by the list's module (its row shows the same sentence).
-      this.loadList();
-      void this.listLoad?.then(() => {
-        const t = this.list!.withListStrings(this.t);
-        const reason = this.list!.failureText(t, error);
-        // On a cancelled upload the error is an abort the store could not be told of, not a failed upload.
-        this.announcer.say(
-          upload.state === 'cancelled' ? t.abortRefused(upload.name, reason) : t.failed(upload.name, reason),
-        );
-      });
+      void this.loadList().then((list) => list.announceFailure(upload, error));
     });
     this.addEventListener('ferry-remove', ({ upload }) => {
       this.forget(upload.id);
@@ -428,7 +407,7 @@ export class FerryUploader extends LitElement {
   /** Form reset: cancels and removes every upload, and brings back the existing files it was given. */
   formResetCallback(): void {
     this.uploads.removeAll();
-    this.rejected = [];
+    this.intake?.clear();
     this.forms?.restore();
   }
 
@@ -447,115 +426,25 @@ export class FerryUploader extends LitElement {
     return candidates.map(canonicalLocale).find((tag) => tag !== undefined) ?? 'en';
   }
 
-  private formInput(): FormInput {
-    return {
-      uploads: this.uploads.uploads,
-      keys: this.keys,
-      name: this.name,
-      required: this.required,
-      maxFiles: this.maxFiles,
-      maxTotalSize: this.maxTotalSize,
-      t: this.t,
-      locale: this.resolvedLocale,
-      anchor: this.dropzone,
-      ...this.forms?.form(this.uploads.uploads),
-    };
-  }
-
   private get off(): boolean {
     return this.disabled || this.fieldsetDisabled;
   }
 
   private add(picked: readonly PickedFile[]): void {
     if (this.off || picked.length === 0) return;
-    const target = this.uploads.target();
-    // With checksums the Uploader loads first; the files are checked and added once it is there.
-    if (target instanceof Promise) {
-      target.then(() => this.add(picked), reportError);
-      return;
-    }
-    const t = this.t;
-    const listed = this.uploads.uploads.filter((upload) => upload.state !== 'cancelled');
-    // Existing files count toward the limits too.
-    let count = listed.length + (this.forms?.kept.length ?? 0);
-    let total = listed.reduce((sum, upload) => sum + upload.size, this.forms?.keptBytes ?? 0);
-    const rejected: RejectedRow[] = [];
-    for (const { file, path } of this.multiple ? picked : picked.slice(0, 1)) {
-      const rejection = check(file, this, count, total);
-      if (rejection) {
-        const message = t.reasons[rejection.reason](this.limitText(rejection));
-        rejected.push({ id: `r${this.nextRejected++}`, name: path || file.name, message, order: this.nextOrder++ });
-        this.dispatchEvent(new FerryRejectEvent(file, rejection.reason, message));
-        continue;
-      }
-      count++;
-      total += file.size;
-      this.admit(target, file, path);
-    }
-    this.refuse(rejected);
+    void this.loadIntake().then((intake) => intake.add(picked));
   }
 
-  /** Shows and announces refused files. */
-  private refuse(rejected: readonly RejectedRow[]): void {
-    if (rejected.length === 0) return;
-    this.rejected = [...this.rejected, ...rejected];
-    this.announcer.say(rejected.map((row) => this.t.rejected(row.name, row.message)).join('. '));
+  private loadIntake(): Promise<FileIntake> {
+    return (this.intakeLoad ??= import('../input/file-intake.js').then(
+      ({ FileIntake }) => (this.intake = new FileIntake(this.link)),
+    ));
   }
 
-  /** Adds a file that met the restrictions, once `ferry-before-add` listeners let it (now, or after their work). */
-  private admit(target: UploaderLike, file: File, path: string): void {
-    const event = new FerryBeforeAddEvent(file, file.name);
-    // Its place in the list is where it was added, even if listeners decide later.
-    const order = this.nextOrder++;
-    this.dispatchEvent(event);
-    const decide = (failed?: unknown): void => {
-      const { name, reason } = event.detail;
-      if (event.defaultPrevented || failed !== undefined) {
-        const message = reason || (failed instanceof Error ? failed.message : '');
-        this.dispatchEvent(new FerryRejectEvent(file, 'refused', message));
-        this.refuse([{ id: `r${this.nextRejected++}`, name: path || file.name, message, order }]);
-        return;
-      }
-      const added =
-        name === file.name ? file : new File([file], name, { type: file.type, lastModified: file.lastModified });
-      const upload = this.uploads.add(target, added, path ? { metadata: { relativePath: path } } : {});
-      // add() only asks for a render: the row's first render already has its place and path.
-      Object.assign(this.extraOf(upload.id), { order, path });
-      if (added.type.startsWith('image/') && added.size <= THUMBNAIL_MAX_BYTES) void this.thumbnail(upload.id, added);
-    };
-    const pending = event.work.settled();
-    if (pending)
-      pending.then(
-        () => decide(),
-        (error: unknown) => decide(error ?? 'refused'),
-      );
-    else decide();
-  }
-
-  private limitText({ reason, limit }: Rejection): string {
-    return typeof limit === 'string' || reason === 'too-many' ? `${limit}` : formatBytes(limit, this.resolvedLocale);
-  }
-
-  private extraOf(id: string): Extra {
+  private extraOf(id: string): RowExtra {
     let extra = this.extras.get(id);
     if (!extra) this.extras.set(id, (extra = { order: this.nextOrder++, path: '' }));
     return extra;
-  }
-
-  /** Makes upload `id`'s thumbnail (in its own module, loaded with the first image); the type icon shows meanwhile. */
-  private async thumbnail(id: string, file: File): Promise<void> {
-    const abort = new AbortController();
-    this.extraOf(id).abort = abort;
-    const { thumbnails } = await import('../thumbnails/thumbnailer.js');
-    const url = await thumbnails.make(file, abort.signal);
-    if (!url) return;
-    const extra = this.extras.get(id);
-    if (!extra)
-      URL.revokeObjectURL(url); // the row left while it was made
-    else {
-      extra.thumbnail = url;
-      this.requestUpdate();
-    }
   }
 
   private forget(id: string): void {
@@ -563,13 +452,6 @@ export class FerryUploader extends LitElement {
     extra?.abort?.abort();
     if (extra?.thumbnail) URL.revokeObjectURL(extra.thumbnail);
     this.extras.delete(id);
-  }
-
-  private act(action: FileAction, upload: UploadSnapshot): void {
-    // Existing files and deletes are the forms module's; dismiss is for rejected rows only.
-    if (action === 'remove' && (this.deleteOnRemove || this.forms?.owns(upload.id)))
-      void this.loadForms().then((forms) => forms.remove(upload));
-    else if (action !== 'dismiss') this.uploads.act(upload.id, action);
   }
 
   /**
@@ -590,37 +472,35 @@ export class FerryUploader extends LitElement {
     ));
   }
 
-  private dismiss(row: RejectedRow): void {
-    this.rejected = this.rejected.filter((r) => r !== row);
-    this.announcer.count('removed', row.name);
-  }
-
-  private loadList(): void {
-    this.listLoad ??= import('../file-list/file-list.js').then((list) => {
-      adoptStyles(this.renderRoot as ShadowRoot, [...FerryUploader.elementStyles, list.fileListStyles]);
-      // Focus stays in the widget when a render takes the focused row or button away.
-      this.addController(new list.FocusKeeper(this, () => this.dropzone));
-      this.list = list;
+  private loadList(): Promise<ListView> {
+    return (this.listLoad ??= import('../file-list/list-view.js').then(({ ListView }) => {
+      this.list = new ListView(this.link);
       this.requestUpdate();
-    });
+      return this.list;
+    }));
   }
 
   private loadForm(): void {
-    this.formLoad ??= import('../form/form-controller.js').then(({ FormController }) => {
-      this.addController(new FormController(this, this.internals, () => this.formInput()));
+    this.formLoad ??= import('../form/form-controller.js').then(({ FormController, formInputOf }) => {
+      this.addController(new FormController(this, this.internals, () => formInputOf(this.link)));
       this.formLoaded = true;
       this.requestUpdate();
     });
   }
 
   /**
-   * Also waits for the list and the form code to load, so that `await updateComplete` after
-   * adding a file finds its row, and the form sees the element's validity.
+   * Also waits for the code of adding files, the list and the form to load, so that
+   * `await updateComplete` after adding a file finds its row, and the form sees the element's validity.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while ((this.listLoad && !this.list) || (this.formLoad && !this.formLoaded) || (this.formsLoad && !this.forms)) {
-      await Promise.all([this.listLoad, this.formLoad, this.formsLoad]);
+    while (
+      (this.listLoad && !this.list) ||
+      (this.formLoad && !this.formLoaded) ||
+      (this.formsLoad && !this.forms) ||
+      (this.intakeLoad && !this.intake)
+    ) {
+      await Promise.all([this.listLoad, this.formLoad, this.formsLoad, this.intakeLoad]);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -668,8 +548,8 @@ export class FerryUploader extends LitElement {
       void loadTranslation((this.loadedFor = locale)).then((loaded) => loaded && this.requestUpdate());
     const t = this.t;
     const uploads = this.uploads.uploads;
-    const listed = uploads.length > 0 || this.rejected.length > 0 || !!this.forms?.kept.length;
-    if (listed) this.loadList();
+    const listed = uploads.length > 0 || !!this.intake?.rejected.length || !!this.forms?.kept.length;
+    if (listed) void this.loadList();
     if (uploads.length > 0 || this.required || this.forms) this.loadForm();
     const restricted = this.accept !== '' || this.maxFileSize !== undefined;
     if (restricted && !this.limitsHint)
@@ -717,37 +597,8 @@ export class FerryUploader extends LitElement {
               <input type="file" hidden tabindex="-1" webkitdirectory @change=${this.onPick} />`
           : nothing
       }
-      ${
-        uploads.some((upload) => upload.state === 'queued')
-          ? html`<button
-              part="upload-button"
-              class="primary"
-              type="button"
-              ?disabled=${this.off}
-              @click=${() => this.upload()}
-            >
-              ${t.upload}
-            </button>`
-          : nothing
-      }
-      ${this.interrupted?.render()}
-      ${
-        !listed
-          ? html`<slot name="empty"></slot>`
-          : this.list?.fileList({
-              t,
-              locale,
-              uploads,
-              rejected: this.rejected,
-              forms: this.forms,
-              order: (id) => this.extras.get(id)?.order ?? 0,
-              extras: (id) => this.extras.get(id) ?? {},
-              refusal: (id) => this.uploads.refusal(id),
-              act: (action, upload) => this.act(action, upload),
-              dismiss: (row) => this.dismiss(row),
-            })
-      }
-      ${this.announcer.region()}
+      ${this.list?.uploadButton()} ${this.interrupted?.render()}
+      ${listed ? this.list?.render() : html`<slot name="empty"></slot>`} ${this.announcer.region()}
     `;
   }
 }

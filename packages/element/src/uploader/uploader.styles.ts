@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 
 /**
  * Styles of `<ferry-uploader>` before any file is listed (the list brings its own,
- * `fileListStyles`): logical properties only (so right-to-left mirrors), light and dark palettes
+ * `fileListStyles`, with those of its links, folded details and the Upload button): logical properties only (so right-to-left mirrors), light and dark palettes
  * meeting WCAG AA contrast, themable through the `--ferry-*` properties on `:host`.
  */
 export const uploaderStyles = css`
@@ -46,13 +46,7 @@ export const uploaderStyles = css`
     min-block-size: 24px;
     min-inline-size: 24px;
   }
-  summary {
-    cursor: pointer;
-    min-block-size: 24px;
-  }
-  button:focus-visible,
-  a:focus-visible,
-  summary:focus-visible {
+  button:focus-visible {
     outline: 3px solid var(--ferry-accent);
     outline-offset: 2px;
   }
@@ -95,15 +89,9 @@ export const uploaderStyles = css`
     border-style: solid;
     background: color-mix(in srgb, var(--ferry-accent) 12%, transparent);
   }
-  .secondary,
-  .primary {
+  .secondary {
     margin-block-start: var(--ferry-gap);
     margin-inline-end: var(--ferry-gap);
-  }
-  .primary {
-    background: var(--ferry-accent);
-    border-color: var(--ferry-accent);
-    color: var(--ferry-on-accent);
   }
   .visually-hidden {
     position: absolute;

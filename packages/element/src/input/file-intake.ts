@@ -1,0 +1,140 @@
+import type { UploadSnapshot } from '@ferry/core';
+import type { UploaderLike } from '../controllers/upload-controller.js';
+import { FerryBeforeAddEvent } from '../events/ferry-before-add.js';
+import { FerryRejectEvent } from '../events/ferry-reject.js';
+import type { HostLink } from '../existing/host-link.js';
+import type { RejectedRow } from '../file-list/file-list.js';
+import { formatBytes } from '../format.js';
+import type { PickedFile } from './dropped-files.js';
+import { check, type Rejection } from './restrictions.js';
+
+/** Thumbnails are tried for images up to this size: beyond it, decoding costs more than a 40 px preview shows. */
+const THUMBNAIL_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * What happens to the files a person adds (drop, pick, paste, `addFiles()`), loaded with the
+ * first file added, so a page whose widget is never used does not pay for it: the restrictions
+ * are checked, `ferry-reject` and `ferry-before-add` fire (a listener may rename, refuse, or
+ * decide later), refused files are shown as rows until dismissed, and accepted ones go to the
+ * Uploader with their place in the list, folder path and thumbnail.
+ * @example
+ * ```ts
+ * const intake = new FileIntake(link);
+ * intake.add([{ file, path: '' }]);
+ * ```
+ */
+export class FileIntake {
+  /** The refused files shown, until dismissed or the form is reset. */
+  rejected: readonly RejectedRow[] = [];
+  private nextRejected = 1;
+
+  constructor(private readonly link: HostLink) {}
+
+  /** Checks `picked` against the restrictions and adds those that meet them (the first only, without `multiple`). */
+  add(picked: readonly PickedFile[]): void {
+    const { host, uploads } = this.link;
+    const target = uploads.target();
+    // With checksums the Uploader loads first; the files are checked and added once it is there.
+    if (target instanceof Promise) {
+      target.then(() => this.add(picked), reportError);
+      return;
+    }
+    const t = this.link.t();
+    const forms = this.link.forms();
+    const listed = uploads.uploads.filter((upload) => upload.state !== 'cancelled');
+    // Existing files count toward the limits too.
+    let count = listed.length + (forms?.kept.length ?? 0);
+    let total = listed.reduce((sum, upload) => sum + upload.size, forms?.keptBytes ?? 0);
+    const rejected: RejectedRow[] = [];
+    for (const { file, path } of host.multiple ? picked : picked.slice(0, 1)) {
+      const rejection = check(file, host, count, total);
+      if (rejection) {
+        const message = t.reasons[rejection.reason](this.limitText(rejection));
+        rejected.push({ id: this.rejectedId(), name: path || file.name, message, order: this.link.order() });
+        host.dispatchEvent(new FerryRejectEvent(file, rejection.reason, message));
+        continue;
+      }
+      count++;
+      total += file.size;
+      this.admit(target, file, path);
+    }
+    this.refuse(rejected);
+  }
+
+  /** Takes a refused file's row away (its Dismiss button). */
+  dismiss(row: RejectedRow): void {
+    this.rejected = this.rejected.filter((each) => each !== row);
+    this.link.host.requestUpdate();
+    this.link.count('removed', row.name);
+  }
+
+  /** Form reset: no refused rows. */
+  clear(): void {
+    this.rejected = [];
+    this.link.host.requestUpdate();
+  }
+
+  /** Shows and announces refused files. */
+  private refuse(rejected: readonly RejectedRow[]): void {
+    if (rejected.length === 0) return;
+    this.rejected = [...this.rejected, ...rejected];
+    this.link.host.requestUpdate();
+    const t = this.link.t();
+    this.link.say(rejected.map((row) => t.rejected(row.name, row.message)).join('. '));
+  }
+
+  /** Adds a file that met the restrictions, once `ferry-before-add` listeners let it (now, or after their work). */
+  private admit(target: UploaderLike, file: File, path: string): void {
+    const { host } = this.link;
+    const event = new FerryBeforeAddEvent(file, file.name);
+    // Its place in the list is where it was added, even if listeners decide later.
+    const order = this.link.order();
+    host.dispatchEvent(event);
+    const decide = (failed?: unknown): void => {
+      const { name, reason } = event.detail;
+      if (event.defaultPrevented || failed !== undefined) {
+        const message = reason || (failed instanceof Error ? failed.message : '');
+        host.dispatchEvent(new FerryRejectEvent(file, 'refused', message));
+        this.refuse([{ id: this.rejectedId(), name: path || file.name, message, order }]);
+        return;
+      }
+      const added =
+        name === file.name ? file : new File([file], name, { type: file.type, lastModified: file.lastModified });
+      const upload = this.link.uploads.add(target, added, path ? { metadata: { relativePath: path } } : {});
+      // add() only asks for a render: the row's first render already has its place and path.
+      Object.assign(this.link.extra(upload.id), { order, path });
+      if (added.type.startsWith('image/') && added.size <= THUMBNAIL_MAX_BYTES) void this.thumbnail(upload, added);
+    };
+    const pending = event.work.settled();
+    if (pending)
+      pending.then(
+        () => decide(),
+        (error: unknown) => decide(error ?? 'refused'),
+      );
+    else decide();
+  }
+
+  private rejectedId(): string {
+    return `r${this.nextRejected++}`;
+  }
+
+  private limitText({ reason, limit }: Rejection): string {
+    return typeof limit === 'string' || reason === 'too-many' ? `${limit}` : formatBytes(limit, this.link.locale());
+  }
+
+  /** Makes `upload`'s thumbnail (in its own module, loaded with the first image); the type icon shows meanwhile. */
+  private async thumbnail({ id }: UploadSnapshot, file: File): Promise<void> {
+    const abort = new AbortController();
+    this.link.extra(id).abort = abort;
+    const { thumbnails } = await import('../thumbnails/thumbnailer.js');
+    const url = await thumbnails.make(file, abort.signal);
+    if (!url) return;
+    const extra = this.link.extras.get(id);
+    if (!extra)
+      URL.revokeObjectURL(url); // the row left while it was made
+    else {
+      extra.thumbnail = url;
+      this.link.host.requestUpdate();
+    }
+  }
+}
