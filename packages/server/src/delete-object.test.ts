@@ -240,6 +240,47 @@ describe('DELETE /objects through the authorizeDelete hook', () => {
     expect(asked).toContainEqual(['forms/alice/avatar.png', 'alice']);
   });
 
+  it('refuses a key with a dot segment before the hook sees it: "alice/../bob/x" cannot pass a prefix check', async () => {
+    const asked: string[] = [];
+    const handler = handlerWith({
+      authorizeDelete: (_request, key, user) => {
+        asked.push(key);
+        return key.startsWith(`forms/${user.id}/`);
+      },
+    });
+    await put('forms/bob/kept.png');
+    for (const key of [
+      'forms/alice/../bob/kept.png',
+      'forms/alice/%2e%2E/bob/kept.png',
+      'forms/alice/./x',
+      '/forms/a',
+    ]) {
+      const refused = await remove(handler, key);
+      expect(refused, key).toMatchObject({ status: 400, json: { code: 'bad-request' } });
+    }
+    expect(asked).toEqual([]);
+    expect(await exists('forms/bob/kept.png')).toBe(true);
+  });
+
+  it('refuses a malformed delete token with 403, not 500 (no exception reaches onError)', async () => {
+    const errors: unknown[] = [];
+    const handler = handlerWith({ onError: (error) => errors.push(error) });
+    const { key, deleteToken } = await singlePut(handler);
+    const [payload, mac = ''] = deleteToken.split('.');
+    // "A" is not base64 at all (atob throws); the other spelling of the MAC's last character
+    // decodes to the same bytes, and is refused too: only the canonical spelling is a token.
+    const last = mac.at(-1)!;
+    const sibling = 'AEIMQUYcgkosw048'.includes(last)
+      ? String.fromCharCode(last.charCodeAt(0) + 1)
+      : String.fromCharCode(last.charCodeAt(0) - 1);
+    for (const token of [`${payload}.A`, `${payload}.${mac.slice(0, -1)}${sibling}`, `@@.${mac}`]) {
+      const refused = await remove(handler, key, { [DELETE_TOKEN_HEADER]: token });
+      expect(refused.status, token).toBe(403);
+    }
+    expect(errors).toEqual([]);
+    expect(await exists(key)).toBe(true);
+  });
+
   it('lets the hook allow a delete whose token fails, and answers 400 without a key, 405 for GET', async () => {
     const handler = handlerWith({ authorizeDelete: () => true });
     const key = 'forms/any.txt';

@@ -1,4 +1,5 @@
 import { ServerError } from './errors.js';
+import { fromBase64, toBase64Url } from './web-crypto.js';
 
 /** What a delete token binds: the caller, the one object key it may delete, and until when. */
 export interface DeleteClaims {
@@ -16,16 +17,10 @@ const LABEL = 'ferry-delete-token.v1.';
 
 const encoder = new TextEncoder();
 
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): Uint8Array | undefined {
-  if (!/^[\w-]*$/.test(text)) return undefined;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+/** The bytes of `text` when it is base64url in its one canonical spelling (a last character's low bits are free otherwise). */
+function canonicalBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
+  const bytes = /^[\w-]+$/.test(text) ? fromBase64(text) : undefined;
+  return bytes && toBase64Url(bytes) === text ? bytes : undefined;
 }
 
 /**
@@ -54,9 +49,9 @@ export class DeleteTokens {
 
   /** A token for `claims`. */
   async issue(claims: DeleteClaims): Promise<string> {
-    const payload = base64url(encoder.encode(JSON.stringify({ user: claims.user, key: claims.key, exp: claims.exp })));
+    const payload = toBase64Url(JSON.stringify({ user: claims.user, key: claims.key, exp: claims.exp }));
     const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await this.#key, encoder.encode(LABEL + payload)));
-    return `${payload}.${base64url(mac)}`;
+    return `${payload}.${toBase64Url(mac)}`;
   }
 
   /**
@@ -68,12 +63,13 @@ export class DeleteTokens {
       throw new ServerError('token-invalid', `The delete token ${why}.`);
     };
     const [payload, mac, extra] = token.split('.');
-    const signature = mac === undefined ? undefined : fromBase64url(mac);
+    // Malformed input is refused, never thrown: atob's DOMException would have been a 500.
+    const signature = mac === undefined ? undefined : canonicalBase64Url(mac);
     if (!payload || !signature || extra !== undefined) return refuse('is malformed');
     // WebCrypto's verify compares in constant time.
     const valid = await crypto.subtle.verify('HMAC', await this.#key, signature, encoder.encode(LABEL + payload));
     if (!valid) return refuse('is not valid');
-    const claims = JSON.parse(new TextDecoder().decode(fromBase64url(payload))) as DeleteClaims;
+    const claims = JSON.parse(new TextDecoder().decode(fromBase64(payload))) as DeleteClaims;
     if (claims.exp * 1000 < now) return refuse('has expired: its window to delete the upload is over');
     if (claims.key !== key) return refuse('is for another object');
     if (claims.user !== user) return refuse('belongs to another user');

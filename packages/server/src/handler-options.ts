@@ -63,7 +63,10 @@ export interface FerryHandlerOptions {
   /**
    * How long a finished upload's delete token lets its page delete the object, in seconds after
    * completion (a single PUT's: after its URL expires, since the PUT may come that late).
-   * 0 issues no delete tokens. @default 600
+   * 0 issues no delete tokens. A single PUT's token comes with its URL, before any byte is
+   * stored: with a `key()` that gives the same key again (one avatar per user), it can delete the
+   * object already there without uploading. Keep keys unique per upload (the default) or set 0.
+   * @default 600
    */
   readonly deleteWindowSeconds?: number;
   /**

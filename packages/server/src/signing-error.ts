@@ -60,13 +60,18 @@ export function checkExpiresIn(seconds: number, what = 'expiresIn'): number {
 /** Segments that URL parsers read as `.` or `..`: `%2e` in any case counts as a dot (WHATWG URL). */
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
+/** Whether `key` has a "." or ".." segment (or its %2e form), which URLs collapse. */
+export function hasDotSegment(key: string): boolean {
+  return key.split('/').some((segment) => DOT_SEGMENT.test(segment));
+}
+
 /**
  * Returns `key` when no `/`-separated segment of it is `.` or `..` (also as `%2e`): browsers
  * resolve those before sending, so the request would reach another key than the one signed.
  * @throws SigningError `unsafe-key` otherwise.
  */
 export function checkNoDotSegments(key: string): string {
-  if (key.split('/').some((segment) => DOT_SEGMENT.test(segment))) {
+  if (hasDotSegment(key)) {
     throw new SigningError(
       SigningErrorCode.UnsafeKey,
       'The object key has a "." or ".." segment (or its %2e form), which browsers collapse before sending: ' +

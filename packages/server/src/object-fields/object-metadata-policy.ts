@@ -50,8 +50,11 @@ export interface ObjectHeaders {
 
 /** A header field name (RFC 9110 token). */
 const TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-/** Printable ASCII: what every browser sends in a header unchanged. */
-const PRINTABLE = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII without a space at either end: what every browser sends in a header unchanged
+ * (browsers and stores trim a value's ends, while the signature covers it as given).
+ */
+const PRINTABLE = /^(?:[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?)?$/;
 /** What S3 allows in tag keys and values. */
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const MAX_TAGS = 10;
@@ -83,11 +86,18 @@ export function objectHeadersFor(
     if (keyOnly.has(lower)) continue;
     if (!allowed.has(lower) || !TOKEN.test(name)) throw refuse(`Metadata ${name} is not allowed here.`);
     if (!PRINTABLE.test(value))
-      throw refuse(`Metadata ${name} must be printable ASCII (encode other text, e.g. with encodeURIComponent).`);
+      throw refuse(
+        `Metadata ${name} must be printable ASCII with no space at either end (encode other text, e.g. with encodeURIComponent).`,
+      );
     check(name, value, 'metadata');
     metadata[lower] = value;
   }
-  for (const [name, value] of Object.entries(policy.fixed ?? {})) metadata[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(policy.fixed ?? {})) {
+    // The application's own configuration, but it lands in signed headers all the same.
+    if (!TOKEN.test(name) || !PRINTABLE.test(value))
+      throw new ServerError('internal', `objectMetadata.fixed ${name} is not a header name with a printable value.`);
+    metadata[name.toLowerCase()] = value;
+  }
   const bytes = Object.entries(metadata).reduce((sum, [name, value]) => sum + utf8Length(name) + utf8Length(value), 0);
   const maxBytes = policy.maxBytes ?? 2048;
   if (bytes > maxBytes) throw refuse(`User metadata may have at most ${maxBytes} bytes; this has ${bytes}.`);

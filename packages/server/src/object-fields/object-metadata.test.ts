@@ -55,6 +55,10 @@ describe('objectHeadersFor', () => {
     const refused = [
       { metadata: { owner: 'x' } },
       { metadata: { album: 'Été' } },
+      // Browsers and stores trim a header's ends; the signature would cover the spaces.
+      { metadata: { album: ' beach' } },
+      { metadata: { album: 'beach ' } },
+      { metadata: { album: 'line\r\nx-amz-acl: public-read' } },
       { metadata: { album: 'x'.repeat(41) } },
       { metadata: { camera: 'x'.repeat(2100) } },
       { metadata: { 'bad name': 'x' } },
@@ -68,6 +72,17 @@ describe('objectHeadersFor', () => {
         expect.objectContaining({ code: 'metadata-not-allowed', status: 400 }),
       );
     }
+  });
+
+  it("checks the policy's own fixed metadata as it would a client's: no CR/LF or bad name reaches a signed header", () => {
+    for (const fixed of [{ origin: 'web\r\nx-amz-acl: public-read' }, { 'bad name': 'x' }, { origin: ' padded' }]) {
+      expect(() => objectHeadersFor({ ...policy, fixed }, asked), JSON.stringify(fixed)).toThrow(
+        expect.objectContaining({ code: 'internal' }),
+      );
+    }
+    expect(objectHeadersFor({ ...policy, fixed: { origin: 'web upload' } }, asked).metadata).toMatchObject({
+      origin: 'web upload',
+    });
   });
 
   it('without a policy stores no metadata and refuses Cache-Control and tags', () => {

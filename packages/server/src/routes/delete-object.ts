@@ -4,6 +4,18 @@ import { ServerError, isServerError } from '../errors.js';
 import type { ResolvedHandlerOptions, UploadUser } from '../handler-options.js';
 import { requireString } from '../request-input.js';
 import { storageFailure, type RouteContext } from './route-context.js';
+import { hasDotSegment } from '../signing-error.js';
+
+/** Refuses a key no upload could have stored: empty, absolute, too long, or with a dot segment. */
+function checkDeleteKey(key: string): string {
+  if (key.startsWith('/') || new TextEncoder().encode(key).length > 1024 || hasDotSegment(key)) {
+    throw new ServerError(
+      'bad-request',
+      'The key is not one an upload could have stored (absolute, too long, or with a "." or ".." segment).',
+    );
+  }
+  return key;
+}
 
 /**
  * A delete token for `key` that lasts `deleteWindowSeconds` past `from` (ms since the epoch), or
@@ -28,7 +40,9 @@ export async function issueDeleteToken(
  */
 export async function deleteObject(context: RouteContext): Promise<{ key: string }> {
   const { options, request, user } = context;
-  const key = requireString(context.url.searchParams.get('key'), 'key');
+  // The key as the store will see it: a dot segment would be collapsed by the URL the provider
+  // builds, so "alice/../bob/x" could pass an application's prefix check and delete "bob/x".
+  const key = checkDeleteKey(requireString(context.url.searchParams.get('key'), 'key'));
   const token = request.headers.get(DELETE_TOKEN_HEADER);
   let refusal: ServerError | undefined;
   let allowed = false;
