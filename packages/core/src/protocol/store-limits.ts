@@ -2,9 +2,13 @@
 // (store-profiles.ts): esbuild keeps an unused `5 * GiB` as if it could have side effects, so
 // profiles in the engine's module would all ship to every page.
 
+/** 1,024 bytes. */
 export const KiB = 1024;
+/** 1,024 KiB. */
 export const MiB = 1024 * KiB;
+/** 1,024 MiB. */
 export const GiB = 1024 * MiB;
+/** 1,024 GiB. */
 export const TiB = 1024 * GiB;
 
 /**
