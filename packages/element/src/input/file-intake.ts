@@ -27,6 +27,8 @@ export class FileIntake {
   /** The refused files shown, until dismissed or the form is reset. */
   rejected: readonly RejectedRow[] = [];
   private nextRejected = 1;
+  /** Files accepted by the restrictions while `ferry-before-add` listeners decide: they count toward the limits. */
+  private readonly pending = new Set<{ readonly size: number }>();
 
   constructor(private readonly link: HostLink) {}
 
@@ -42,9 +44,10 @@ export class FileIntake {
     const t = this.link.t();
     const forms = this.link.forms();
     const listed = uploads.uploads.filter((upload) => upload.state !== 'cancelled');
-    // Existing files count toward the limits too.
-    let count = listed.length + (forms?.kept.length ?? 0);
+    // Existing files, and those still waiting on `ferry-before-add`, count toward the limits too.
+    let count = listed.length + (forms?.kept.length ?? 0) + this.pending.size;
     let total = listed.reduce((sum, upload) => sum + upload.size, forms?.keptBytes ?? 0);
+    for (const waiting of this.pending) total += waiting.size;
     const rejected: RejectedRow[] = [];
     for (const { file, path } of host.multiple ? picked : picked.slice(0, 1)) {
       const rejection = check(file, host, count, total);
@@ -68,9 +71,10 @@ export class FileIntake {
     this.link.count('removed', row.name);
   }
 
-  /** Form reset: no refused rows. */
+  /** Form reset: no refused rows, and files still waiting on `ferry-before-add` are not added. */
   clear(): void {
     this.rejected = [];
+    this.pending.clear();
     this.link.host.requestUpdate();
   }
 
@@ -89,8 +93,13 @@ export class FileIntake {
     const event = new FerryBeforeAddEvent(file, file.name);
     // Its place in the list is where it was added, even if listeners decide later.
     const order = this.link.order();
+    // Its own entry, so the same File added twice counts twice.
+    const waiting = { size: file.size };
+    this.pending.add(waiting);
     host.dispatchEvent(event);
     const decide = (failed?: unknown): void => {
+      // A form reset while listeners worked dropped the file; one disabled meanwhile takes none.
+      if (!this.pending.delete(waiting) || this.link.off()) return;
       const { name, reason } = event.detail;
       if (event.defaultPrevented || failed !== undefined) {
         const message = reason || (failed instanceof Error ? failed.message : '');
