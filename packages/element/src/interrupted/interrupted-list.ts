@@ -97,17 +97,28 @@ export class InterruptedList {
 
   /** Gives an upload up: aborted on the store, then forgotten; a failure shows on its entry, which stays. */
   private async discard(entry: InterruptedUpload): Promise<void> {
+    const { host } = this.link;
     const t = withListStrings(this.link.t());
     try {
       await this.store.discard(entry.id, this.endpoint);
+      const focused = host.shadowRoot?.activeElement?.closest(`[part~=interrupted-row]`)?.getAttribute('data-id');
+      const index = this.entries.findIndex((each) => each.id === entry.id);
       this.entries = this.entries.filter((each) => each.id !== entry.id);
       this.failures.delete(entry.id);
       this.link.say(t.discarded(entry.name));
+      // Its Discard button leaves with it: focus goes to the next entry's, else the drop zone, never the page's body.
+      if (focused === entry.id) void host.updateComplete.then(() => this.focusAfter(index));
     } catch (error) {
       const text = `${entry.name}: ${isFerryError(error) ? failureText(t, error) : t.failures.unexpected}`;
       this.failures.set(entry.id, text);
       this.link.say(text);
     }
-    this.link.host.requestUpdate();
+    host.requestUpdate();
+  }
+
+  /** Focuses the Discard button of the entry now at `index` (or the last), else the drop zone. */
+  private focusAfter(index: number): void {
+    const buttons = this.link.host.shadowRoot?.querySelectorAll<HTMLElement>('[part~=interrupted-row] [part~=discard]');
+    (buttons?.[Math.min(index, buttons.length - 1)] ?? this.link.dropzone()).focus();
   }
 }
