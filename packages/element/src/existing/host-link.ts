@@ -17,6 +17,8 @@ export interface RowExtra {
   thumbnail?: string;
   /** Stops a thumbnail not made yet. */
   abort?: AbortController;
+  /** The image its thumbnail is made from: made again when the element comes back to the page. */
+  image?: File;
 }
 
 /**

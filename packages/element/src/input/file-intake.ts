@@ -1,4 +1,3 @@
-import type { UploadSnapshot } from '@ferry/core';
 import type { UploaderLike } from '../controllers/upload-controller.js';
 import { FerryBeforeAddEvent } from '../events/ferry-before-add.js';
 import { FerryRejectEvent } from '../events/ferry-reject.js';
@@ -30,7 +29,22 @@ export class FileIntake {
   /** Files accepted by the restrictions while `ferry-before-add` listeners decide: they count toward the limits. */
   private readonly pending = new Set<{ readonly size: number }>();
 
-  constructor(private readonly link: HostLink) {}
+  constructor(private readonly link: HostLink) {
+    // Thumbnails' object URLs are freed when the element leaves the page, and made again if it comes back.
+    link.host.addController({
+      hostConnected: () => {
+        for (const [id, { image, thumbnail }] of link.extras) if (image && !thumbnail) void this.thumbnail(id, image);
+      },
+      hostDisconnected: () => {
+        for (const extra of link.extras.values()) {
+          extra.abort?.abort();
+          if (extra.thumbnail) URL.revokeObjectURL(extra.thumbnail);
+          delete extra.thumbnail;
+        }
+        link.host.requestUpdate(); // the type icons meanwhile, not revoked URLs
+      },
+    });
+  }
 
   /** Checks `picked` against the restrictions and adds those that meet them (the first only, without `multiple`). */
   add(picked: readonly PickedFile[]): void {
@@ -112,7 +126,7 @@ export class FileIntake {
       const upload = this.link.uploads.add(target, added, path ? { metadata: { relativePath: path } } : {});
       // add() only asks for a render: the row's first render already has its place and path.
       Object.assign(this.link.extra(upload.id), { order, path });
-      if (added.type.startsWith('image/') && added.size <= THUMBNAIL_MAX_BYTES) void this.thumbnail(upload, added);
+      if (added.type.startsWith('image/') && added.size <= THUMBNAIL_MAX_BYTES) void this.thumbnail(upload.id, added);
     };
     const pending = event.work.settled();
     if (pending)
@@ -132,15 +146,15 @@ export class FileIntake {
   }
 
   /** Makes `upload`'s thumbnail (in its own module, loaded with the first image); the type icon shows meanwhile. */
-  private async thumbnail({ id }: UploadSnapshot, file: File): Promise<void> {
+  private async thumbnail(id: string, file: File): Promise<void> {
     const abort = new AbortController();
-    this.link.extra(id).abort = abort;
+    Object.assign(this.link.extra(id), { abort, image: file });
     const { thumbnails } = await import('../thumbnails/thumbnailer.js');
     const url = await thumbnails.make(file, abort.signal);
     if (!url) return;
     const extra = this.link.extras.get(id);
-    if (!extra)
-      URL.revokeObjectURL(url); // the row left while it was made
+    if (!extra || abort.signal.aborted)
+      URL.revokeObjectURL(url); // the row, or the element, left while it was made
     else {
       extra.thumbnail = url;
       this.link.host.requestUpdate();
