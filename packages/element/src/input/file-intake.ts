@@ -124,6 +124,7 @@ export class FileIntake {
       const added =
         name === file.name ? file : new File([file], name, { type: file.type, lastModified: file.lastModified });
       const upload = this.link.uploads.add(target, added, path ? { metadata: { relativePath: path } } : {});
+      this.link.interrupted()?.added(added);
       // add() only asks for a render: the row's first render already has its place and path.
       Object.assign(this.link.extra(upload.id), { order, path });
       if (added.type.startsWith('image/') && added.size <= THUMBNAIL_MAX_BYTES) void this.thumbnail(upload.id, added);

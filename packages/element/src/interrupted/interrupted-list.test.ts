@@ -74,6 +74,14 @@ describe('<ferry-uploader> interrupted uploads', () => {
     const interrupted = await interruptedUpload(file);
     expect(await executeServerCommand<string[], undefined>('ferry-open-uploads')).to.include(interrupted.key);
     const { element, entry } = await reloaded(file.name);
+    // Another file of the same name and size is no continuation: the entry stays.
+    const added = next(element, 'ferry-add');
+    pick(element, [randomFile(file.size, file.name)]);
+    await added;
+    element.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await element.updateComplete;
+    expect(entry.isConnected).to.equal(true);
     const discard = entry.querySelector<HTMLButtonElement>('[part~=discard]')!;
     discard.focus();
     discard.click();

@@ -1,5 +1,5 @@
 import { createHttpEndpoint, isFerryError, type Endpoint } from '@ferry/core';
-import { createIndexedDbResumeStore, type InterruptedUpload, type ListableResumeStore } from '@ferry/core/resume';
+import { createIndexedDbResumeStore, fingerprint, type InterruptedUpload, type ListableResumeStore } from '@ferry/core/resume';
 import { html, nothing, type TemplateResult } from 'lit';
 import { failureText } from '../file-row/failure-text.js';
 import { formatBytes } from '../format.js';
@@ -43,12 +43,21 @@ export class InterruptedList {
     this.link.host.requestUpdate();
   }
 
-  /** The list, or nothing once it is empty. Entries of files added again (same name and size) leave it: they continue as uploads. */
+  /**
+   * A file was added: if it is one listed (the same fingerprint the Uploader resumes by, not merely
+   * the same name and size), its entry leaves the list, as it continues as an upload.
+   */
+  added(file: File): void {
+    if (this.entries.length === 0) return;
+    void fingerprint(file).then((id) => {
+      if (!this.entries.some((entry) => entry.id === id)) return;
+      this.entries = this.entries.filter((entry) => entry.id !== id);
+      this.link.host.requestUpdate();
+    });
+  }
+
+  /** The list, or nothing once it is empty. */
   render(): TemplateResult | typeof nothing {
-    const uploads = this.link.uploads.uploads;
-    this.entries = this.entries.filter(
-      (entry) => !uploads.some((upload) => upload.name === entry.name && upload.size === entry.size),
-    );
     if (this.entries.length === 0) return nothing;
     const t = withListStrings(this.link.t());
     const locale = this.link.locale();

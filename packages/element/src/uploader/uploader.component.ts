@@ -301,6 +301,7 @@ export class FerryUploader extends LitElement {
     forms: () => this.forms,
     loadForms: () => this.loadForms(),
     intake: () => this.intake,
+    interrupted: () => this.interrupted,
     order: () => this.nextOrder++,
     extras: this.extras,
     extra: (id) => this.extraOf(id),
