@@ -1,5 +1,10 @@
 import { createHttpEndpoint, isFerryError, type Endpoint } from '@ferry/core';
-import { createIndexedDbResumeStore, fingerprint, type InterruptedUpload, type ListableResumeStore } from '@ferry/core/resume';
+import {
+  createIndexedDbResumeStore,
+  fingerprint,
+  type InterruptedUpload,
+  type ListableResumeStore,
+} from '@ferry/core/resume';
 import { html, nothing, type TemplateResult } from 'lit';
 import { failureText } from '../file-row/failure-text.js';
 import { formatBytes } from '../format.js';
