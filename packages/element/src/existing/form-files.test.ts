@@ -87,6 +87,22 @@ describe('<ferry-uploader> with existing files', () => {
     expect(reset.getAll('files[added][]')).to.deep.equal([]);
   });
 
+  it('a framework reading `files` back before their code loads writes the same set, which stays', async () => {
+    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint}></ferry-uploader>`);
+    const saved = [
+      { key: 'saved/one.txt', name: 'one.txt', size: 3, type: 'text/plain' },
+      { key: 'saved/two.txt', name: 'two.txt', size: 4, type: 'text/plain' },
+    ];
+    element.files = saved;
+    // As React or Vue do at once: read the value and set it back.
+    const read = element.files;
+    expect(read.map((file) => file.key)).to.deep.equal(['saved/one.txt', 'saved/two.txt']);
+    element.files = read;
+    await element.updateComplete;
+    expect(element.keys).to.deep.equal(['saved/one.txt', 'saved/two.txt']);
+    await waitUntil(() => rows(element).length === 2, 'the saved rows did not show');
+  });
+
   it('takes `files` as the saved set, ignores the same list set back (controlled), and fires input and change', async () => {
     const a = await storedEarlier('a.txt');
     const element = await fixture<FerryUploader>(

@@ -2,6 +2,7 @@ import type { UploadSnapshot } from '@ferry/core';
 import type { LitElement } from 'lit';
 import type { UploadController } from '../controllers/upload-controller.js';
 import type { FileIntake } from '../input/file-intake.js';
+import type { InterruptedList } from '../interrupted/interrupted-list.js';
 import type { Restrictions } from '../input/restrictions.js';
 import type { Tally } from '../live-announcer.js';
 import type { Translation } from '../translations/translation.js';
@@ -17,6 +18,8 @@ export interface RowExtra {
   thumbnail?: string;
   /** Stops a thumbnail not made yet. */
   abort?: AbortController;
+  /** The image its thumbnail is made from: made again when the element comes back to the page. */
+  image?: File;
 }
 
 /**
@@ -59,6 +62,8 @@ export interface HostLink {
   readonly loadForms: () => Promise<FormFiles>;
   /** Its refused files and the adding of files, once loaded. */
   readonly intake: () => FileIntake | undefined;
+  /** The uploads interrupted in this browser, once loaded. */
+  readonly interrupted: () => InterruptedList | undefined;
   /** The next place in the order files are added. */
   readonly order: () => number;
   /** What it keeps of each upload listed, by upload id. */

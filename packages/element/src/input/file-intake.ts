@@ -1,4 +1,3 @@
-import type { UploadSnapshot } from '@ferry/core';
 import type { UploaderLike } from '../controllers/upload-controller.js';
 import { FerryBeforeAddEvent } from '../events/ferry-before-add.js';
 import { FerryRejectEvent } from '../events/ferry-reject.js';
@@ -27,8 +26,25 @@ export class FileIntake {
   /** The refused files shown, until dismissed or the form is reset. */
   rejected: readonly RejectedRow[] = [];
   private nextRejected = 1;
+  /** Files accepted by the restrictions while `ferry-before-add` listeners decide: they count toward the limits. */
+  private readonly pending = new Set<{ readonly size: number }>();
 
-  constructor(private readonly link: HostLink) {}
+  constructor(private readonly link: HostLink) {
+    // Thumbnails' object URLs are freed when the element leaves the page, and made again if it comes back.
+    link.host.addController({
+      hostConnected: () => {
+        for (const [id, { image, thumbnail }] of link.extras) if (image && !thumbnail) void this.thumbnail(id, image);
+      },
+      hostDisconnected: () => {
+        for (const extra of link.extras.values()) {
+          extra.abort?.abort();
+          if (extra.thumbnail) URL.revokeObjectURL(extra.thumbnail);
+          delete extra.thumbnail;
+        }
+        link.host.requestUpdate(); // the type icons meanwhile, not revoked URLs
+      },
+    });
+  }
 
   /** Checks `picked` against the restrictions and adds those that meet them (the first only, without `multiple`). */
   add(picked: readonly PickedFile[]): void {
@@ -42,9 +58,10 @@ export class FileIntake {
     const t = this.link.t();
     const forms = this.link.forms();
     const listed = uploads.uploads.filter((upload) => upload.state !== 'cancelled');
-    // Existing files count toward the limits too.
-    let count = listed.length + (forms?.kept.length ?? 0);
+    // Existing files, and those still waiting on `ferry-before-add`, count toward the limits too.
+    let count = listed.length + (forms?.kept.length ?? 0) + this.pending.size;
     let total = listed.reduce((sum, upload) => sum + upload.size, forms?.keptBytes ?? 0);
+    for (const waiting of this.pending) total += waiting.size;
     const rejected: RejectedRow[] = [];
     for (const { file, path } of host.multiple ? picked : picked.slice(0, 1)) {
       const rejection = check(file, host, count, total);
@@ -68,9 +85,10 @@ export class FileIntake {
     this.link.count('removed', row.name);
   }
 
-  /** Form reset: no refused rows. */
+  /** Form reset: no refused rows, and files still waiting on `ferry-before-add` are not added. */
   clear(): void {
     this.rejected = [];
+    this.pending.clear();
     this.link.host.requestUpdate();
   }
 
@@ -89,8 +107,13 @@ export class FileIntake {
     const event = new FerryBeforeAddEvent(file, file.name);
     // Its place in the list is where it was added, even if listeners decide later.
     const order = this.link.order();
+    // Its own entry, so the same File added twice counts twice.
+    const waiting = { size: file.size };
+    this.pending.add(waiting);
     host.dispatchEvent(event);
     const decide = (failed?: unknown): void => {
+      // A form reset while listeners worked dropped the file; one disabled meanwhile takes none.
+      if (!this.pending.delete(waiting) || this.link.off()) return;
       const { name, reason } = event.detail;
       if (event.defaultPrevented || failed !== undefined) {
         const message = reason || (failed instanceof Error ? failed.message : '');
@@ -101,9 +124,10 @@ export class FileIntake {
       const added =
         name === file.name ? file : new File([file], name, { type: file.type, lastModified: file.lastModified });
       const upload = this.link.uploads.add(target, added, path ? { metadata: { relativePath: path } } : {});
+      this.link.interrupted()?.added(added);
       // add() only asks for a render: the row's first render already has its place and path.
       Object.assign(this.link.extra(upload.id), { order, path });
-      if (added.type.startsWith('image/') && added.size <= THUMBNAIL_MAX_BYTES) void this.thumbnail(upload, added);
+      if (added.type.startsWith('image/') && added.size <= THUMBNAIL_MAX_BYTES) void this.thumbnail(upload.id, added);
     };
     const pending = event.work.settled();
     if (pending)
@@ -123,15 +147,15 @@ export class FileIntake {
   }
 
   /** Makes `upload`'s thumbnail (in its own module, loaded with the first image); the type icon shows meanwhile. */
-  private async thumbnail({ id }: UploadSnapshot, file: File): Promise<void> {
+  private async thumbnail(id: string, file: File): Promise<void> {
     const abort = new AbortController();
-    this.link.extra(id).abort = abort;
+    Object.assign(this.link.extra(id), { abort, image: file });
     const { thumbnails } = await import('../thumbnails/thumbnailer.js');
     const url = await thumbnails.make(file, abort.signal);
     if (!url) return;
     const extra = this.link.extras.get(id);
-    if (!extra)
-      URL.revokeObjectURL(url); // the row left while it was made
+    if (!extra || abort.signal.aborted)
+      URL.revokeObjectURL(url); // the row, or the element, left while it was made
     else {
       extra.thumbnail = url;
       this.link.host.requestUpdate();

@@ -74,7 +74,17 @@ describe('<ferry-uploader> interrupted uploads', () => {
     const interrupted = await interruptedUpload(file);
     expect(await executeServerCommand<string[], undefined>('ferry-open-uploads')).to.include(interrupted.key);
     const { element, entry } = await reloaded(file.name);
-    entry.querySelector<HTMLButtonElement>('[part~=discard]')!.click();
+    // Another file of the same name and size is no continuation: the entry stays.
+    const added = next(element, 'ferry-add');
+    pick(element, [randomFile(file.size, file.name)]);
+    await added;
+    element.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await element.updateComplete;
+    expect(entry.isConnected).to.equal(true);
+    const discard = entry.querySelector<HTMLButtonElement>('[part~=discard]')!;
+    discard.focus();
+    discard.click();
     await waitUntil(
       () =>
         ![...element.shadowRoot!.querySelectorAll('[part~=interrupted-row] [part~=name]')].some(
@@ -84,5 +94,11 @@ describe('<ferry-uploader> interrupted uploads', () => {
       { timeout: 10_000 },
     );
     expect(await executeServerCommand<string[], undefined>('ferry-open-uploads')).to.not.include(interrupted.key);
+    // Focus stays in the widget: the next entry's Discard button, else the drop zone, never the page's body.
+    await element.updateComplete;
+    const left = element.shadowRoot!.querySelector('[part~=interrupted-row] [part~=discard]');
+    const focused = element.shadowRoot!.activeElement;
+    expect(focused?.getAttribute('part')).to.equal(left ? 'action discard' : 'dropzone');
+    expect(focused === (left ?? element.shadowRoot!.querySelector('[part~=dropzone]'))).to.equal(true);
   });
 });

@@ -1,5 +1,10 @@
 import { createHttpEndpoint, isFerryError, type Endpoint } from '@ferry/core';
-import { createIndexedDbResumeStore, type InterruptedUpload, type ListableResumeStore } from '@ferry/core/resume';
+import {
+  createIndexedDbResumeStore,
+  fingerprint,
+  type InterruptedUpload,
+  type ListableResumeStore,
+} from '@ferry/core/resume';
 import { html, nothing, type TemplateResult } from 'lit';
 import { failureText } from '../file-row/failure-text.js';
 import { formatBytes } from '../format.js';
@@ -43,12 +48,21 @@ export class InterruptedList {
     this.link.host.requestUpdate();
   }
 
-  /** The list, or nothing once it is empty. Entries of files added again (same name and size) leave it: they continue as uploads. */
+  /**
+   * A file was added: if it is one listed (the same fingerprint the Uploader resumes by, not merely
+   * the same name and size), its entry leaves the list, as it continues as an upload.
+   */
+  added(file: File): void {
+    if (this.entries.length === 0) return;
+    void fingerprint(file).then((id) => {
+      if (!this.entries.some((entry) => entry.id === id)) return;
+      this.entries = this.entries.filter((entry) => entry.id !== id);
+      this.link.host.requestUpdate();
+    });
+  }
+
+  /** The list, or nothing once it is empty. */
   render(): TemplateResult | typeof nothing {
-    const uploads = this.link.uploads.uploads;
-    this.entries = this.entries.filter(
-      (entry) => !uploads.some((upload) => upload.name === entry.name && upload.size === entry.size),
-    );
     if (this.entries.length === 0) return nothing;
     const t = withListStrings(this.link.t());
     const locale = this.link.locale();
@@ -97,17 +111,28 @@ export class InterruptedList {
 
   /** Gives an upload up: aborted on the store, then forgotten; a failure shows on its entry, which stays. */
   private async discard(entry: InterruptedUpload): Promise<void> {
+    const { host } = this.link;
     const t = withListStrings(this.link.t());
     try {
       await this.store.discard(entry.id, this.endpoint);
+      const focused = host.shadowRoot?.activeElement?.closest(`[part~=interrupted-row]`)?.getAttribute('data-id');
+      const index = this.entries.findIndex((each) => each.id === entry.id);
       this.entries = this.entries.filter((each) => each.id !== entry.id);
       this.failures.delete(entry.id);
       this.link.say(t.discarded(entry.name));
+      // Its Discard button leaves with it: focus goes to the next entry's, else the drop zone, never the page's body.
+      if (focused === entry.id) void host.updateComplete.then(() => this.focusAfter(index));
     } catch (error) {
       const text = `${entry.name}: ${isFerryError(error) ? failureText(t, error) : t.failures.unexpected}`;
       this.failures.set(entry.id, text);
       this.link.say(text);
     }
-    this.link.host.requestUpdate();
+    host.requestUpdate();
+  }
+
+  /** Focuses the Discard button of the entry now at `index` (or the last), else the drop zone. */
+  private focusAfter(index: number): void {
+    const buttons = this.link.host.shadowRoot?.querySelectorAll<HTMLElement>('[part~=interrupted-row] [part~=discard]');
+    (buttons?.[Math.min(index, buttons.length - 1)] ?? this.link.dropzone()).focus();
   }
 }

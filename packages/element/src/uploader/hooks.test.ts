@@ -55,6 +55,56 @@ describe('<ferry-uploader> hooks, metadata and resize', () => {
     expect(element.keys).to.have.length(1);
   });
 
+  it('ferry-before-add: files waiting on waitUntil count toward max-files and max-total-size', async () => {
+    const element = await fixture<FerryUploader>(
+      html`<ferry-uploader endpoint=${stack.endpoint} multiple max-files="2" max-total-size="10"></ferry-uploader>`,
+    );
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    element.addEventListener('ferry-before-add', ({ detail }) => detail.waitUntil(gate));
+    const reasons: string[] = [];
+    element.addEventListener('ferry-reject', ({ file, reason }) => reasons.push(`${file.name}:${reason}`));
+    const waiting = next(element, 'ferry-before-add');
+    pick(element, [new File(['123456'], 'first.txt', { type: 'text/plain' })]);
+    await waiting;
+    // Six bytes wait: five more break max-total-size.
+    pick(element, [new File(['12345'], 'big.txt', { type: 'text/plain' })]);
+    await waitUntil(() => reasons.length === 1, 'the second drop was checked');
+    expect(reasons).to.deep.equal(['big.txt:total-too-large']);
+    pick(element, [new File(['1'], 'second.txt', { type: 'text/plain' }), new File(['2'], 'third.txt')]);
+    await waitUntil(() => reasons.length === 2, 'the third drop was checked');
+    expect(reasons[1]).to.equal('third.txt:too-many');
+    release();
+    await waitUntil(() => element.shadowRoot!.querySelectorAll('[part~=row]:not([part~=rejected])').length === 2);
+    expect(rowText(element)).to.contain('first.txt').and.contain('second.txt');
+  });
+
+  it('ferry-before-add: a form reset or disabling while listeners wait adds nothing', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><ferry-uploader endpoint=${stack.endpoint} multiple></ferry-uploader></form>`,
+    );
+    const element = form.querySelector<FerryUploader>('ferry-uploader')!;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    element.addEventListener('ferry-before-add', ({ detail }) => detail.waitUntil(gate));
+    let added = 0;
+    element.addEventListener('ferry-add', () => added++);
+    let asked = next(element, 'ferry-before-add');
+    pick(element, [new File(['a'], 'reset.txt', { type: 'text/plain' })]);
+    await asked;
+    form.reset();
+    asked = next(element, 'ferry-before-add');
+    pick(element, [new File(['b'], 'disabled.txt', { type: 'text/plain' })]);
+    await asked;
+    element.disabled = true;
+    release();
+    await gate;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await element.updateComplete;
+    expect(added).to.equal(0);
+    expect(element.shadowRoot!.querySelectorAll('[part~=row]')).to.have.length(0);
+  });
+
   it('ferry-before-add: a rename lands under the new name and key', async () => {
     const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint}></ferry-uploader>`);
     element.addEventListener('ferry-before-add', ({ detail }) => {

@@ -216,11 +216,14 @@ export class FerryUploader extends LitElement {
    * React prop, Vue's `v-model`) changes nothing. Their code loads once this is set.
    */
   get files(): readonly ExistingFile[] {
+    // Until its module loads, the list last set (a controlled framework reads it back meanwhile).
     return (
-      this.forms?.files() ??
-      this.uploads.uploads.flatMap(({ state, key, name, size, type }) =>
-        state === 'done' && key ? [{ key, name, size, type }] : [],
-      )
+      this.forms?.files() ?? [
+        ...(this.given ?? []),
+        ...this.uploads.uploads.flatMap(({ state, key, name, size, type }) =>
+          state === 'done' && key ? [{ key, name, size, type }] : [],
+        ),
+      ]
     );
   }
 
@@ -298,6 +301,7 @@ export class FerryUploader extends LitElement {
     forms: () => this.forms,
     loadForms: () => this.loadForms(),
     intake: () => this.intake,
+    interrupted: () => this.interrupted,
     order: () => this.nextOrder++,
     extras: this.extras,
     extra: (id) => this.extraOf(id),

@@ -252,6 +252,25 @@ describe('<ferry-uploader> widget', () => {
     expect(fetched).to.equal('revoked');
   });
 
+  it('revokes a preview object URL when the element leaves the page, and makes it again when it comes back', async () => {
+    const element = await fixture<FerryUploader>(html`<ferry-uploader endpoint=${stack.endpoint}></ferry-uploader>`);
+    pick(element, [png('pixel.png')]);
+    await next(element, 'ferry-complete');
+    await waitUntil(() => $(element, '[part=thumbnail]'), 'the preview showed');
+    const url = $<HTMLImageElement>(element, '[part=thumbnail]')!.src;
+    const parent = element.parentElement!;
+    element.remove();
+    const fetched = await fetch(url).then(
+      () => 'readable',
+      () => 'revoked',
+    );
+    expect(fetched).to.equal('revoked');
+    parent.append(element);
+    const preview = () => $<HTMLImageElement>(element, '[part=thumbnail]')?.src;
+    await waitUntil(() => preview() && preview() !== url, 'the preview came back', { timeout: 10_000 });
+    expect(preview()).to.match(/^blob:/);
+  });
+
   it('takes pasted files and announces every file added, also from code, in a polite live region', async () => {
     const uploader = new Uploader({ endpoint: stack.endpoint });
     const element = await fixture<FerryUploader>(
