@@ -5,7 +5,7 @@ import { checkExpiresIn, SigningError, SigningErrorCode } from '../signing-error
 import type { ProviderPart, StorageProvider } from './provider.js';
 import { objectHeaderFields } from '../object-fields/object-headers.js';
 import { s3PresignPost } from './s3-post-policy.js';
-import { completeMultipartXml, parseOpenUploads, parseStoreXml, storeCallError } from './store-xml.js';
+import { completeMultipartXml, parseOpenUploads, parsePartsPage, parseStoreXml, storeCallError } from './store-xml.js';
 import { uriEncode } from './uri-encode.js';
 
 /** An AWS access key pair, or temporary credentials with their session token. */
@@ -197,20 +197,10 @@ export function createS3Provider(options: S3ProviderOptions): StorageProvider {
       for (;;) {
         const extra = marker ? `part-number-marker=${uriEncode(marker)}&` : '';
         const text = await call('GET', key, uploadQuery(uploadId, extra));
-        const page = (parseStoreXml(text)['ListPartsResult'] ?? {}) as {
-          Part?: Record<string, string>[];
-          IsTruncated?: string;
-          NextPartNumberMarker?: string;
-        };
-        for (const part of page.Part ?? []) {
-          parts.push({
-            partNumber: Number(part['PartNumber']),
-            size: Number(part['Size']),
-            etag: String(part['ETag']),
-          });
-        }
-        if (page.IsTruncated !== 'true' || !page.NextPartNumberMarker) return parts;
-        marker = page.NextPartNumberMarker;
+        const page = parsePartsPage(text);
+        parts.push(...page.parts);
+        if (page.nextMarker === undefined) return parts;
+        marker = page.nextMarker;
       }
     },
 

@@ -1,6 +1,6 @@
 import XMLBuilder from 'fast-xml-builder';
 import { XMLParser } from 'fast-xml-parser';
-import type { OpenUploadPage } from './provider.js';
+import type { OpenUploadPage, ProviderPart } from './provider.js';
 
 // S3 and OSS answer the same XML shapes; fast-xml-parser reads them (numbers kept as text, one Part still a list)
 // and fast-xml-builder (its builder, which fast-xml-parser now only re-exports) writes it.
@@ -68,5 +68,22 @@ export function parseOpenUploads(xml: string): OpenUploadPage {
     truncated: result.IsTruncated === 'true',
     nextKeyMarker: result.NextKeyMarker || undefined,
     nextUploadIdMarker: result.NextUploadIdMarker || undefined,
+  };
+}
+
+/** A ListPartsResult document (S3 and OSS alike): its parts, and the marker of the next page if there is one. */
+export function parsePartsPage(xml: string): { parts: ProviderPart[]; nextMarker: string | undefined } {
+  const page = (parseStoreXml(xml)['ListPartsResult'] ?? {}) as {
+    Part?: Record<string, string>[];
+    IsTruncated?: string;
+    NextPartNumberMarker?: string;
+  };
+  return {
+    parts: (page.Part ?? []).map((part) => ({
+      partNumber: Number(part['PartNumber']),
+      size: Number(part['Size']),
+      etag: String(part['ETag']),
+    })),
+    nextMarker: page.IsTruncated === 'true' && page.NextPartNumberMarker ? page.NextPartNumberMarker : undefined,
   };
 }

@@ -5,7 +5,7 @@ import type { PresignedRequest, ProviderPart, StorageProvider } from '../provide
 import { ossEncode, ossQueryString, type OssCredentials, type OssRequest } from './oss-credentials.js';
 import { ossV1AuthorizationHeaders, ossV1PresignQuery } from './oss-v1-signer.js';
 import { ossV4AuthorizationHeaders, ossV4PresignQuery } from './oss-v4-signer.js';
-import { completeMultipartXml, parseOpenUploads, parseStoreXml, storeCallError } from '../store-xml.js';
+import { completeMultipartXml, parseOpenUploads, parsePartsPage, parseStoreXml, storeCallError } from '../store-xml.js';
 import { objectHeaderFields } from '../../object-fields/object-headers.js';
 import type { ObjectHeaders } from '../../object-fields/object-metadata-policy.js';
 
@@ -233,20 +233,10 @@ export function createOssProvider(options: OssProviderOptions): StorageProvider 
       let marker = '';
       for (;;) {
         const { text } = await call('GET', key, { uploadId, ...(marker ? { 'part-number-marker': marker } : {}) });
-        const page = (parseStoreXml(text)['ListPartsResult'] ?? {}) as {
-          Part?: Record<string, string>[];
-          IsTruncated?: string;
-          NextPartNumberMarker?: string;
-        };
-        for (const part of page.Part ?? []) {
-          parts.push({
-            partNumber: Number(part['PartNumber']),
-            size: Number(part['Size']),
-            etag: String(part['ETag']),
-          });
-        }
-        if (page.IsTruncated !== 'true' || !page.NextPartNumberMarker) return parts;
-        marker = page.NextPartNumberMarker;
+        const page = parsePartsPage(text);
+        parts.push(...page.parts);
+        if (page.nextMarker === undefined) return parts;
+        marker = page.nextMarker;
       }
     },
 
