@@ -55,8 +55,13 @@ describe('Ferry against a real Uppy Companion', () => {
   it('through createCompanionEndpoint, cancel aborts on the store', async () => {
     const uploader = companionUploader({ multipartThreshold: 0 });
     const name = `companion-cancel-${crypto.randomUUID()}.bin`;
+    // Cancelled as soon as the multipart upload exists on the store (the state event is
+    // synchronous with it): waiting for a first part let the whole 12 MiB finish on a fast run.
+    const uploading = new Promise<void>((resolve) =>
+      uploader.on('state', ({ upload }) => upload.state === 'uploading' && resolve()),
+    );
     const { id } = uploader.add(randomFile(12 * MiB, name));
-    await new Promise<void>((resolve) => uploader.on('progress', ({ upload }) => upload.parts.done > 0 && resolve()));
+    await uploading;
     void uploader.cancel(id);
     expect((await untilSettled(uploader, id)).state).to.equal('cancelled');
     const open = async () =>
