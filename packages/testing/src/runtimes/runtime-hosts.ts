@@ -169,15 +169,28 @@ export async function startRuntimeHost(runtime: RuntimeName, config: RuntimeHand
   if (runtime === 'deno') {
     child = spawn(binary, ['run', '--allow-net', '--no-prompt', join(directory, 'worker.js')], {
       env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+      detached: true,
     });
   } else if (runtime === 'bun') {
-    child = spawn(binary, ['run', join(directory, 'worker.js')], { env: { ...process.env, NO_COLOR: '1' } });
+    child = spawn(binary, ['run', join(directory, 'worker.js')], {
+      env: { ...process.env, NO_COLOR: '1' },
+      detached: true,
+    });
   } else {
     port = await freePort();
     await writeFile(join(directory, 'config.capnp'), workerdConfig(port));
-    child = spawn(binary, ['serve', join(directory, 'config.capnp')], { cwd: directory });
+    child = spawn(binary, ['serve', join(directory, 'config.capnp')], { cwd: directory, detached: true });
   }
   const closed = new Promise((resolve) => child.once('exit', resolve));
+  // The npm packages' bins are Node shims that start the real binary as a child of their own, so
+  // the whole process group is stopped: killing the shim alone left deno and workerd running.
+  const stop = (): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill(); // the group is gone already, or was never made
+    }
+  };
   try {
     const listeningOn = await listening(child, runtime, port);
     return {
@@ -185,13 +198,13 @@ export async function startRuntimeHost(runtime: RuntimeName, config: RuntimeHand
       version: await versionOf(runtime, binary),
       endpoint: `http://127.0.0.1:${listeningOn}${RUNTIME_BASE_PATH}`,
       async close() {
-        child.kill();
+        stop();
         await closed;
         await rm(directory, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    child.kill();
+    stop();
     await rm(directory, { recursive: true, force: true });
     throw error;
   }
