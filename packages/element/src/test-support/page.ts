@@ -10,6 +10,20 @@ const stackUrl = '/__ferry/stack.js';
 /** The real local store and signing servers the test runner started. */
 export const stack = ((await import(/* @vite-ignore */ stackUrl)) as { default: BrowserStackConfig }).default;
 
+/**
+ * The resume store's database as the element opens it by default. Each test file starts without
+ * it: WebKit runs every file in one WebDriver session, where records a file leaves (an upload
+ * whose abort a test refused on purpose) would show up in the next file's interrupted list.
+ */
+const RESUME_DATABASE = 'ferry-uploads';
+
+await new Promise<void>((resolve, reject) => {
+  const deleting = indexedDB.deleteDatabase(RESUME_DATABASE);
+  deleting.onsuccess = () => resolve();
+  deleting.onerror = () => reject(deleting.error ?? new Error(`${RESUME_DATABASE} could not be deleted`));
+  deleting.onblocked = () => reject(new Error(`${RESUME_DATABASE} is held open by another page`));
+});
+
 /** Picks `files` as a person would: through the element's file input and its change event. */
 export function pick(element: FerryUploader, files: File[]): void {
   const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;

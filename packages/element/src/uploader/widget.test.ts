@@ -443,7 +443,7 @@ describe('<ferry-uploader> languages and direction', () => {
     const element = wrapper.querySelector('ferry-uploader')!;
     pick(element, [randomFile(10, `${'very-long-name-'.repeat(20)}.txt`, 'text/plain')]);
     await element.updateComplete;
-    const name = $(element, '[part=name]')!;
+    const name = $(element, '[part~=row] [part~=name]')!;
     // The list's styles arrive with its lazily loaded module; WebKit may lay the row out once
     // before applying them, so wait for the cut rather than read the first frame.
     await waitUntil(() => name.scrollWidth > name.clientWidth, 'the long name is cut to its box', { timeout: 5000 });
