@@ -34,7 +34,10 @@ export interface FerryHandlerOptions {
   readonly urlLifetimeSeconds?: number;
   /** Lifetime of upload tokens, in seconds (how long an upload can be resumed). @default 86400 */
   readonly tokenLifetimeSeconds?: number;
-  /** Largest file accepted, in bytes (never more than the provider's profile allows). @default the profile's largest object */
+  /**
+   * Largest file accepted, in bytes; more than the provider's profile allows (its largest object)
+   * throws when the handler is made. @default the profile's largest object
+   */
   readonly maxFileSize?: number;
   /**
    * Says who is calling, from the request (a session cookie, a bearer token): return the user,
@@ -115,7 +118,13 @@ export function resolveHandlerOptions(options: FerryHandlerOptions): ResolvedHan
   if (!Number.isInteger(maxParts) || maxParts < 1 || maxParts > profile.maxParts) {
     throw new Error(`maxParts must be a whole number from 1 to ${profile.maxParts} (${profile.name}'s limit).`);
   }
-  const maxFileSize = Math.min(options.maxFileSize ?? profile.maxObjectSize, profile.maxObjectSize);
+  const maxFileSize = options.maxFileSize ?? profile.maxObjectSize;
+  // Said at start-up, not clamped: a limit the store cannot honour is a mistake in the config.
+  if (!Number.isSafeInteger(maxFileSize) || maxFileSize < 1 || maxFileSize > profile.maxObjectSize) {
+    throw new Error(
+      `maxFileSize must be a whole number of bytes from 1 to ${profile.maxObjectSize} (${profile.name}'s largest object).`,
+    );
+  }
   const allowed = options.allowedTypes;
   return {
     provider: options.provider,

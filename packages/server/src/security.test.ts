@@ -218,6 +218,17 @@ describe('@ferry/server refuses', () => {
     });
   });
 
+  it('refuses to start with a maxFileSize or maxParts the store cannot honour, instead of clamping them', () => {
+    const largest = 10_000 * 5 * 1024 ** 3; // S3's: 10,000 parts of 5 GiB
+    expect(() => handler({ maxFileSize: largest + 1 })).toThrow(
+      `maxFileSize must be a whole number of bytes from 1 to ${largest} (Amazon S3's largest object).`,
+    );
+    expect(() => handler({ maxFileSize: 0 })).toThrow(/maxFileSize must be/);
+    expect(() => handler({ maxFileSize: 1.5 })).toThrow(/maxFileSize must be/);
+    expect(() => handler({ maxParts: 10_001 })).toThrow(/maxParts must be/);
+    expect(() => handler({ maxFileSize: largest })).not.toThrow();
+  });
+
   it('413 for a request body over 1 MiB', async () => {
     const h = handler();
     const huge = JSON.stringify({ ...create, metadata: { pad: 'x'.repeat(1024 * 1024) } });
