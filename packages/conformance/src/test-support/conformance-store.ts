@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { startLocalStore, type LocalStore } from '@ferry/local-store';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -57,4 +58,27 @@ export async function runKit(argv: readonly string[]): Promise<{ exitCode: numbe
   const lines: string[] = [];
   const exitCode = await runCli(argv, { out: (text) => lines.push(text), error: (text) => lines.push(text) });
   return { exitCode, printed: lines.join('\n') };
+}
+
+/**
+ * Runs the kit against `backendUrl` on `store` with the metadata rules on, prints its table, and
+ * expects every rule to pass (none failed, none n/a), among them `named`, and exit code 0.
+ */
+export async function expectEveryRulePassed(
+  backendUrl: string,
+  store: ConformanceStore,
+  named: readonly string[],
+): Promise<void> {
+  const { exitCode, printed } = await runKit([
+    '--backend',
+    backendUrl,
+    ...store.kitArgs,
+    '--metadata-name',
+    METADATA_NAME,
+  ]);
+  console.log(printed);
+  expect(printed).not.toMatch(/^(FAIL|n\/a) /m);
+  expect(printed).toMatch(/\n(\d+) rules: \1 passed, 0 failed$/);
+  for (const rule of named) expect(printed).toMatch(new RegExp(`^PASS +${rule} `, 'm'));
+  expect(exitCode).toBe(0);
 }
