@@ -20,6 +20,14 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** Story id prefixes of ferry-uploader/Forms, the rows (or entries) each shows, and their names in order. */
+const FORM_STORIES: readonly (readonly [string, string, string[]])[] = [
+  ['ferry-uploader-forms--existing-kept-', '[part~=row]', ['photo.jpg', 'report.pdf', 'minutes.docx']],
+  ['ferry-uploader-forms--existing-removed-', '[part~=row]', ['photo.jpg', 'minutes.docx', 'budget.csv']],
+  ['ferry-uploader-forms--interrupted-one-', '[part~=interrupted-row]', ['holiday-video.mp4']],
+  ['ferry-uploader-forms--interrupted-two-', '[part~=interrupted-row]', ['holiday-video.mp4', 'site-backup.tar']],
+];
+
 let server: Server;
 const missing: string[] = [];
 let base: string;
@@ -70,6 +78,9 @@ test('every story renders the element with no console error and no axe violation
     await expect(element, id).toHaveCount(1);
     await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
     await expect(element.locator('.dropzone'), id).toBeVisible();
+    // The form stories show what they are named for: the existing rows, the interrupted entries.
+    const shown = FORM_STORIES.find(([prefix]) => id.startsWith(prefix));
+    if (shown) await expect(element.locator(shown[1]).locator('[part~=name]'), id).toHaveText(shown[2]);
     await page.addScriptTag({ content: axe });
     const violations = await page.evaluate(async () => {
       const { violations } = await (
