@@ -68,6 +68,8 @@ test('every story renders the element with no console error and no axe violation
   };
   const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
   expect(stories.length).toBeGreaterThanOrEqual(12);
+  // About 1.5 s a story on this machine (axe included); room for a busy one, growing with the stories.
+  test.setTimeout(stories.length * 4_000);
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(`${page.url()}: ${message.text()}`));
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
