@@ -8,8 +8,17 @@ import '../uploader/uploader.js';
 
 const MiB = 1024 * 1024;
 
-/** Starts `file` in a first element, pauses it once a part is stored, and takes that element away: a reload, as the store and IndexedDB see it. */
+/**
+ * Starts `file` in a first element, pauses it once a part is stored, and takes that element away:
+ * a reload, as the store and IndexedDB see it. Part 2's PUT is held at the store's door (never
+ * answered), so the pause always finds part 1 stored and part 2 not, however fast the engine.
+ */
 async function interruptedUpload(file: File): Promise<UploadSnapshot> {
+  await executeServerCommand('ferry-fault', {
+    method: 'PUT',
+    url: `/${file.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\?.*partNumber=2(&|$)`,
+    fault: { kind: 'stall' },
+  });
   const first = await fixture<FerryUploader>(
     html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB} concurrency="1"></ferry-uploader>`,
   );
@@ -24,6 +33,8 @@ async function interruptedUpload(file: File): Promise<UploadSnapshot> {
     }),
   );
   first.remove();
+  // Part 2 may not have been asked for before the pause: its rule must not hold the continuation.
+  await executeServerCommand('ferry-faults-clear');
   return upload!;
 }
 
