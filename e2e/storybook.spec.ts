@@ -20,6 +20,14 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** Story id prefixes of ferry-uploader/Forms, the rows (or entries) each shows, and their names in order. */
+const FORM_STORIES: readonly (readonly [string, string, string[]])[] = [
+  ['ferry-uploader-forms--existing-kept-', '[part~=row]', ['photo.jpg', 'report.pdf', 'minutes.docx']],
+  ['ferry-uploader-forms--existing-removed-', '[part~=row]', ['photo.jpg', 'minutes.docx', 'budget.csv']],
+  ['ferry-uploader-forms--interrupted-one-', '[part~=interrupted-row]', ['holiday-video.mp4']],
+  ['ferry-uploader-forms--interrupted-two-', '[part~=interrupted-row]', ['holiday-video.mp4', 'site-backup.tar']],
+];
+
 let server: Server;
 const missing: string[] = [];
 let base: string;
@@ -60,6 +68,8 @@ test('every story renders the element with no console error and no axe violation
   };
   const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
   expect(stories.length).toBeGreaterThanOrEqual(12);
+  // About 1.5 s a story on this machine (axe included); room for a busy one, growing with the stories.
+  test.setTimeout(stories.length * 4_000);
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(`${page.url()}: ${message.text()}`));
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
@@ -70,6 +80,9 @@ test('every story renders the element with no console error and no axe violation
     await expect(element, id).toHaveCount(1);
     await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
     await expect(element.locator('.dropzone'), id).toBeVisible();
+    // The form stories show what they are named for: the existing rows, the interrupted entries.
+    const shown = FORM_STORIES.find(([prefix]) => id.startsWith(prefix));
+    if (shown) await expect(element.locator(shown[1]).locator('[part~=name]'), id).toHaveText(shown[2]);
     await page.addScriptTag({ content: axe });
     const violations = await page.evaluate(async () => {
       const { violations } = await (

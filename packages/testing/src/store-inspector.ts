@@ -3,6 +3,7 @@ import {
   HeadObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
+  ListPartsCommand,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -19,6 +20,8 @@ export interface StoreInspector {
   objectHead(key: string): Promise<{ contentType: string | undefined; size: number | undefined }>;
   /** Keys of the multipart uploads still open in the bucket. */
   openMultipartUploads(): Promise<string[]>;
+  /** Part numbers the store holds for the open multipart upload of `key` (none when no upload of it is open). */
+  storedPartNumbers(key: string): Promise<number[]>;
   /** Stores `bytes` under `key` (a file saved before the test, as a form's existing file). */
   putObject(key: string, bytes: Uint8Array, contentType?: string): Promise<void>;
   /** Keys of the objects under `prefix`, sorted (one page: up to 1,000). */
@@ -71,6 +74,13 @@ export function inspectStore(store: LocalStore): StoreInspector {
     async openMultipartUploads() {
       const listed = await client.send(new ListMultipartUploadsCommand({ Bucket }));
       return (listed.Uploads ?? []).map((upload) => upload.Key ?? '');
+    },
+    async storedPartNumbers(key) {
+      const listed = await client.send(new ListMultipartUploadsCommand({ Bucket, Prefix: key }));
+      const upload = listed.Uploads?.find((each) => each.Key === key);
+      if (!upload?.UploadId) return [];
+      const parts = await client.send(new ListPartsCommand({ Bucket, Key: key, UploadId: upload.UploadId }));
+      return (parts.Parts ?? []).map((part) => part.PartNumber ?? 0).sort((a, b) => a - b);
     },
     async putObject(key, bytes, contentType = 'application/octet-stream') {
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType }));

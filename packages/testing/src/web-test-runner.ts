@@ -109,7 +109,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
         // 'ferry-store-creates' read what happened;
         // 'ferry-stored-sha256' ({ key }) reads an object back with a signed GET and hashes it;
         // 'ferry-stored-object' ({ key }) returns its bytes (base64), type, size and metadata;
-        // 'ferry-object-exists' ({ key }) whether the store holds it.
+        // 'ferry-object-exists' ({ key }) whether the store holds it; 'ferry-object-keys' ({ prefix }) the keys
+        // of the objects under a prefix; 'ferry-stored-parts' ({ key }) the part numbers its open upload holds.
         // 'ferry-oss-fault' ({ ...rule }) faults the PUTs to every OSS contract fake; 'ferry-oss-calls' ({ key })
         // lists the requests a fake took for that key (operation, status, signed headers).
         executeCommand({ command, payload }) {
@@ -129,6 +130,8 @@ export function ferryTestRunnerConfig({ files, tsconfig }: { files: string; tsco
           if (command === 'ferry-open-uploads') return stack.openMultipartUploads();
           if (command === 'ferry-stored-sha256') return stack.objectSha256((payload as { key: string }).key);
           if (command === 'ferry-stored-object') return stack.storedObject((payload as { key: string }).key);
+          if (command === 'ferry-object-keys') return stack.objectKeys((payload as { prefix: string }).prefix);
+          if (command === 'ferry-stored-parts') return stack.storedPartNumbers((payload as { key: string }).key);
           if (command === 'ferry-object-exists')
             return stack.objectHead((payload as { key: string }).key).then(
               () => true,

@@ -163,4 +163,57 @@ describe('<ferry-uploader delete-on-remove>', () => {
     expect(element.keys).to.deep.equal([a.key]);
     expect(await exists(a.key)).to.equal(true);
   });
+
+  it('form reset deletes the uploads it drops, keeps the initial files, and keeps deleted ones removed', async () => {
+    // A file saved a moment ago from this page: its delete token is the page's, so removing it deletes it.
+    const earlier = await fixture<FerryUploader>(
+      html`<ferry-uploader delete-on-remove endpoint=${stack.endpoint}></ferry-uploader>`,
+    );
+    const saved = next(earlier, 'ferry-complete');
+    pick(earlier, [randomFile(400, 'd.txt', 'text/plain')]);
+    const d = { key: (await saved).upload.key!, name: 'd.txt', size: 400, type: 'text/plain' };
+    earlier.remove();
+    const a = await storedEarlier('a.txt');
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <ferry-uploader name="files" multiple delete-on-remove endpoint=${stack.endpoint} .files=${[a, d]}>
+        </ferry-uploader>
+      </form>`,
+    );
+    const element = form.querySelector('ferry-uploader')!;
+    await waitUntil(() => rows(element).length === 2, 'the existing rows did not show');
+    const removed = next(element, 'ferry-remove');
+    removeButton(rows(element)[1]!).click();
+    await removed;
+    expect(await exists(d.key)).to.equal(false);
+    const completed = next(element, 'ferry-complete');
+    pick(element, [randomFile(300, 'c.txt', 'text/plain')]);
+    const c = (await completed).upload.key!;
+    expect(await exists(c)).to.equal(true);
+
+    form.reset();
+    await waitUntil(async () => !(await exists(c)), 'the upload the reset dropped was not deleted', { timeout: 5000 });
+    await element.updateComplete;
+    expect(rows(element).map((row) => row.querySelector('[part~=name]')!.textContent)).to.deep.equal(['a.txt']);
+    const value = new FormData(form);
+    expect(value.getAll('files[kept][]')).to.deep.equal([a.key]);
+    expect(value.getAll('files[added][]')).to.deep.equal([]);
+    // d is gone from the store: the reset cannot bring it back, and the server must still drop it.
+    expect(value.getAll('files[removed][]')).to.deep.equal([d.key]);
+    expect(await exists(a.key)).to.equal(true);
+
+    // Added after the reset, then removed: deleted as well.
+    const again = next(element, 'ferry-complete');
+    pick(element, [randomFile(200, 'e.txt', 'text/plain')]);
+    const e = (await again).upload.key!;
+    await element.updateComplete;
+    const gone = next(element, 'ferry-remove');
+    removeButton(rows(element)[1]!).click();
+    await gone;
+    expect(await exists(e)).to.equal(false);
+    form.reset();
+    await element.updateComplete;
+    expect(element.keys).to.deep.equal([a.key]);
+    expect(await exists(a.key)).to.equal(true);
+  });
 });

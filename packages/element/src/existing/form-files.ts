@@ -49,6 +49,8 @@ export class FormFiles {
   private removed: readonly ExistingFile[] = [];
   /** What went wrong removing a row (a refused delete), by row id, until it is removed or tried again. */
   private readonly failures = new Map<string, string>();
+  /** Keys of the existing files deleted from the store (with `delete-on-remove`): a reset cannot bring them back. */
+  private readonly deleted = new Set<string>();
   /** Rows whose delete is under way. */
   private readonly deleting = new Set<string>();
 
@@ -71,6 +73,7 @@ export class FormFiles {
     if (files.length === now.length && files.every((file, index) => file.key === now[index]!.key)) return;
     this.initial = this.kept = files.map((file) => ({ ...file }));
     this.removed = [];
+    this.deleted.clear();
     this.failures.clear();
     const saved = new Set(files.map((file) => file.key));
     for (const upload of this.link.uploads.uploads)
@@ -78,12 +81,25 @@ export class FormFiles {
     this.link.host.requestUpdate();
   }
 
-  /** Form reset: the set it was given, none removed. */
-  restore(): void {
-    this.kept = this.initial;
-    this.removed = [];
+  /**
+   * Form reset: the set it was given, none removed, except the files `delete-on-remove` deleted
+   * already: those are gone from the store, so they stay in the "removed" list for the server to
+   * drop from its record. With `delete-on-remove`, the uploads of `dropped` (the rows the reset
+   * took away) that were stored are deleted too, with their delete tokens: no form value lists
+   * them any more. A delete that fails is announced. Without `delete-on-remove` they are left to
+   * the server, which never hears of them (see the README's "Forms with existing files").
+   */
+  restore(dropped: readonly UploadSnapshot[] = []): void {
+    this.kept = this.initial.filter((file) => !this.deleted.has(file.key));
+    this.removed = this.initial.filter((file) => this.deleted.has(file.key));
     this.failures.clear();
     this.link.host.requestUpdate();
+    if (!this.link.host.deleteOnRemove) return;
+    for (const upload of dropped)
+      if (upload.state === 'done' && upload.key)
+        void this.deleteStored(upload, upload.key).catch((error: unknown) => {
+          this.link.say(this.deleteFailure(upload, error));
+        });
   }
 
   /** Bytes of the existing files kept (they count toward `max-total-size`). */
@@ -160,17 +176,9 @@ export class FormFiles {
       this.deleting.add(id);
       this.failures.delete(id);
       try {
-        const { deleteStored } = await import('../delete/delete-stored.js');
-        await deleteStored(host.endpoint, key);
+        await this.deleteStored(upload, key);
       } catch (error) {
-        const t = withListStrings(this.link.t());
-        const reason =
-          isEndpointError(error) && error.status === 403
-            ? t.deleteRefused
-            : isFerryError(error)
-              ? failureText(t, error)
-              : t.failures.unexpected;
-        const text = t.deleteFailed(upload.name, reason);
+        const text = this.deleteFailure(upload, error);
         this.failures.set(id, text);
         this.link.say(text);
         host.requestUpdate();
@@ -188,6 +196,25 @@ export class FormFiles {
     this.removed = [...this.removed, file];
     host.requestUpdate();
     this.link.removed(upload);
+  }
+
+  /** Deletes the stored object `key` of row `upload` (`@ferry/core/delete`, loaded now), noting it when it was an existing file. */
+  private async deleteStored(upload: UploadSnapshot, key: string): Promise<void> {
+    const { deleteStored } = await import('../delete/delete-stored.js');
+    await deleteStored(this.link.host.endpoint, key);
+    if (this.owns(upload.id)) this.deleted.add(key);
+  }
+
+  /** The text for a failed delete of `upload`'s object, in the element's language. */
+  private deleteFailure(upload: UploadSnapshot, error: unknown): string {
+    const t = withListStrings(this.link.t());
+    const reason =
+      isEndpointError(error) && error.status === 403
+        ? t.deleteRefused
+        : isFerryError(error)
+          ? failureText(t, error)
+          : t.failures.unexpected;
+    return t.deleteFailed(upload.name, reason);
   }
 
   private added(): ExistingFile[] {

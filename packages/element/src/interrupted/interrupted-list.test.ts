@@ -8,8 +8,17 @@ import '../uploader/uploader.js';
 
 const MiB = 1024 * 1024;
 
-/** Starts `file` in a first element, pauses it once a part is stored, and takes that element away: a reload, as the store and IndexedDB see it. */
+/**
+ * Starts `file` in a first element, pauses it once a part is stored, and takes that element away:
+ * a reload, as the store and IndexedDB see it. Part 2's PUT is held at the store's door (never
+ * answered), so the pause always finds part 1 stored and part 2 not, however fast the engine.
+ */
 async function interruptedUpload(file: File): Promise<UploadSnapshot> {
+  await executeServerCommand('ferry-fault', {
+    method: 'PUT',
+    url: `/${file.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\?.*partNumber=2(&|$)`,
+    fault: { kind: 'stall' },
+  });
   const first = await fixture<FerryUploader>(
     html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB} concurrency="1"></ferry-uploader>`,
   );
@@ -24,13 +33,15 @@ async function interruptedUpload(file: File): Promise<UploadSnapshot> {
     }),
   );
   first.remove();
+  // Part 2 may not have been asked for before the pause: its rule must not hold the continuation.
+  await executeServerCommand('ferry-faults-clear');
   return upload!;
 }
 
 /** A new element on the same IndexedDB store, as after a reload, once its list of interrupted uploads shows `name`. */
 async function reloaded(name: string): Promise<{ element: FerryUploader; entry: HTMLElement }> {
   const element = await fixture<FerryUploader>(
-    html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB}></ferry-uploader>`,
+    html`<ferry-uploader endpoint=${stack.endpoint} part-size=${5 * MiB} multiple></ferry-uploader>`,
   );
   const entryOf = () =>
     [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~=interrupted-row]')].find(
@@ -67,6 +78,49 @@ describe('<ferry-uploader> interrupted uploads', () => {
     expect(
       [...element.shadowRoot!.querySelectorAll('[part~=interrupted-row] [part~=name]')].map((n) => n.textContent),
     ).to.not.include(file.name);
+  });
+
+  it('continues two interrupted uploads picked again in the other order, in one pick: each from its own stored parts', async function () {
+    this.timeout(40_000);
+    const stamp = Date.now();
+    // Different sizes and part counts, so a continuation matched by position rather than fingerprint would show.
+    const first = randomFile(11 * MiB, `first-${stamp}.bin`);
+    const second = randomFile(16 * MiB, `second-${stamp}.bin`);
+    const interrupted = [await interruptedUpload(first), await interruptedUpload(second)];
+    await reloaded(first.name);
+    const { element } = await reloaded(second.name);
+    const storedBefore = await Promise.all(
+      interrupted.map((upload) =>
+        executeServerCommand<number[], { key: string }>('ferry-stored-parts', { key: upload.key! }),
+      ),
+    );
+    for (const parts of storedBefore) expect(parts).to.include(1);
+    const sentBefore = await Promise.all(interrupted.map((upload) => partPuts(upload.key!)));
+
+    const stored = new Map<string, string>();
+    const bothDone = new Promise<void>((resolve) =>
+      element.addEventListener('ferry-complete', ({ upload }) => {
+        stored.set(upload.name, upload.key!);
+        if (stored.size === 2) resolve();
+      }),
+    );
+    pick(element, [second, first]);
+    await bothDone;
+
+    for (const [index, file] of [first, second].entries()) {
+      const { key, parts } = interrupted[index]!;
+      expect(stored.get(file.name)).to.equal(key);
+      expect(await storedSha256(key!)).to.equal(await sha256Hex(file));
+      const sentAfter = (await partPuts(key!)).slice(sentBefore[index]!.length);
+      // Only what the store lacked went again: no stored part twice, every missing one once.
+      const missing = Array.from({ length: parts.total }, (_, at) => at + 1).filter(
+        (partNumber) => !storedBefore[index]!.includes(partNumber),
+      );
+      expect([...sentAfter].sort((a, b) => a - b)).to.deep.equal(missing);
+    }
+    expect(await executeServerCommand<string[], undefined>('ferry-open-uploads')).to.not.include.members(
+      interrupted.map((upload) => upload.key),
+    );
   });
 
   it('discards an interrupted upload: aborted on the store, gone from the list', async () => {

@@ -3,7 +3,7 @@ import {
   createIndexedDbResumeStore,
   fingerprint,
   type InterruptedUpload,
-  type ListableResumeStore,
+  type InterruptedUploads,
 } from '@ferry/core/resume';
 import { html, nothing, type TemplateResult } from 'lit';
 import { failureText } from '../file-row/failure-text.js';
@@ -28,12 +28,15 @@ import type { HostLink } from '../existing/host-link.js';
 export class InterruptedList {
   /** The uploads interrupted, oldest first, less those continued or discarded since. */
   entries: readonly InterruptedUpload[] = [];
-  private readonly store: ListableResumeStore = createIndexedDbResumeStore();
   private readonly endpoint: Endpoint;
   /** Why discarding an entry failed, by its id. */
   private readonly failures = new Map<string, string>();
 
-  constructor(private readonly link: HostLink) {
+  /** `store`: where the interrupted uploads are remembered; the element's own IndexedDB store unless given (a story's fake). */
+  constructor(
+    private readonly link: HostLink,
+    private readonly store: InterruptedUploads = createIndexedDbResumeStore(),
+  ) {
     this.endpoint = createHttpEndpoint({ url: link.host.endpoint });
   }
 

@@ -2,56 +2,12 @@
 // judged on. Driven by a FAKE in-memory uploader (visuals only; uploads are tested against the
 // real store elsewhere). Dark stories sit on a page whose color-scheme is dark: the element follows it.
 import { StoreError } from '@ferry/core';
-import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
-import { FerryUploader } from '../uploader/uploader.js';
-import { FakeUploader, type FakeUpload } from './fake-uploader.js';
+import type { FakeUpload } from './fake-uploader.js';
+import { looks } from './story-frame.js';
 
 const MiB = 1024 * 1024;
 
 export default { title: 'ferry-uploader/Looks', component: 'ferry-uploader' };
-
-interface Story {
-  readonly name: string;
-  readonly render: () => TemplateResult;
-}
-
-/** What a state needs: its uploads, attributes, and what to do once rendered. */
-interface State {
-  readonly uploads?: readonly FakeUpload[];
-  readonly manual?: boolean;
-  readonly accept?: string;
-  readonly maxFileSize?: number;
-  readonly refuseAbort?: boolean;
-  readonly then?: (element: FerryUploader) => void | Promise<void>;
-}
-
-function frame(state: State, dark: boolean, width: number): TemplateResult {
-  const page = dark ? 'color-scheme:dark;background:#121212;color:#e3e3e3' : 'color-scheme:light;background:#fff';
-  return html`<div style="${page};padding:16px;inline-size:${width}px;box-sizing:border-box">
-    <ferry-uploader
-      multiple
-      ?manual=${state.manual ?? false}
-      accept=${state.accept ?? ''}
-      max-file-size=${state.maxFileSize ?? nothing}
-      .uploader=${new FakeUploader(state.uploads ?? [], { refuseAbort: state.refuseAbort ?? false })}
-      ${ref((element) => {
-        if (element instanceof FerryUploader && state.then)
-          void element.updateComplete.then(() => state.then!(element));
-      })}
-    ></ferry-uploader>
-  </div>`;
-}
-
-/** The four stories of a state. */
-function looks(label: string, state: State): [Story, Story, Story, Story] {
-  return [
-    { name: `${label}, light, 320 px`, render: () => frame(state, false, 320) },
-    { name: `${label}, dark, 320 px`, render: () => frame(state, true, 320) },
-    { name: `${label}, light, 1024 px`, render: () => frame(state, false, 1024) },
-    { name: `${label}, dark, 1024 px`, render: () => frame(state, true, 1024) },
-  ];
-}
 
 /** A photo drawn in the page (sky, sun, hill), as a camera would hand it over. */
 async function photo(name: string, hue: number): Promise<File> {

@@ -408,11 +408,15 @@ export class FerryUploader extends LitElement {
     return this.internals.reportValidity();
   }
 
-  /** Form reset: cancels and removes every upload, and brings back the existing files it was given. */
+  /**
+   * Form reset: cancels and removes every upload, and brings back the existing files it was given
+   * (with `delete-on-remove`, also deleting the uploads it stored: nothing will list them).
+   */
   formResetCallback(): void {
+    const dropped = this.uploads.uploads;
     this.uploads.removeAll();
     this.intake?.clear();
-    this.forms?.restore();
+    if (this.forms || this.deleteOnRemove) void this.loadForms().then((forms) => forms.restore(dropped));
   }
 
   /** A disabled fieldset disables the element too. */
