@@ -1,4 +1,5 @@
 import { UNSTOPPABLE } from '../abortable.js';
+import { deleteObject } from '../delete/delete-object.js';
 import type { Endpoint, ObjectToDelete } from '../ports/endpoint.js';
 
 /** Deletes a stored object through the signing endpoint. */
@@ -16,15 +17,12 @@ export interface Discarded {
 
 /**
  * How `withChecksums` deletes objects through `endpoint`: the protocol's `DELETE {url}/objects?key`
- * for an endpoint URL (the delete module loads only when an object must go), the endpoint's own
+ * for an endpoint URL (the delete module comes with the checksums, loaded on demand), the endpoint's own
  * `deleteObject` for an object endpoint, or `undefined` when it has none.
  */
 export function objectDeleter(endpoint: string | Endpoint): ObjectDeleter | undefined {
   if (typeof endpoint === 'string') {
-    return async (object) => {
-      const { deleteObject } = await import('../delete/delete-object.js');
-      await deleteObject({ url: endpoint, ...object });
-    };
+    return (object) => deleteObject({ url: endpoint, ...object });
   }
   // Not stopped by pause or cancel: what failed its check must not stay behind because the user moved on.
   return endpoint.deleteObject && ((object) => endpoint.deleteObject!(object, { signal: UNSTOPPABLE }));
