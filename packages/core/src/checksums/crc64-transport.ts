@@ -36,7 +36,10 @@ export interface Crc64CheckOptions {
  * object that failed or escaped its check is deleted first, so that none is left behind if the
  * upload stops here.
  */
-export function crc64CheckingTransport(base: Transport, { expected, remove, unverifiable }: Crc64CheckOptions): Transport {
+export function crc64CheckingTransport(
+  base: Transport,
+  { expected, remove, unverifiable }: Crc64CheckOptions,
+): Transport {
   return {
     ...(base.reportsProgress === undefined ? {} : { reportsProgress: base.reportsProgress }),
     async send(request) {

@@ -206,7 +206,14 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
           const { outcome, stillStored, cause } = await discardObject(remove, stored);
           throw new IntegrityError(
             `${input.key} could not be checked: ${why} ${outcome} Retrying cannot check it either: fix the configuration, or turn crc64 off.`,
-            { code: ErrorCode.IntegrityUnverifiable, expected: want, resend: false, key: result.key, stillStored, cause },
+            {
+              code: ErrorCode.IntegrityUnverifiable,
+              expected: want,
+              resend: false,
+              key: result.key,
+              stillStored,
+              cause,
+            },
           );
         }
         if (result.crc64 !== want) {
