@@ -44,6 +44,7 @@ export type {
   Endpoint,
   FileDescriptor,
   MultipartHandle,
+  ObjectToDelete,
   SignedPart,
   SignedRequest,
   SignPartsInput,

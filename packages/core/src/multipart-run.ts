@@ -150,7 +150,8 @@ export class MultipartRun {
     } catch (error) {
       // The store completed the object, but its checksum differs (or could not be checked): the
       // multipart upload no longer exists, so a retry starts a new one and sends every part.
-      if (isFerryError(error) && error.code === ErrorCode.Integrity) run.forgetUpload();
+      // (`integrity` and `integrity-unverifiable` both start with `integrity`.)
+      if (isFerryError(error) && error.code.startsWith(ErrorCode.Integrity)) run.forgetUpload();
       throw error;
     }
   }

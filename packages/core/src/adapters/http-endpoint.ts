@@ -120,7 +120,13 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
       if (input.cacheControl) query.set('cacheControl', input.cacheControl);
       if (input.checksum) query.set('checksum', `${input.checksum.algorithm}:${input.checksum.value}`);
       const shape = await call('single-put-params', `${routePath('single-put-params')}?${query}`, callOptions);
-      return { method: 'PUT', url: shape.string('url'), headers: shape.headers('headers'), key: shape.string('key') };
+      return {
+        method: 'PUT',
+        url: shape.string('url'),
+        headers: shape.headers('headers'),
+        key: shape.string('key'),
+        deleteToken: shape.optionalString('deleteToken'),
+      };
     },
 
     async createMultipart(input, callOptions) {
@@ -168,6 +174,7 @@ export function createHttpEndpoint(options: HttpEndpointOptions): Endpoint {
         location: shape.string('location'),
         etag: shape.optionalString('etag'),
         crc64: shape.optionalString('crc64'),
+        deleteToken: shape.optionalString('deleteToken'),
         callback: shape.optionalString('callback'),
       };
     },

@@ -164,6 +164,13 @@ describe('withChecksums in Chromium', () => {
     expect(done.state).to.equal('error');
     expect(done.error?.code).to.equal('integrity');
     expect(done.error?.message).to.contain('differs from the file');
+    // The damaged object is deleted (with its complete answer's delete token) before the error.
+    const error = done.error;
+    expect(isIntegrityError(error) && { key: error.key, stillStored: error.stillStored }).to.deep.equal({
+      key: done.key,
+      stillStored: false,
+    });
+    expect((await fetch(`${stack.ossHiddenCrcUrl}/${done.key!}`)).status).to.equal(404);
     uploader.retry(id);
     const again = await untilSettled(uploader, id);
     expect(again.state, again.error?.message).to.equal('done');
@@ -172,19 +179,31 @@ describe('withChecksums in Chromium', () => {
     // one that happens to get a 404.
     const completes = (await ossCalls(done.key!)).filter((call) => call.operation === 'complete');
     expect(completes.map((call) => call.status)).to.deep.equal([200]);
+    expect((await ossCalls(done.key!)).filter((call) => call.operation === 'delete-object').length).to.equal(1);
     expect(again.key).to.not.equal(done.key);
   });
 
-  it('OSS with a CORS rule hiding the CRC header: a single PUT cannot be checked and says so', async () => {
-    const { done, retries } = await upload(
+  it('OSS with a CORS rule hiding the CRC header: a single PUT cannot be checked, says so, is deleted, and retry sends nothing again', async () => {
+    const { uploader, id, done, retries } = await upload(
       stack.ossHiddenCrcEndpoint,
       randomFile(2000, 'unchecked.txt', 'text/plain'),
       { crc64: true },
     );
     expect(done.state).to.equal('error');
-    expect(done.error?.code).to.equal('integrity');
+    expect(done.error?.code).to.equal('integrity-unverifiable');
     expect(done.error?.message).to.contain('must expose x-oss-hash-crc64ecma');
     expect(retries).to.deep.equal([]);
+    expect(isIntegrityError(done.error) && done.error.stillStored).to.equal(false);
+    expect((await fetch(`${stack.ossHiddenCrcUrl}/${done.key!}`)).status).to.equal(404);
+    uploader.retry(id);
+    const again = await untilSettled(uploader, id);
+    expect(again.state).to.equal('error');
+    expect(again.error?.code).to.equal('integrity-unverifiable');
+    expect(again.error?.message).to.contain('Not sent');
+    expect(again.key).to.equal(done.key);
+    const calls = (await ossCalls(done.key!)).map((call) => call.operation);
+    expect(calls.filter((operation) => operation === 'put-object').length).to.equal(1);
+    expect(calls.filter((operation) => operation === 'delete-object').length).to.equal(1);
   });
 
   it('OSS, CRC-64 after a resume: parts stored in an earlier session are hashed at completion and the combined CRC-64 matches', async () => {

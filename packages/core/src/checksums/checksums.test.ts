@@ -2,7 +2,8 @@ import { startTestStack, type TestStack } from '@ferry/testing';
 import { untilSettled } from '@ferry/testing/browser';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isStoreError, Uploader, type UploaderEvents } from '../index.js';
+import { createHttpEndpoint, isStoreError, Uploader, type UploaderEvents } from '../index.js';
+import { deleteObject, isDeleteRefusedError } from '../delete/index.js';
 import type { Endpoint } from '../ports/endpoint.js';
 import {
   crc32c,
@@ -201,7 +202,7 @@ describe('withChecksums against the local store (Node)', () => {
     });
   }
 
-  it('crc64 on a store that reports none: the upload ends in an integrity error that says why', async () => {
+  it('crc64 on a store that reports none: integrity-unverifiable, the unchecked object is deleted, and retry sends nothing again', async () => {
     const uploader = new Uploader(
       withChecksums(
         { endpoint: stack.endpoint, partSize: 5 * MiB, scheduleProgress: (flush) => flush() },
@@ -211,7 +212,60 @@ describe('withChecksums against the local store (Node)', () => {
     const { id } = uploader.add(new File([randomBytes(11 * MiB)], 's3.bin'));
     const failed = await untilSettled(uploader, id);
     expect(failed.state).toBe('error');
-    expect(isIntegrityError(failed.error)).toBe(true);
-    expect(failed.error?.message).toContain('is the store OSS?');
+    const error = failed.error;
+    expect(isIntegrityError(error) && error.code).toBe('integrity-unverifiable');
+    expect(error?.message).toContain('is the store OSS?');
+    expect(error?.message).toContain('was deleted');
+    expect(isIntegrityError(error) && { key: error.key, stillStored: error.stillStored }).toEqual({
+      key: failed.key,
+      stillStored: false,
+    });
+    await expect(stack.objectHead(failed.key!)).rejects.toBeDefined();
+    // Retrying cannot mend a store that reports no CRC-64: nothing is created or sent again.
+    uploader.retry(id);
+    const again = await untilSettled(uploader, id);
+    expect(again.state).toBe('error');
+    expect(again.error?.code).toBe('integrity-unverifiable');
+    expect(again.error?.message).toContain('Not sent');
+    expect(again.key).toBe(failed.key);
+    expect(again.bytesSent).toBe(failed.bytesSent);
+  });
+
+  it('crc64 through an endpoint object that cannot delete: the error says the unchecked object is still stored, and names it', async () => {
+    const uploader = new Uploader(
+      withChecksums(
+        { endpoint: createHttpEndpoint({ url: stack.endpoint }), partSize: 5 * MiB },
+        { crc64: true, hasher: createInlineHasher() },
+      ),
+    );
+    const { id } = uploader.add(new File([randomBytes(6 * MiB)], 'kept.bin'));
+    const failed = await untilSettled(uploader, id);
+    const error = failed.error;
+    expect(isIntegrityError(error) && error.stillStored).toBe(true);
+    expect(isIntegrityError(error) && error.key).toBe(failed.key);
+    expect(error?.message).toContain(`${failed.key} is still stored`);
+    expect((await stack.objectHead(failed.key!)).size).toBe(6 * MiB);
+  });
+
+  it('crc64 when the endpoint refuses the delete (no delete token): still stored, with the refusal as cause', async () => {
+    const inner = createHttpEndpoint({ url: stack.endpoint });
+    const withoutToken: Endpoint = {
+      ...inner,
+      completeMultipart: async (input, options) => ({
+        ...(await inner.completeMultipart(input, options)),
+        deleteToken: undefined,
+      }),
+      deleteObject: (object, { signal }) => deleteObject({ url: stack.endpoint, ...object, signal }),
+    };
+    const uploader = new Uploader(
+      withChecksums({ endpoint: withoutToken, partSize: 5 * MiB }, { crc64: true, hasher: createInlineHasher() }),
+    );
+    const { id } = uploader.add(new File([randomBytes(6 * MiB)], 'refused.bin'));
+    const failed = await untilSettled(uploader, id);
+    const error = failed.error;
+    expect(isIntegrityError(error) && error.stillStored).toBe(true);
+    expect(isDeleteRefusedError(error?.cause)).toBe(true);
+    expect(error?.message).toContain('the endpoint gave no delete token');
+    expect((await stack.objectHead(failed.key!)).size).toBe(6 * MiB);
   });
 });

@@ -6,8 +6,9 @@ import type { ChecksumAlgorithm, Endpoint, MultipartHandle } from '../ports/endp
 import type { RetryState } from '../retry.js';
 import type { UploaderOptions } from '../uploader-options.js';
 import { combineCrc64 } from './crc64.js';
-import { CRC64_HEADER, crc64CheckingTransport } from './crc64-transport.js';
+import { CRC64_HEADER, crc64CheckingTransport, type ExpectedBody } from './crc64-transport.js';
 import type { DigestAlgorithm, Digests } from './digest-blob.js';
+import { discardObject, objectDeleter } from './discard-object.js';
 import { IntegrityError, isIntegrityError } from './integrity-error.js';
 import { createInlineHasher, createWorkerHasher, type PartHasher } from './part-hasher.js';
 
@@ -24,7 +25,10 @@ export interface ChecksumOptions {
    * Alibaba Cloud OSS: compare the CRC-64/ECMA the store answers (`x-oss-hash-crc64ecma`) with the
    * file's: per part and per single PUT (a damaged one is sent again), and for the whole object,
    * combined from the parts' without reading the file again. The bucket's CORS rule must expose
-   * `x-oss-hash-crc64ecma`.
+   * `x-oss-hash-crc64ecma`. An object that differs, or cannot be checked, is deleted (see
+   * `IntegrityError`); once an object could not be checked, later uploads of the same kind
+   * (single PUT or multipart) through these options fail at once with `integrity-unverifiable`
+   * instead of being sent.
    * @default false
    */
   readonly crc64?: boolean | undefined;
@@ -88,7 +92,19 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
   const parts = new Map<string, Map<number, Promise<Digests>>>();
   const singles = new WeakMap<Blob, Promise<Digests>>();
   // The CRC-64 each signed URL's body must be stored with.
-  const expected = new Map<string, string>();
+  const expected = new Map<string, ExpectedBody>();
+  const remove = objectDeleter(options.endpoint);
+  // Why uploads of each kind cannot be checked, once one could not: the store or its CORS rule,
+  // not the file, is at fault, so sending any file again (a retry, the next file) would only
+  // store another object that cannot be checked.
+  const unverifiable: { single?: string; multipart?: string } = {};
+  const refuseUnverifiable = (why: string | undefined): void => {
+    if (why === undefined) return;
+    throw new IntegrityError(
+      `Not sent: an earlier upload through this endpoint could not be checked (${why}), and neither could this one. Fix the configuration and reload the page, or turn crc64 off.`,
+      { code: ErrorCode.IntegrityUnverifiable, resend: false },
+    );
+  };
 
   /** The digests of `bytes`, hashed once per `key` in `cache`; a failed or aborted hash is not kept. */
   const digestsOf = <K>(cache: DigestCache<K>, key: K, bytes: Blob, signal: AbortSignal): Promise<Digests> => {
@@ -128,18 +144,23 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
   const endpoint: Endpoint = {
     ...inner,
     async createMultipart(input, callOptions) {
+      refuseUnverifiable(unverifiable.multipart);
       warmUp(callOptions.signal);
       return inner.createMultipart(input, callOptions);
     },
 
     async singlePutParams(input, callOptions) {
+      if (crc64) refuseUnverifiable(unverifiable.single);
       needBytes(input.bytes);
       const digest = await digestsOf(singles, input.bytes!, input.bytes!, callOptions.signal);
       const params = await inner.singlePutParams(
         { ...input, checksum: algorithm ? { algorithm, value: digest[algorithm]! } : undefined },
         callOptions,
       );
-      if (crc64) expected.set(params.url, digest.crc64!);
+      if (crc64) {
+        const object = { key: params.key, deleteToken: params.deleteToken };
+        expected.set(params.url, { crc64: digest.crc64!, object });
+      }
       return params;
     },
 
@@ -155,7 +176,7 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
       const signed = await inner.signParts({ ...input, checksums }, callOptions);
       for (const part of signed) {
         const crc = crc64 ? digests[input.partNumbers.indexOf(part.partNumber)]?.crc64 : undefined;
-        if (crc !== undefined) expected.set(part.url, crc);
+        if (crc !== undefined) expected.set(part.url, { crc64: crc });
       }
       return signed;
     },
@@ -176,23 +197,30 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
       parts.delete(input.uploadId);
       if (whole !== undefined) {
         const want = String(whole);
+        const stored = { key: result.key, deleteToken: result.deleteToken };
         if (result.crc64 === undefined) {
+          const why = `the endpoint did not relay the object's CRC-64 (${CRC64_HEADER}): is the store OSS?`;
+          unverifiable.multipart = why;
+          // Deleted rather than kept: the user asked for verified objects, this one can never be
+          // verified, and kept it would be an object no list shows (the upload is not done).
+          const { outcome, stillStored, cause } = await discardObject(remove, stored);
           throw new IntegrityError(
-            `The endpoint did not relay the object's CRC-64 (${CRC64_HEADER}), so ${input.key} could not be checked: is the store OSS?`,
+            `${input.key} could not be checked: ${why} ${outcome} Retrying cannot check it either: fix the configuration, or turn crc64 off.`,
             {
+              code: ErrorCode.IntegrityUnverifiable,
               expected: want,
               resend: false,
+              key: result.key,
+              stillStored,
+              cause,
             },
           );
         }
         if (result.crc64 !== want) {
+          const { outcome, stillStored, cause } = await discardObject(remove, stored);
           throw new IntegrityError(
-            `The stored ${input.key} differs from the file: CRC-64 ${result.crc64}, expected ${want}. Retry to upload it again.`,
-            {
-              expected: want,
-              actual: result.crc64,
-              resend: false,
-            },
+            `The stored ${input.key} differs from the file: CRC-64 ${result.crc64}, expected ${want}. ${outcome} Retry to upload it again.`,
+            { expected: want, actual: result.crc64, resend: false, key: result.key, stillStored, cause },
           );
         }
       }
@@ -206,7 +234,9 @@ export function withChecksums(options: UploaderOptions, checksums: ChecksumOptio
   };
 
   const base = options.transport ?? createDefaultTransport();
-  const transport = crc64 ? crc64CheckingTransport(base, expected) : base;
+  const transport = crc64
+    ? crc64CheckingTransport(base, { expected, remove, unverifiable: (why) => (unverifiable.single = why) })
+    : base;
 
   const userRetry = options.retry?.shouldRetry;
   return {

@@ -15,7 +15,10 @@
  * - `retries-exhausted`: a retryable failure persisted past the retry limit.
  * - `invalid-input`: the caller passed something unusable (a file, an option).
  * - `file-unreadable`: the file can no longer be read (moved, deleted or changed on disk).
- * - `integrity`: the stored bytes' checksum differs from the file's, or could not be checked.
+ * - `integrity`: the stored bytes' checksum differs from the file's.
+ * - `integrity-unverifiable`: the stored object's checksum could not be checked (the store or
+ *   its CORS rule does not report it): a configuration problem, so `retry()` does not send the
+ *   file again.
  * - `aborted`: the upload was cancelled.
  * - `refused`: a `beforeAdd` or `beforeUpload` hook refused the file; the message is its reason.
  * - `unexpected`: a bug in Ferry or in an adapter; please report it with the `cause`.
@@ -35,6 +38,7 @@ export const ErrorCode = {
   InvalidInput: 'invalid-input',
   FileUnreadable: 'file-unreadable',
   Integrity: 'integrity',
+  IntegrityUnverifiable: 'integrity-unverifiable',
   Aborted: 'aborted',
   Refused: 'refused',
   Unexpected: 'unexpected',

@@ -51,6 +51,8 @@ export interface SinglePutInput extends FileDescriptor {
 export interface SinglePutParams extends SignedRequest {
   /** The object key the server chose. */
   readonly key: string;
+  /** Lets this caller delete `key` for a short while (`DELETE {base}/objects?key`), if the server issues one. */
+  readonly deleteToken?: string | undefined;
 }
 
 /** Input to create a multipart upload: the file plus the plan the server will hold it to. */
@@ -121,6 +123,16 @@ export interface CompletedObject {
   readonly crc64?: string | undefined;
   /** The upload callback's answer, relayed by the store (OSS `x-oss-callback`). */
   readonly callback?: string | undefined;
+  /** Lets this caller delete `key` for a short while (`DELETE {base}/objects?key`), if the server issues one. */
+  readonly deleteToken?: string | undefined;
+}
+
+/** A stored object to delete, and the delete token its upload's answer carried, if any. */
+export interface ObjectToDelete {
+  /** The object key. */
+  readonly key: string;
+  /** The `deleteToken` of the single-PUT params or complete answer; without it the server's `authorizeDelete` decides. */
+  readonly deleteToken?: string | undefined;
 }
 
 /**
@@ -145,6 +157,12 @@ export interface Endpoint {
   completeMultipart(input: CompleteMultipartInput, options: CallOptions): Promise<CompletedObject>;
   /** Aborts a multipart upload, deleting its parts. */
   abortMultipart(input: MultipartHandle, options: CallOptions): Promise<void>;
+  /**
+   * Deletes a stored object (`DELETE {base}/objects?key`). Optional: `withChecksums` calls it to
+   * remove an object that failed its whole-object check; without it that object stays stored,
+   * and the error says so.
+   */
+  deleteObject?(input: ObjectToDelete, options: CallOptions): Promise<void>;
   /**
    * Resolves when the endpoint's server answers anything at all, and rejects when it cannot be
    * reached. Lets Ferry tell a store that refuses the page (CORS) from an outage; without it,

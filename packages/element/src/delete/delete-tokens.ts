@@ -1,5 +1,5 @@
 import { createHttpEndpoint, type UploaderOptions } from '@ferry/core';
-import { recordDeleteTokens, type DeleteTokenRecorder } from '@ferry/core/delete';
+import { deleteObject, recordDeleteTokens, type DeleteTokenRecorder } from '@ferry/core/delete';
 
 /**
  * The delete tokens the page's endpoints handed out, by key: one recorder for the page, shared by
@@ -10,7 +10,8 @@ export const deleteTokens: DeleteTokenRecorder = recordDeleteTokens();
 /**
  * `options` with their endpoint URL made an HTTP endpoint that notes the delete tokens of the
  * uploads it finishes, so that `delete-on-remove` can delete what was just uploaded without the
- * server's `authorizeDelete`. Loaded only with `delete-on-remove`.
+ * server's `authorizeDelete`, and that can delete (`deleteObject`), so that `checksum="crc64"` can
+ * remove an object that failed its check. Loaded only with `delete-on-remove`.
  * @example
  * ```ts
  * new Uploader(withDeleteTokens({ endpoint: '/api/uploads' }));
@@ -19,6 +20,12 @@ export const deleteTokens: DeleteTokenRecorder = recordDeleteTokens();
 export function withDeleteTokens(options: UploaderOptions): UploaderOptions {
   const { endpoint } = options;
   return typeof endpoint === 'string'
-    ? { ...options, endpoint: createHttpEndpoint({ url: endpoint, fetch: deleteTokens.fetch }) }
+    ? {
+        ...options,
+        endpoint: {
+          ...createHttpEndpoint({ url: endpoint, fetch: deleteTokens.fetch }),
+          deleteObject: (object, { signal }) => deleteObject({ url: endpoint, ...object, signal }),
+        },
+      }
     : options;
 }

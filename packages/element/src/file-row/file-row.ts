@@ -39,6 +39,15 @@ const ACTIONS: Readonly<Record<UploadState, readonly FileAction[]>> = {
   cancelled: ['remove'],
 };
 
+/**
+ * The buttons a row offers: its state's, less Retry after `integrity-unverifiable` (the engine
+ * sends nothing again for it: the store's configuration must change first).
+ */
+export function rowActions(upload: UploadSnapshot): readonly FileAction[] {
+  const actions = ACTIONS[upload.state];
+  return upload.error?.code === 'integrity-unverifiable' ? actions.filter((action) => action !== 'retry') : actions;
+}
+
 /** Percent done, whole numbers; an empty file is 100 % once stored. */
 export function percentOf(done: number, total: number, finished: boolean): number {
   return total === 0 ? (finished ? 100 : 0) : Math.floor((done / total) * 100);
@@ -118,7 +127,7 @@ export function fileRow(upload: UploadSnapshot, view: FileRowView) {
     >
     <span part="name" class="name" title=${label}>${label}</span>
     <span part="actions" class="actions">
-      ${ACTIONS[state].map(
+      ${rowActions(upload).map(
         (action) =>
           html`<button
             part="action ${action}"

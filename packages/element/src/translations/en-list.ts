@@ -44,6 +44,7 @@ export const enList: ListTranslation = {
     'invalid-input': 'This file cannot be uploaded.',
     'file-unreadable': 'The file can no longer be read; it may have been moved or changed.',
     integrity: 'The stored copy does not match the file.',
+    'integrity-unverifiable': 'The stored copy could not be checked: the storage service’s settings hide its checksum.',
     aborted: 'The upload was cancelled.',
     refused: 'This file was not accepted for upload.',
     unexpected: 'Something went wrong.',

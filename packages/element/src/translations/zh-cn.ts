@@ -57,6 +57,7 @@ export const zhCn: Translation = {
     'invalid-input': '此文件无法上传。',
     'file-unreadable': '无法再读取此文件，它可能已被移动或修改。',
     integrity: '存储的副本与文件不一致。',
+    'integrity-unverifiable': '无法校验存储的副本：存储服务的设置隐藏了其校验值。',
     aborted: '上传已取消。',
     refused: '此文件未被接受上传。',
     unexpected: '出现了意外错误。',
