@@ -20,6 +20,13 @@ export const fileListStyles = css`
     background: var(--ferry-accent);
     border-color: var(--ferry-accent);
     color: var(--ferry-on-accent);
+    font-weight: 600;
+    padding-inline: calc(var(--ferry-gap) * 3);
+  }
+  /* A row's buttons a step smaller than its text, so the file leads (still 24 px targets). */
+  .actions button {
+    font-size: 0.875em;
+    padding: 0.125rem var(--ferry-gap);
   }
   ul {
     list-style: none;
@@ -46,6 +53,9 @@ export const fileListStyles = css`
     inline-size: 2.5rem;
     block-size: 2.5rem;
     color: var(--ferry-muted);
+    /* A tile the size of a thumbnail behind a type icon, so rows with and without one weigh alike. */
+    border-radius: calc(var(--ferry-radius) / 2);
+    background: color-mix(in srgb, var(--ferry-track) 70%, transparent);
   }
   .thumb {
     inline-size: 2.5rem;
@@ -103,6 +113,7 @@ export const fileListStyles = css`
   }
   .key {
     overflow-wrap: anywhere;
+    color: var(--ferry-muted);
   }
   a {
     color: var(--ferry-accent);
@@ -145,6 +156,7 @@ export const fileListStyles = css`
   .total .visual {
     grid-row: auto;
     block-size: auto;
+    background: none;
   }
   .total .meta {
     grid-column: 2 / -1;
