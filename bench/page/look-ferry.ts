@@ -3,7 +3,7 @@
 // script, as the engine would report them, so a state stays frozen for the screenshot.
 import { StoreError, type UploaderEvents, type UploadSnapshot } from '@ferry/core';
 import '@ferry/element';
-import type { FerryUploader, UploaderLike } from '@ferry/element';
+import type { UploaderLike } from '@ferry/element';
 import { FAILURE, type FileStand } from './look-states.js';
 
 type Listener = (event: never) => void;
@@ -58,9 +58,21 @@ class ScriptedUploader implements UploaderLike {
       stand.state === 'queued'
         ? previous
         : stand.state === 'uploading'
-          ? { ...previous, state: 'uploading', bytesSent: Math.round(size * stand.sent), speed: 1.8 * 1024 * 1024, eta: 4 }
+          ? {
+              ...previous,
+              state: 'uploading',
+              bytesSent: Math.round(size * stand.sent),
+              speed: 1.8 * 1024 * 1024,
+              eta: 4,
+            }
           : stand.state === 'done'
-            ? { ...previous, state: 'done', bytesSent: size, parts: { done: 1, total: 1 }, key: `uploads/${previous.name}` }
+            ? {
+                ...previous,
+                state: 'done',
+                bytesSent: size,
+                parts: { done: 1, total: 1 },
+                key: `uploads/${previous.name}`,
+              }
             : {
                 ...previous,
                 state: 'error',
@@ -84,7 +96,7 @@ class ScriptedUploader implements UploaderLike {
 
 /** Shows <ferry-uploader> in `frame` with `files` standing as `stands` say. */
 export async function showFerry(frame: HTMLElement, files: File[], stands: readonly FileStand[]): Promise<void> {
-  const element = document.createElement('ferry-uploader') as FerryUploader;
+  const element = document.createElement('ferry-uploader');
   const uploader = new ScriptedUploader();
   element.multiple = true;
   element.manual = stands.every((stand) => stand.state === 'queued');

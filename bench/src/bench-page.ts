@@ -11,7 +11,9 @@ export async function buildBenchPages(outDir: string): Promise<void> {
     build: {
       outDir,
       emptyOutDir: true,
-      rolldownOptions: { input: { index: `${root}/index.html`, thumbnails: `${root}/thumbnails.html`, look: `${root}/look.html` } },
+      rolldownOptions: {
+        input: { index: `${root}/index.html`, thumbnails: `${root}/thumbnails.html`, look: `${root}/look.html` },
+      },
     },
   });
 }

@@ -71,9 +71,13 @@ async function photograph(browser: Browser, origin: string, options: Options): P
           const page = await context.newPage();
           const errors: string[] = [];
           page.on('pageerror', (error) => errors.push(error.message));
-          await page.goto(`${origin}/look.html?widget=${widget}&state=${state}&dark=${scheme === 'dark' ? 1 : 0}&width=${width}`);
+          await page.goto(
+            `${origin}/look.html?widget=${widget}&state=${state}&dark=${scheme === 'dark' ? 1 : 0}&width=${width}`,
+          );
           await page.evaluate(() => (globalThis as unknown as { look: { ready: Promise<void> } }).look.ready);
-          await page.locator('#frame').screenshot({ path: shotName(widget, state, scheme, width), animations: 'disabled' });
+          await page
+            .locator('#frame')
+            .screenshot({ path: shotName(widget, state, scheme, width), animations: 'disabled' });
           await context.close();
           if (errors.length > 0) throw new Error(`${widget} ${state} ${scheme} ${width}: ${errors.join('; ')}`);
           process.stderr.write(`${widget}-${state}-${scheme}-${width}.png\n`);
