@@ -63,17 +63,19 @@ export const fileListStyles = css`
     border-radius: calc(var(--ferry-radius) / 2);
     object-fit: cover;
   }
+  /* A mark is an icon() whose parts are "icon mark" (icon() sets parts, not classes). */
   [data-state='rejected'] .visual,
-  [data-state='error'] .mark {
+  [data-state='error'] [part~='mark'] {
     color: var(--ferry-error);
   }
-  [data-state='done'] .mark {
+  [data-state='done'] [part~='mark'] {
     color: var(--ferry-success);
   }
-  [data-state='paused'] .mark {
+  [data-state='paused'] [part~='mark'] {
     color: var(--ferry-paused);
   }
-  .mark {
+  /* Beside the state's word, a mark the size of the text; a refused file's fills the visual's tile. */
+  .status [part~='mark'] {
     inline-size: 1.1em;
     block-size: 1.1em;
     stroke-width: 2.5;
