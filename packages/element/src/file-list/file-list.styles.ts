@@ -65,6 +65,7 @@ export const fileListStyles = css`
   }
   /* A mark is an icon() whose parts are "icon mark" (icon() sets parts, not classes). */
   [data-state='rejected'] .visual,
+  [data-state='error'] .visual,
   [data-state='error'] [part~='mark'] {
     color: var(--ferry-error);
   }
