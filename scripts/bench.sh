@@ -11,6 +11,8 @@
 #                                         (requests per second per core, p50/p99, memory, bad requests; --help)
 #   bash scripts/bench.sh thumbnails      300 photos of 4000×3000 added at once: <ferry-uploader manual> against plain
 #                                         <img src=objectURL> tags (long tasks, stalls, peak heap and RSS; --help)
+#   bash scripts/bench.sh look            screenshots of <ferry-uploader>, Uppy Dashboard and FilePond in the same
+#                                         states, light and dark, 320 and 1024 px, into bench/results/look/ (--help)
 source "$(dirname "$0")/setup.sh"
 if [ "${1:-}" = server ]; then
   shift
@@ -20,5 +22,9 @@ ensure_browsers
 if [ "${1:-}" = thumbnails ]; then
   shift
   exec node bench/dist/thumbnail-bench.js "$@"
+fi
+if [ "${1:-}" = look ]; then
+  shift
+  exec node bench/dist/look-compare.js "$@"
 fi
 exec node bench/dist/run.js "$@"

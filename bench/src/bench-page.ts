@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
-/** Builds the bench's pages (page/: the upload run's index.html, thumbnails.html) into `outDir`. */
+/** Builds the bench's pages (page/: the upload run's index.html, thumbnails.html, look.html) into `outDir`. */
 export async function buildBenchPages(outDir: string): Promise<void> {
   const root = fileURLToPath(new URL('../page', import.meta.url));
   await build({
@@ -11,7 +11,9 @@ export async function buildBenchPages(outDir: string): Promise<void> {
     build: {
       outDir,
       emptyOutDir: true,
-      rolldownOptions: { input: { index: `${root}/index.html`, thumbnails: `${root}/thumbnails.html` } },
+      rolldownOptions: {
+        input: { index: `${root}/index.html`, thumbnails: `${root}/thumbnails.html`, look: `${root}/look.html` },
+      },
     },
   });
 }

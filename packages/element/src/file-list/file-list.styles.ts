@@ -20,6 +20,13 @@ export const fileListStyles = css`
     background: var(--ferry-accent);
     border-color: var(--ferry-accent);
     color: var(--ferry-on-accent);
+    font-weight: 600;
+    padding-inline: calc(var(--ferry-gap) * 3);
+  }
+  /* A row's buttons a step smaller than its text, so the file leads (still 24 px targets). */
+  .actions button {
+    font-size: 0.875em;
+    padding: 0.125rem var(--ferry-gap);
   }
   ul {
     list-style: none;
@@ -46,6 +53,9 @@ export const fileListStyles = css`
     inline-size: 2.5rem;
     block-size: 2.5rem;
     color: var(--ferry-muted);
+    /* A tile the size of a thumbnail behind a type icon, so rows with and without one weigh alike. */
+    border-radius: calc(var(--ferry-radius) / 2);
+    background: color-mix(in srgb, var(--ferry-track) 70%, transparent);
   }
   .thumb {
     inline-size: 2.5rem;
@@ -53,17 +63,20 @@ export const fileListStyles = css`
     border-radius: calc(var(--ferry-radius) / 2);
     object-fit: cover;
   }
+  /* A mark is an icon() whose parts are "icon mark" (icon() sets parts, not classes). */
   [data-state='rejected'] .visual,
-  [data-state='error'] .mark {
+  [data-state='error'] .visual,
+  [data-state='error'] [part~='mark'] {
     color: var(--ferry-error);
   }
-  [data-state='done'] .mark {
+  [data-state='done'] [part~='mark'] {
     color: var(--ferry-success);
   }
-  [data-state='paused'] .mark {
+  [data-state='paused'] [part~='mark'] {
     color: var(--ferry-paused);
   }
-  .mark {
+  /* Beside the state's word, a mark the size of the text; a refused file's fills the visual's tile. */
+  .status [part~='mark'] {
     inline-size: 1.1em;
     block-size: 1.1em;
     stroke-width: 2.5;
@@ -103,6 +116,7 @@ export const fileListStyles = css`
   }
   .key {
     overflow-wrap: anywhere;
+    color: var(--ferry-muted);
   }
   a {
     color: var(--ferry-accent);
@@ -145,6 +159,7 @@ export const fileListStyles = css`
   .total .visual {
     grid-row: auto;
     block-size: auto;
+    background: none;
   }
   .total .meta {
     grid-column: 2 / -1;

@@ -73,7 +73,11 @@ export const uploaderStyles = css`
     box-sizing: border-box;
     padding: calc(var(--ferry-gap) * 3) calc(var(--ferry-gap) * 2);
     border: 2px dashed var(--ferry-border);
+    background: color-mix(in srgb, var(--ferry-accent) 4%, transparent);
     text-align: center;
+  }
+  .dropzone:enabled:hover {
+    border-color: var(--ferry-accent);
   }
   .dropzone .icon {
     inline-size: 2rem;

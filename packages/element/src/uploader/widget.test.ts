@@ -32,6 +32,20 @@ function announcements(element: FerryUploader): string[] {
   return said;
 }
 
+/**
+ * The colour of the state mark in each row of `state`, and the colour the same token gives its bar
+ * (done, paused) or its message (failed); and the state word's own, which a mark must not fall back to.
+ */
+function markColours(element: FerryUploader, state: string): { mark: string; token: string; word: string }[] {
+  return $$(element, `[part~=row][data-state=${state}]`).map((row) => ({
+    mark: getComputedStyle(row.querySelector('[part~=mark]')!).color,
+    token: getComputedStyle(row.querySelector(state === 'error' ? '[part=error]' : '[part=progress-indicator]')!)[
+      state === 'error' ? 'color' : 'backgroundColor'
+    ],
+    word: getComputedStyle(row.querySelector('[part=status]')!).color,
+  }));
+}
+
 /** A tiny valid PNG (1×1), so the preview really decodes. */
 function png(name: string): File {
   const bytes = Uint8Array.from(
@@ -69,13 +83,20 @@ describe('<ferry-uploader> widget', () => {
     element.pause();
     await element.updateComplete;
     await expect(element).to.be.accessible(); // paused
+    const paused = markColours(element, 'paused');
+    expect(paused).to.not.be.empty;
+    for (const { mark, token, word } of paused) expect(mark).to.equal(token).and.not.equal(word);
     element.resume();
     await waitUntil(() => element.keys.length === 2, 'both files stored', { timeout: 20_000 });
     await element.updateComplete;
     await expect(element).to.be.accessible(); // done
+    const done = markColours(element, 'done');
+    expect(done).to.have.length(2);
+    for (const { mark, token, word } of done) expect(mark).to.equal(token).and.not.equal(word);
     element.theme = 'dark';
     await element.updateComplete;
     await expect(element).to.be.accessible(); // done, dark
+    for (const { mark, token, word } of markColours(element, 'done')) expect(mark).to.equal(token).and.not.equal(word);
     expect(getComputedStyle($(element, '.dropzone')!).colorScheme).to.equal('dark');
   });
 
@@ -102,6 +123,8 @@ describe('<ferry-uploader> widget', () => {
     expect(details.textContent).to.contain('SignatureDoesNotMatch').and.contain('StringToSign');
     await waitUntil(() => status(element).includes('refused.txt failed'), 'failure announced');
     expect(button(element, 'Retry refused.txt')).to.exist;
+    const [failedMark] = markColours(element, 'error');
+    expect(failedMark!.mark).to.equal(failedMark!.token).and.not.equal(failedMark!.word);
     await expect(element).to.be.accessible();
   });
 
