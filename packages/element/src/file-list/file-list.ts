@@ -4,8 +4,9 @@ import { fileRow, percentOf, progressBar, shownBytes } from '../file-row/file-ro
 import { REFUSED_MARK } from '../file-row/file-icons.js';
 import { formatBytes } from '../format.js';
 import { icon } from '../icon.js';
-import type { FileAction, ListTranslation, Translation } from '../translations/translation.js';
+import type { CheckTranslation, FileAction, ListTranslation, Translation } from '../translations/translation.js';
 import type { FormFiles } from '../existing/form-files.js';
+import { withCheckStrings } from '../translations/en-checks.js';
 import { withListStrings } from '../translations/en-list.js';
 
 /** A refused file, shown inline until dismissed. */
@@ -43,7 +44,7 @@ export interface FileListView {
  */
 export function fileList(view: FileListView): TemplateResult {
   const { locale } = view;
-  const t = withListStrings(view.t);
+  const t = withCheckStrings(withListStrings(view.t));
   const entries = [
     ...view.rejected.map((row) => ({ order: row.order, row: rejectedRow(row, t, view.dismiss) })),
     ...(view.forms?.rows() ?? []).map((upload) => ({
@@ -77,7 +78,7 @@ export function fileList(view: FileListView): TemplateResult {
 
 function rejectedRow(
   row: RejectedRow,
-  t: Translation & ListTranslation,
+  t: Translation & ListTranslation & CheckTranslation,
   dismiss: FileListView['dismiss'],
 ): TemplateResult {
   return html`<li part="row rejected" data-id=${row.id} data-state="rejected">
