@@ -58,6 +58,7 @@ interface PageResult {
   readonly peakHeap: number;
   readonly longTasks: number | null;
   readonly longestTaskMs: number | null;
+  readonly longTaskTimes: readonly (readonly [at: number, ms: number])[];
   readonly maxLagMs: number;
   readonly shown: number;
 }
@@ -119,6 +120,11 @@ async function main(options: Options): Promise<void> {
             `${measured.longTasks ?? 'n/a'} long tasks (longest ${measured.longestTaskMs?.toFixed(0) ?? 'n/a'} ms), ` +
             `heap ${(measured.peakHeap / MiB).toFixed(0)} MiB, RSS ${peakRss === undefined ? 'n/a' : (peakRss / MiB).toFixed(0)} MiB\n`,
         );
+        // Where the long tasks fell (seconds into the run, and their length): at the start is adding, later thumbnails.
+        if (measured.longTaskTimes.length > 0)
+          process.stderr.write(
+            `  long tasks at: ${measured.longTaskTimes.map(([at, ms]) => `${(at / 1000).toFixed(2)} s (${ms.toFixed(0)} ms)`).join(', ')}\n`,
+          );
       }
     }
   } finally {

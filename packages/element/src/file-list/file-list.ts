@@ -1,5 +1,6 @@
 import type { FerryError, UploadSnapshot } from '@ferry/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { fileRow, percentOf, progressBar, shownBytes } from '../file-row/file-row.js';
 import { REFUSED_MARK } from '../file-row/file-icons.js';
 import { formatBytes } from '../format.js';
@@ -20,6 +21,7 @@ export interface RejectedRow {
 
 /** What the list renders, read from its element. */
 export interface FileListView {
+  /** The strings; the same object as long as they are the same strings (rows are made again when it changes). */
   readonly t: Translation;
   readonly locale: string;
   readonly uploads: readonly UploadSnapshot[];
@@ -32,6 +34,7 @@ export interface FileListView {
   readonly extras: (id: string) => { thumbnail?: string | undefined; path?: string | undefined; note?: string };
   /** Why the store could not be told of the cancel of upload `id`. */
   readonly refusal: (id: string) => FerryError | undefined;
+  /** Runs a row's button: the same function at every render (a row is not made again for it). */
   readonly act: (action: FileAction, upload: UploadSnapshot) => void;
   readonly dismiss: (row: RejectedRow) => void;
 }
@@ -45,29 +48,31 @@ export interface FileListView {
 export function fileList(view: FileListView): TemplateResult {
   const { locale } = view;
   const t = withCheckStrings(withListStrings(view.t));
+  // A row is made again only when what it shows changed (its upload, thumbnail, strings…): with
+  // hundreds of rows, a render for one row's news (a thumbnail, a progress event) stays cheap.
   const entries = [
     ...view.rejected.map((row) => ({ order: row.order, row: rejectedRow(row, t, view.dismiss) })),
-    ...(view.forms?.rows() ?? []).map((upload) => ({
-      order: 0,
-      row: fileRow(upload, {
-        t,
-        locale,
-        thumbnail: view.forms!.thumbnail(upload.id),
-        failure: view.forms!.failure(upload.id),
-        act: view.act,
-      }),
-    })),
-    ...view.uploads.map((upload) => ({
-      order: view.order(upload.id),
-      row: fileRow(upload, {
-        t,
-        locale,
-        ...view.extras(upload.id),
-        refusal: view.refusal(upload.id),
-        failure: view.forms?.failure(upload.id),
-        act: view.act,
-      }),
-    })),
+    ...(view.forms?.rows() ?? []).map((upload) => {
+      const thumbnail = view.forms!.thumbnail(upload.id);
+      const failure = view.forms!.failure(upload.id);
+      return {
+        order: 0,
+        row: guard([upload, view.t, locale, thumbnail, failure], () =>
+          fileRow(upload, { t, locale, thumbnail, failure, act: view.act }),
+        ),
+      };
+    }),
+    ...view.uploads.map((upload) => {
+      const { thumbnail, path, note } = view.extras(upload.id);
+      const refusal = view.refusal(upload.id);
+      const failure = view.forms?.failure(upload.id);
+      return {
+        order: view.order(upload.id),
+        row: guard([upload, view.t, locale, thumbnail, path, note, refusal, failure], () =>
+          fileRow(upload, { t, locale, thumbnail, path, note, refusal, failure, act: view.act }),
+        ),
+      };
+    }),
   ].sort((a, b) => a.order - b.order);
   const live = view.uploads.filter((upload) => upload.state !== 'cancelled');
   return html`<ul part="list" aria-label=${t.uploads}>

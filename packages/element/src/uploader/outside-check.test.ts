@@ -82,10 +82,10 @@ describe('<ferry-uploader> thumbnails', () => {
     await Promise.all([wide!.decode(), turned!.decode()]);
     expect(wide!.src).to.match(/^blob:/);
     expect(wide!.clientWidth).to.equal(40);
-    expect(wide!.naturalWidth).to.be.at.most(2 * wide!.clientWidth);
-    expect(wide!.naturalWidth / wide!.naturalHeight).to.be.closeTo(4 / 3, 0.05);
+    // Exactly twice the 40 px display, as tall as the 4:3 photo says.
+    expect([wide!.naturalWidth, wide!.naturalHeight]).to.deep.equal([2 * wide!.clientWidth, 60]);
     // 400 × 200 turned by EXIF is 200 × 400: portrait.
-    expect(turned!.naturalHeight).to.be.greaterThan(turned!.naturalWidth);
+    expect([turned!.naturalWidth, turned!.naturalHeight]).to.deep.equal([80, 160]);
   });
 });
 
