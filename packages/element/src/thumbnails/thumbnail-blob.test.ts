@@ -32,9 +32,11 @@ describe('thumbnailBlob', () => {
     const decoded: number[] = [];
     // FAKE engine: the real decoder with the resize options dropped, as an engine that ignores them.
     const ignoringResize = async (image: ImageBitmapSource, options: ImageBitmapOptions = {}) => {
-      const { resizeWidth, resizeHeight, resizeQuality, ...rest } = options;
-      void [resizeWidth, resizeHeight, resizeQuality];
-      const bitmap = await real(image, rest);
+      const ignored: ImageBitmapOptions = { ...options };
+      delete ignored.resizeWidth;
+      delete ignored.resizeHeight;
+      delete ignored.resizeQuality;
+      const bitmap = await real(image, ignored);
       decoded.push(bitmap.width);
       return bitmap;
     };

@@ -103,7 +103,6 @@ export interface Translation extends Partial<ListTranslation>, Partial<CheckTran
   readonly removed: (count: number, name: string) => string;
   /** A file failed, as announced; `reason` is one of `failures`. */
   readonly failed: (name: string, reason: string) => string;
-
 }
 
 /** The buttons of a file's row. */

@@ -291,7 +291,7 @@ describe('<ferry-uploader> announcements', () => {
     const element = await fixture<FerryUploader>(
       html`<ferry-uploader locale="zh-CN" .uploader=${uploader}></ferry-uploader>`,
     );
-    await executeServerCommand('ferry-fault', { method: 'PUT', fault: { kind: 'status', status: 503 } });
+    await executeServerCommand('ferry-fault', { method: 'PUT', times: 10, fault: { kind: 'status', status: 503 } });
     pick(element, [randomFile(100, '报告.bin')]);
     await waitUntil(() => $(element, '[part=error]')?.textContent.includes('存储服务出现问题'), 'zh-CN failure', {
       timeout: 10_000,
