@@ -8,6 +8,8 @@ export interface Measured {
   readonly longTasks: number | null;
   /** The longest of those long tasks, ms (0 when there were none); null where the engine cannot tell. */
   readonly longestTaskMs: number | null;
+  /** When each long task started (ms from the run's start) and how long it took: where they fall tells what caused them. */
+  readonly longTaskTimes: readonly (readonly [at: number, ms: number])[];
   /** The longest a 10 ms timer was late: the worst main-thread stall, in every engine. */
   readonly maxLagMs: number;
 }
@@ -28,12 +30,18 @@ export async function measure(work: () => Promise<void>): Promise<Measured> {
   // The forced collection in a task of its own, before the long-task observer starts: otherwise
   // it shares one task with the work's first steps, and counts as the work's long task.
   await new Promise((resolve) => setTimeout(resolve, 0));
+  // The run's start, set once the samplers run; long tasks are reported from it.
+  let start = performance.now();
   const hasLongTasks = PerformanceObserver.supportedEntryTypes.includes('longtask');
   let longTasks = 0;
   let longestTaskMs = 0;
+  const longTaskTimes: [number, number][] = [];
   const count = (entries: PerformanceEntryList): void => {
     longTasks += entries.length;
-    for (const entry of entries) longestTaskMs = Math.max(longestTaskMs, entry.duration);
+    for (const entry of entries) {
+      longestTaskMs = Math.max(longestTaskMs, entry.duration);
+      longTaskTimes.push([entry.startTime - start, entry.duration]);
+    }
   };
   const observer = new PerformanceObserver((list) => count(list.getEntries()));
   if (hasLongTasks) observer.observe({ type: 'longtask' });
@@ -46,7 +54,7 @@ export async function measure(work: () => Promise<void>): Promise<Measured> {
     maxLagMs = Math.max(maxLagMs, now - last - 10);
     last = now;
   }, 10);
-  const start = performance.now();
+  start = performance.now();
   try {
     await work();
   } finally {
@@ -64,6 +72,7 @@ export async function measure(work: () => Promise<void>): Promise<Measured> {
     peakHeap,
     longTasks: hasLongTasks ? longTasks : null,
     longestTaskMs: hasLongTasks ? longestTaskMs : null,
+    longTaskTimes,
     maxLagMs,
   };
 }

@@ -2,6 +2,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@ferry/testing/chromium';
 import { launchEngine, type EnginePage } from '@ferry/testing';
 import { chromium, type ElementHandle } from '@playwright/test';
 import { startCpuMeter, type CpuSeconds } from './cpu-usage.js';
+import { MAIN_THREAD_CATEGORIES, mainThreadTasks, type MainThreadTasks } from './main-thread-tasks.js';
 import { browserPid, sampleRendererRss } from './renderer-memory.js';
 
 /** The engines the bench runs in (Debian's packages, as the tests). */
@@ -17,6 +18,8 @@ export interface BenchBrowser {
   sampleRss(): Promise<{ stop(): Promise<number | undefined> }>;
   /** Starts measuring the CPU time of the browser's processes and of this one; `stop` resolves undefined where unknown. */
   meterCpu(): Promise<{ stop(): Promise<CpuSeconds | undefined> }>;
+  /** Starts tracing the renderers' main threads (Chromium); `stop` resolves their tasks' CPU times, or undefined where unknown. */
+  traceMainThread(): Promise<{ stop(): Promise<MainThreadTasks | undefined> }>;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export async function launchBenchBrowser(engine: BenchEngine): Promise<BenchBrow
       newPage: () => browser.newPage(),
       sampleRss: async () => ({ stop: async () => undefined }),
       meterCpu: async () => ({ stop: async () => undefined }),
+      traceMainThread: async () => ({ stop: async () => undefined }),
       close: () => browser.close(),
     };
   }
@@ -66,6 +70,10 @@ export async function launchBenchBrowser(engine: BenchEngine): Promise<BenchBrow
     },
     sampleRss: () => sampleRendererRss(rootPid),
     meterCpu: () => startCpuMeter(rootPid),
+    async traceMainThread() {
+      await browser.startTracing(undefined, { categories: MAIN_THREAD_CATEGORIES });
+      return { stop: async () => mainThreadTasks(await browser.stopTracing()) };
+    },
     close: () => browser.close(),
   };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { launchBenchBrowser } from './bench-browser.js';
 import { buildBenchPages } from './bench-page.js';
 import type { CpuSeconds } from './cpu-usage.js';
+import type { MainThreadTasks } from './main-thread-tasks.js';
 import { photoFiles } from './photo-files.js';
 import { BenchSink } from './sink.js';
 
@@ -16,7 +17,9 @@ const USAGE = `usage: bash scripts/bench.sh thumbnails [options]
   --rounds N     interleaved rounds of each client (default 3)
   --timeout S    seconds a run may take before it counts as failed (default 300)
 The photos (4000×3000 JPEGs, made once by Chromium's encoder) are kept in the system's temporary
-directory and reused. Chromium only: the Long Tasks API and the renderer's memory are Chromium's.`;
+directory and reused. Chromium only: the Long Tasks API, the renderer's memory and the trace of its
+main thread (each task's own CPU time, apart from the time the OS gave its core to other work) are
+Chromium's.`;
 
 const WIDTH = 4000;
 const HEIGHT = 3000;
@@ -58,6 +61,7 @@ interface PageResult {
   readonly peakHeap: number;
   readonly longTasks: number | null;
   readonly longestTaskMs: number | null;
+  readonly longTaskTimes: readonly (readonly [at: number, ms: number])[];
   readonly maxLagMs: number;
   readonly shown: number;
 }
@@ -71,6 +75,7 @@ interface RunResult extends PageResult {
   readonly round: number;
   readonly peakRss: number | undefined;
   readonly cpu: CpuSeconds | undefined;
+  readonly tasks: MainThreadTasks | undefined;
 }
 
 const MiB = 1024 * 1024;
@@ -104,21 +109,32 @@ async function main(options: Options): Promise<void> {
         await page.setInputFiles("document.querySelector('#files')", paths);
         const rss = await browser.sampleRss();
         const cpu = await browser.meterCpu();
+        const trace = await browser.traceMainThread();
         const measured = await page.evaluate(
           ({ client, timeoutMs }) => (globalThis as unknown as ThumbnailPage).thumbnails.run(client, timeoutMs),
           { client, timeoutMs: options.timeoutS * 1000 },
         );
+        const tasks = await trace.stop();
         const cpuSeconds = await cpu.stop();
         const peakRss = await rss.stop();
         await page.close();
         if (measured.shown !== paths.length)
           throw new Error(`${client}, round ${round + 1}: ${measured.shown} of ${paths.length} images shown`);
-        results.push({ client, round, ...measured, peakRss, cpu: cpuSeconds });
+        results.push({ client, round, ...measured, peakRss, cpu: cpuSeconds, tasks });
         process.stderr.write(
           `round ${round + 1}/${options.rounds} ${client}: ${(measured.ms / 1000).toFixed(1)} s, ` +
             `${measured.longTasks ?? 'n/a'} long tasks (longest ${measured.longestTaskMs?.toFixed(0) ?? 'n/a'} ms), ` +
-            `heap ${(measured.peakHeap / MiB).toFixed(0)} MiB, RSS ${peakRss === undefined ? 'n/a' : (peakRss / MiB).toFixed(0)} MiB\n`,
+            `heap ${(measured.peakHeap / MiB).toFixed(0)} MiB, RSS ${peakRss === undefined ? 'n/a' : (peakRss / MiB).toFixed(0)} MiB` +
+            (tasks
+              ? `; main-thread tasks over 50 ms: ${tasks.overWall} of wall time, ${tasks.overCpu} of CPU time (most ${tasks.maxCpuMs.toFixed(0)} ms CPU)`
+              : '') +
+            '\n',
         );
+        // Where the long tasks fell (seconds into the run, and their length): at the start is adding, later thumbnails.
+        if (measured.longTaskTimes.length > 0)
+          process.stderr.write(
+            `  long tasks at: ${measured.longTaskTimes.map(([at, ms]) => `${(at / 1000).toFixed(2)} s (${ms.toFixed(0)} ms)`).join(', ')}\n`,
+          );
       }
     }
   } finally {
@@ -142,17 +158,22 @@ function report(options: Options, results: RunResult[], photoBytes: number, load
   );
   console.log(
     '| client | all shown, s (median) | long tasks > 50 ms (max of rounds) | longest long task ms (max) | ' +
+      'main-thread tasks > 50 ms of CPU (max) | most CPU in one task ms (max) | ' +
       'worst main-thread stall ms (max) | peak JS heap MiB (max) | peak renderer RSS MiB (max) | browser CPU s (median) |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const client of CLIENTS) {
     const runs = of(client);
     const rss = runs.flatMap((r) => (r.peakRss === undefined ? [] : [r.peakRss]));
     const cpu = runs.flatMap((r) => (r.cpu ? [r.cpu.browser] : []));
+    const traced = runs.flatMap((r) => (r.tasks ? [r.tasks] : []));
     console.log(
       `| ${client === 'ferry' ? '`<ferry-uploader manual>`' : 'plain `<img src=objectURL width=40>`'} | ` +
         `${median(runs.map((r) => r.ms / 1000)).toFixed(1)} | ${max(runs.map((r) => r.longTasks ?? 0))} | ` +
-        `${max(runs.map((r) => r.longestTaskMs ?? 0)).toFixed(0)} | ${max(runs.map((r) => r.maxLagMs)).toFixed(0)} | ` +
+        `${max(runs.map((r) => r.longestTaskMs ?? 0)).toFixed(0)} | ` +
+        `${traced.length > 0 ? max(traced.map((t) => t.overCpu)) : 'n/a'} | ` +
+        `${traced.length > 0 ? max(traced.map((t) => t.maxCpuMs)).toFixed(0) : 'n/a'} | ` +
+        `${max(runs.map((r) => r.maxLagMs)).toFixed(0)} | ` +
         `${mib(max(runs.map((r) => r.peakHeap)))} | ${rss.length > 0 ? mib(max(rss)) : 'n/a'} | ` +
         `${cpu.length > 0 ? median(cpu).toFixed(1) : 'n/a'} |`,
     );

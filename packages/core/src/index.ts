@@ -29,6 +29,7 @@ export type { FerryErrorOptions } from './errors/ferry-error.js';
 export { EndpointError, isEndpointError } from './errors/endpoint-error.js';
 export type { EndpointOperation, EndpointErrorOptions } from './errors/endpoint-error.js';
 export { StoreError, isStoreError } from './errors/store-error.js';
+export { RetriesExhaustedError, isRetriesExhaustedError } from './errors/retries-exhausted-error.js';
 export type { StoreErrorDetails, StoreErrorOptions } from './errors/store-error.js';
 export { createHttpEndpoint } from './adapters/http-endpoint.js';
 export { UPLOAD_TOKEN_HEADER } from './protocol/routes.js';

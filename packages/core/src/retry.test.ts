@@ -3,6 +3,7 @@ import { storeErrorFromResponse } from './adapters/store-error-from-response.js'
 import { signatureHint } from './diagnostics/signature-hint.js';
 import { EndpointError } from './errors/endpoint-error.js';
 import { ErrorCode, FerryError } from './errors/ferry-error.js';
+import { isRetriesExhaustedError } from './errors/retries-exhausted-error.js';
 import { Connectivity } from './connectivity.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, withRetry } from './retry.js';
 
@@ -94,7 +95,8 @@ describe('withRetry', () => {
       },
       { policy: { ...policy, limit: 2, backoffMs: 1 }, signal: new AbortController().signal },
     );
-    await expect(run).rejects.toMatchObject({ code: 'retries-exhausted', cause: last });
+    await expect(run).rejects.toMatchObject({ code: 'retries-exhausted', cause: last, attempts: 3 });
+    await expect(run).rejects.toSatisfy(isRetriesExhaustedError);
     expect(attempts).toBe(3);
   });
 

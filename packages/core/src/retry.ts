@@ -1,5 +1,6 @@
 import { delay } from './delay.js';
-import { ErrorCode, FerryError, isFerryError } from './errors/ferry-error.js';
+import { ErrorCode, isFerryError } from './errors/ferry-error.js';
+import { RetriesExhaustedError } from './errors/retries-exhausted-error.js';
 import { isEndpointError } from './errors/endpoint-error.js';
 import { isStoreError } from './errors/store-error.js';
 
@@ -117,7 +118,7 @@ export interface WithRetryOptions {
 /**
  * Runs `task` until it succeeds, retrying as {@link decideRetry} says (and, with `network`,
  * waiting out outages without spending attempts). A retryable failure that outlasts the limit
- * becomes `retries-exhausted` with the last failure as `cause`.
+ * becomes a {@link RetriesExhaustedError} (`retries-exhausted`) with the last failure as `cause`.
  *
  * @example
  * ```ts
@@ -137,9 +138,7 @@ export async function withRetry<T>(
       const decision = decideRetry(error, attempt, options.policy, options.signal.aborted);
       if (!decision.retry) {
         if (decision.exhausted) {
-          throw new FerryError(ErrorCode.RetriesExhausted, `Gave up after ${attempt + 1} attempts: ${String(error)}`, {
-            cause: error,
-          });
+          throw new RetriesExhaustedError(attempt + 1, error);
         }
         throw error;
       }

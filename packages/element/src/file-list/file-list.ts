@@ -1,11 +1,13 @@
 import type { FerryError, UploadSnapshot } from '@ferry/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { fileRow, percentOf, progressBar, shownBytes } from '../file-row/file-row.js';
 import { REFUSED_MARK } from '../file-row/file-icons.js';
 import { formatBytes } from '../format.js';
 import { icon } from '../icon.js';
-import type { FileAction, ListTranslation, Translation } from '../translations/translation.js';
+import type { CheckTranslation, FileAction, ListTranslation, Translation } from '../translations/translation.js';
 import type { FormFiles } from '../existing/form-files.js';
+import { withCheckStrings } from '../translations/en-checks.js';
 import { withListStrings } from '../translations/en-list.js';
 
 /** A refused file, shown inline until dismissed. */
@@ -19,6 +21,7 @@ export interface RejectedRow {
 
 /** What the list renders, read from its element. */
 export interface FileListView {
+  /** The strings; the same object as long as they are the same strings (rows are made again when it changes). */
   readonly t: Translation;
   readonly locale: string;
   readonly uploads: readonly UploadSnapshot[];
@@ -31,6 +34,7 @@ export interface FileListView {
   readonly extras: (id: string) => { thumbnail?: string | undefined; path?: string | undefined; note?: string };
   /** Why the store could not be told of the cancel of upload `id`. */
   readonly refusal: (id: string) => FerryError | undefined;
+  /** Runs a row's button: the same function at every render (a row is not made again for it). */
   readonly act: (action: FileAction, upload: UploadSnapshot) => void;
   readonly dismiss: (row: RejectedRow) => void;
 }
@@ -43,30 +47,32 @@ export interface FileListView {
  */
 export function fileList(view: FileListView): TemplateResult {
   const { locale } = view;
-  const t = withListStrings(view.t);
+  const t = withCheckStrings(withListStrings(view.t));
+  // A row is made again only when what it shows changed (its upload, thumbnail, strings…): with
+  // hundreds of rows, a render for one row's news (a thumbnail, a progress event) stays cheap.
   const entries = [
     ...view.rejected.map((row) => ({ order: row.order, row: rejectedRow(row, t, view.dismiss) })),
-    ...(view.forms?.rows() ?? []).map((upload) => ({
-      order: 0,
-      row: fileRow(upload, {
-        t,
-        locale,
-        thumbnail: view.forms!.thumbnail(upload.id),
-        failure: view.forms!.failure(upload.id),
-        act: view.act,
-      }),
-    })),
-    ...view.uploads.map((upload) => ({
-      order: view.order(upload.id),
-      row: fileRow(upload, {
-        t,
-        locale,
-        ...view.extras(upload.id),
-        refusal: view.refusal(upload.id),
-        failure: view.forms?.failure(upload.id),
-        act: view.act,
-      }),
-    })),
+    ...(view.forms?.rows() ?? []).map((upload) => {
+      const thumbnail = view.forms!.thumbnail(upload.id);
+      const failure = view.forms!.failure(upload.id);
+      return {
+        order: 0,
+        row: guard([upload, view.t, locale, thumbnail, failure], () =>
+          fileRow(upload, { t, locale, thumbnail, failure, act: view.act }),
+        ),
+      };
+    }),
+    ...view.uploads.map((upload) => {
+      const { thumbnail, path, note } = view.extras(upload.id);
+      const refusal = view.refusal(upload.id);
+      const failure = view.forms?.failure(upload.id);
+      return {
+        order: view.order(upload.id),
+        row: guard([upload, view.t, locale, thumbnail, path, note, refusal, failure], () =>
+          fileRow(upload, { t, locale, thumbnail, path, note, refusal, failure, act: view.act }),
+        ),
+      };
+    }),
   ].sort((a, b) => a.order - b.order);
   const live = view.uploads.filter((upload) => upload.state !== 'cancelled');
   return html`<ul part="list" aria-label=${t.uploads}>
@@ -77,7 +83,7 @@ export function fileList(view: FileListView): TemplateResult {
 
 function rejectedRow(
   row: RejectedRow,
-  t: Translation & ListTranslation,
+  t: Translation & ListTranslation & CheckTranslation,
   dismiss: FileListView['dismiss'],
 ): TemplateResult {
   return html`<li part="row rejected" data-id=${row.id} data-state="rejected">

@@ -2,7 +2,7 @@ import type { FerryError, UploadSnapshot } from '@ferry/core';
 import { adoptStyles, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import type { HostLink } from '../existing/host-link.js';
 import { failureText } from '../file-row/failure-text.js';
-import type { FileAction } from '../translations/translation.js';
+import type { FileAction, Translation } from '../translations/translation.js';
 import { withListStrings } from '../translations/en-list.js';
 import { fileList } from './file-list.js';
 import { fileListStyles } from './file-list.styles.js';
@@ -19,6 +19,9 @@ import { FocusKeeper } from './focus-keeper.js';
  * ```
  */
 export class ListView {
+  private lastStrings: Translation | undefined;
+  private readonly actOn = (action: FileAction, upload: UploadSnapshot): void => this.act(action, upload);
+
   constructor(private readonly link: HostLink) {
     const { host } = link;
     // The element's own styles stay first; the list's come after them.
@@ -48,7 +51,7 @@ export class ListView {
     const { link } = this;
     const intake = link.intake();
     return fileList({
-      t: link.t(),
+      t: this.strings(link.t()),
       locale: link.locale(),
       uploads: link.uploads.uploads,
       rejected: intake?.rejected ?? [],
@@ -56,7 +59,7 @@ export class ListView {
       order: (id) => link.extras.get(id)?.order ?? 0,
       extras: (id) => link.extras.get(id) ?? {},
       refusal: (id) => link.uploads.refusal(id),
-      act: (action, upload) => this.act(action, upload),
+      act: this.actOn,
       dismiss: (row) => intake?.dismiss(row),
     });
   }
@@ -67,6 +70,14 @@ export class ListView {
     const reason = failureText(t, error);
     // On a cancelled upload the error is an abort the store could not be told of, not a failed upload.
     this.link.say(upload.state === 'cancelled' ? t.abortRefused(upload.name, reason) : t.failed(upload.name, reason));
+  }
+
+  /** `t`, or the object it was last time when it holds the same strings: the rows' guards compare it by identity. */
+  private strings(t: Translation): Translation {
+    const last = this.lastStrings;
+    const keys = Object.keys(t) as (keyof Translation)[];
+    const same = last && keys.length === Object.keys(last).length && keys.every((key) => t[key] === last[key]);
+    return same ? last : (this.lastStrings = t);
   }
 
   private act(action: FileAction, upload: UploadSnapshot): void {

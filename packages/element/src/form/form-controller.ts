@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HostLink } from '../existing/host-link.js';
+import { withCheckStrings } from '../translations/en-checks.js';
 import {
   maxFilesValidator,
   maxTotalSizeValidator,
@@ -37,7 +38,7 @@ export function formInputOf(link: HostLink): FormInput {
     required: host.required,
     maxFiles: host.maxFiles,
     maxTotalSize: host.maxTotalSize,
-    t: link.t(),
+    t: withCheckStrings(link.t()),
     locale: link.locale(),
     anchor: link.dropzone(),
     ...link.forms()?.form(uploads.uploads),

@@ -1,6 +1,6 @@
 import type { UploadSnapshot } from '@ferry/core';
 import { formatBytes } from '../format.js';
-import type { Translation } from '../translations/translation.js';
+import type { CheckTranslation, Translation } from '../translations/translation.js';
 
 /** What a validator looks at: the element's uploads, the keys it would submit, and its limits. */
 export interface ValidationInput {
@@ -11,7 +11,7 @@ export interface ValidationInput {
   readonly maxFiles: number | undefined;
   readonly maxTotalSize: number | undefined;
   /** The strings and locale messages are written in. */
-  readonly t: Translation;
+  readonly t: Translation & CheckTranslation;
   readonly locale: string;
 }
 

@@ -4,11 +4,21 @@ import { FerryRejectEvent } from '../events/ferry-reject.js';
 import type { HostLink } from '../existing/host-link.js';
 import type { RejectedRow } from '../file-list/file-list.js';
 import { formatBytes } from '../format.js';
+import { withCheckStrings } from '../translations/en-checks.js';
 import type { PickedFile } from './dropped-files.js';
 import { check, type Rejection } from './restrictions.js';
 
 /** Thumbnails are tried for images up to this size: beyond it, decoding costs more than a 40 px preview shows. */
 const THUMBNAIL_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Time one slice of a large batch may take to check and hand over files: their rows render in the
+ * same task, and that task stays well under the 50 ms of a long task.
+ */
+const SLICE_MS = 8;
+
+/** Resolves in a later task, after the page has had its turn (input, rendering). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
 /**
  * What happens to the files a person adds (drop, pick, paste, `addFiles()`), loaded with the
@@ -28,6 +38,11 @@ export class FileIntake {
   private nextRejected = 1;
   /** Files accepted by the restrictions while `ferry-before-add` listeners decide: they count toward the limits. */
   private readonly pending = new Set<{ readonly size: number }>();
+  /** Files added and not yet checked: a large batch is taken a slice at a time. */
+  private queue: PickedFile[] = [];
+  /** Taking the queue in: the last run, and whether it still runs. */
+  private adding: Promise<void> | undefined;
+  private draining = false;
 
   constructor(private readonly link: HostLink) {
     // Thumbnails' object URLs are freed when the element leaves the page, and made again if it comes back.
@@ -46,16 +61,48 @@ export class FileIntake {
     });
   }
 
-  /** Checks `picked` against the restrictions and adds those that meet them (the first only, without `multiple`). */
+  /**
+   * Checks `picked` against the restrictions and adds those that meet them (the first only, without
+   * `multiple`). A large batch is taken in slices of about {@link SLICE_MS} each, one task apiece,
+   * so that adding hundreds of files (and rendering their rows) never holds the page for long.
+   */
   add(picked: readonly PickedFile[]): void {
-    const { host, uploads } = this.link;
-    const target = uploads.target();
-    // With checksums the Uploader loads first; the files are checked and added once it is there.
-    if (target instanceof Promise) {
-      target.then(() => this.add(picked), reportError);
-      return;
+    this.queue.push(...(this.link.host.multiple ? picked : picked.slice(0, 1)));
+    if (!this.draining) this.adding = this.drain();
+  }
+
+  /** Settles once every file added so far is checked and handed over; `undefined` when none waits. */
+  settled(): Promise<void> | undefined {
+    return this.draining ? this.adding : undefined;
+  }
+
+  /** Takes the queued files in slices, yielding to the page between them. */
+  private async drain(): Promise<void> {
+    // Set and cleared within drain(): a batch taken in one slice is done before add() returns.
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const target = this.link.uploads.target();
+        // With checksums the Uploader loads first; the files are checked and added once it is there.
+        if (target instanceof Promise) await target;
+        else {
+          this.slice(target, performance.now() + SLICE_MS);
+          if (this.queue.length > 0) await nextTask();
+        }
+      }
+    } catch (error) {
+      // Settings that cannot make an Uploader: reported, and the files waiting are not added.
+      this.queue = [];
+      reportError(error);
+    } finally {
+      this.draining = false;
     }
-    const t = this.link.t();
+  }
+
+  /** Checks and adds queued files until `until` (at least one), counting what is listed now toward the limits. */
+  private slice(target: UploaderLike, until: number): void {
+    const { host, uploads } = this.link;
+    const t = withCheckStrings(this.link.t());
     const forms = this.link.forms();
     const listed = uploads.uploads.filter((upload) => upload.state !== 'cancelled');
     // Existing files, and those still waiting on `ferry-before-add`, count toward the limits too.
@@ -63,7 +110,8 @@ export class FileIntake {
     let total = listed.reduce((sum, upload) => sum + upload.size, forms?.keptBytes ?? 0);
     for (const waiting of this.pending) total += waiting.size;
     const rejected: RejectedRow[] = [];
-    for (const { file, path } of host.multiple ? picked : picked.slice(0, 1)) {
+    do {
+      const { file, path } = this.queue.shift()!;
       const rejection = check(file, host, count, total);
       if (rejection) {
         const message = t.reasons[rejection.reason](this.limitText(rejection));
@@ -74,7 +122,7 @@ export class FileIntake {
       count++;
       total += file.size;
       this.admit(target, file, path);
-    }
+    } while (this.queue.length > 0 && performance.now() < until);
     this.refuse(rejected);
   }
 
@@ -88,6 +136,7 @@ export class FileIntake {
   /** Form reset: no refused rows, and files still waiting on `ferry-before-add` are not added. */
   clear(): void {
     this.rejected = [];
+    this.queue = [];
     this.pending.clear();
     this.link.host.requestUpdate();
   }
@@ -97,7 +146,7 @@ export class FileIntake {
     if (rejected.length === 0) return;
     this.rejected = [...this.rejected, ...rejected];
     this.link.host.requestUpdate();
-    const t = this.link.t();
+    const t = withCheckStrings(this.link.t());
     this.link.say(rejected.map((row) => t.rejected(row.name, row.message)).join('. '));
   }
 

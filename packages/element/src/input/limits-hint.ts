@@ -1,5 +1,6 @@
 import { formatBytes } from '../format.js';
-import type { Translation } from '../translations/translation.js';
+import { withCheckStrings } from '../translations/en-checks.js';
+import type { CheckTranslation, Translation } from '../translations/translation.js';
 
 /**
  * The drop zone's second line, built from the restrictions: "Images or PDF, up to 10 MB each";
@@ -14,22 +15,23 @@ export function limitsHint(
   t: Translation,
   locale: string,
 ): string {
+  const strings = withCheckStrings(t);
   const words = [
     ...new Set(
       accept
         .split(',')
         .map((token) => token.trim())
         .filter(Boolean)
-        .map((token) => typeWord(token, t)),
+        .map((token) => typeWord(token, strings)),
     ),
   ];
   const types = words.length > 0 ? new Intl.ListFormat(locale, { type: 'disjunction' }).format(words) : undefined;
   const size = maxFileSize === undefined ? undefined : formatBytes(maxFileSize, locale);
-  return types || size ? t.limitsHint(types, size) : '';
+  return types || size ? strings.limitsHint(types, size) : '';
 }
 
 /** `image/*` → "Images"; `.pdf` and `application/pdf` → "PDF"; `text/*` → "TEXT". */
-function typeWord(token: string, t: Translation): string {
+function typeWord(token: string, t: CheckTranslation): string {
   const [family = '', subtype = ''] = token.toLowerCase().split('/');
   if (subtype === '*' && (family === 'image' || family === 'video' || family === 'audio')) return t.kinds[family];
   const word = token.startsWith('.') ? token.slice(1) : subtype === '*' ? family : subtype || family;

@@ -49,7 +49,10 @@ export const enList: ListTranslation = {
     refused: 'This file was not accepted for upload.',
     unexpected: 'Something went wrong.',
   },
-  retriedFailure: (reason) => `${reason} Trying again did not help.`,
+  retriedFailure: (reason, attempts) =>
+    attempts === undefined
+      ? `${reason} Trying again did not help.`
+      : `${reason.replace(/\.$/, '')}; Ferry tried ${attempts === 1 ? 'once' : `${attempts} times`}.`,
   technicalDetails: 'Technical details',
   deleteFailed: (name, reason) => `${name} was not deleted and stays: ${reason}`,
   deleteRefused: 'the server did not allow it.',

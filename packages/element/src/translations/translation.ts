@@ -30,8 +30,11 @@ export interface ListTranslation {
   readonly resizeNotes: Readonly<Record<'resize-larger' | 'resize-undecodable', string>>;
   /** Why an upload failed, for people, by the error's code (`store-refused`: the store said no with a 4xx). */
   readonly failures: Readonly<Record<FailureKind, string>>;
-  /** A failure that persisted through the automatic retries; `reason` is one of `failures`. */
-  readonly retriedFailure: (reason: string) => string;
+  /**
+   * A failure that persisted through the automatic retries; `reason` is one of `failures`,
+   * `attempts` the tries made in all (`undefined` when the error does not say).
+   */
+  readonly retriedFailure: (reason: string, attempts: number | undefined) => string;
   /** Summary of the disclosure with the technical detail of a failure (the engine's message, the store's answer). */
   readonly technicalDetails: string;
   /** A stored file could not be deleted (`delete-on-remove`) and stays, as shown on its row and announced. */
@@ -51,14 +54,11 @@ export interface ListTranslation {
 }
 
 /**
- * Every string `<ferry-uploader>` shows or announces, in one language. Parameterised strings
- * are functions; sizes, speeds and durations arrive already formatted for the locale.
+ * The strings of the restrictions (the drop zone's hint, refused files, the form's validity), in
+ * one language: part of a {@link Translation}, where they may be left out (English's then apply;
+ * they load with the code that uses them, not with the drop zone).
  */
-export interface Translation extends Partial<ListTranslation> {
-  /** BCP 47 tag of the language, e.g. `zh-CN`. */
-  readonly $code: string;
-  /** Text of the drop zone. */
-  readonly dropHint: (multiple: boolean) => string;
+export interface CheckTranslation {
   /** Words for the families of types in `accept`, in the drop zone's hint ("Images or PDF"). */
   readonly kinds: Readonly<Record<'image' | 'video' | 'audio', string>>;
   /**
@@ -66,6 +66,27 @@ export interface Translation extends Partial<ListTranslation> {
    * or PDF") and the largest size, either possibly missing; e.g. "Images or PDF, up to 10 MB each".
    */
   readonly limitsHint: (types: string | undefined, maxSize: string | undefined) => string;
+  /** A file was refused by the restrictions, as announced and shown. */
+  readonly rejected: (name: string, reason: string) => string;
+  /** Why a file was refused; `limit` is formatted (a size, a count or the accepted types). */
+  readonly reasons: Readonly<Record<RejectReason, (limit: string) => string>>;
+  /** Validation message: `required` and nothing uploaded. */
+  readonly valueMissing: string;
+  /** Validation message: uploads still running. */
+  readonly pending: string;
+  /** Validation message: more stored than `max-files` or `max-total-size` allow; `reason` is one of `reasons`. */
+  readonly overLimit: (reason: string) => string;
+}
+
+/**
+ * Every string `<ferry-uploader>` shows or announces, in one language. Parameterised strings
+ * are functions; sizes, speeds and durations arrive already formatted for the locale.
+ */
+export interface Translation extends Partial<ListTranslation>, Partial<CheckTranslation> {
+  /** BCP 47 tag of the language, e.g. `zh-CN`. */
+  readonly $code: string;
+  /** Text of the drop zone. */
+  readonly dropHint: (multiple: boolean) => string;
   /** The button that opens the folder picker. */
   readonly chooseFolder: string;
   /** The button that starts queued uploads (`manual`). */
@@ -82,17 +103,6 @@ export interface Translation extends Partial<ListTranslation> {
   readonly removed: (count: number, name: string) => string;
   /** A file failed, as announced; `reason` is one of `failures`. */
   readonly failed: (name: string, reason: string) => string;
-
-  /** A file was refused by the restrictions, as announced and shown. */
-  readonly rejected: (name: string, reason: string) => string;
-  /** Why a file was refused; `limit` is formatted (a size, a count or the accepted types). */
-  readonly reasons: Readonly<Record<RejectReason, (limit: string) => string>>;
-  /** Validation message: `required` and nothing uploaded. */
-  readonly valueMissing: string;
-  /** Validation message: uploads still running. */
-  readonly pending: string;
-  /** Validation message: more stored than `max-files` or `max-total-size` allow; `reason` is one of `reasons`. */
-  readonly overLimit: (reason: string) => string;
 }
 
 /** The buttons of a file's row. */

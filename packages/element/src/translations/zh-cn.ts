@@ -62,7 +62,8 @@ export const zhCn: Translation = {
     refused: '此文件未被接受上传。',
     unexpected: '出现了意外错误。',
   },
-  retriedFailure: (reason) => `${reason}多次重试后仍未成功。`,
+  retriedFailure: (reason, attempts) =>
+    attempts === undefined ? `${reason}多次重试后仍未成功。` : `${reason}Ferry 共尝试了 ${attempts} 次，仍未成功。`,
   technicalDetails: '技术详情',
   deleteFailed: (name, reason) => `${name} 未被删除，仍然保留：${reason}`,
   deleteRefused: '服务器不允许删除。',

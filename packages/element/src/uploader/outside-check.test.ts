@@ -82,10 +82,10 @@ describe('<ferry-uploader> thumbnails', () => {
     await Promise.all([wide!.decode(), turned!.decode()]);
     expect(wide!.src).to.match(/^blob:/);
     expect(wide!.clientWidth).to.equal(40);
-    expect(wide!.naturalWidth).to.be.at.most(2 * wide!.clientWidth);
-    expect(wide!.naturalWidth / wide!.naturalHeight).to.be.closeTo(4 / 3, 0.05);
+    // Exactly twice the 40 px display, as tall as the 4:3 photo says.
+    expect([wide!.naturalWidth, wide!.naturalHeight]).to.deep.equal([2 * wide!.clientWidth, 60]);
     // 400 × 200 turned by EXIF is 200 × 400: portrait.
-    expect(turned!.naturalHeight).to.be.greaterThan(turned!.naturalWidth);
+    expect([turned!.naturalWidth, turned!.naturalHeight]).to.deep.equal([80, 160]);
   });
 });
 
@@ -189,11 +189,12 @@ describe('<ferry-uploader> bars of unfinished rows', () => {
     expect(bar.getAttribute('aria-valuetext')).to.contain('0 bytes of');
     expect($(element, '[data-state=error] [part=progress-indicator]')!.style.inlineSize).to.equal('0%');
     // A human sentence on the row, the engine's words in the disclosure.
-    expect($(element, '[part=error]')!.textContent).to.equal(
-      'The storage service had a problem. Trying again did not help.',
-    );
+    // With the tries made in all: retry limit 1 is 2 attempts.
+    expect($(element, '[part=error]')!.textContent).to.equal('The storage service had a problem; Ferry tried 2 times.');
     expect($(element, '[part=details]')!.textContent).to.contain('Gave up after 2 attempts');
-    await waitUntil(() => status(element).includes('failing.bin failed: The storage service had a problem.'));
+    await waitUntil(() =>
+      status(element).includes('failing.bin failed: The storage service had a problem; Ferry tried 2 times.'),
+    );
 
     await executeServerCommand('ferry-faults-clear');
     await executeServerCommand('ferry-fault', { method: 'PUT', fault: { kind: 'delay', ms: 3000 } });
@@ -285,16 +286,17 @@ describe('<ferry-uploader> announcements', () => {
     await waitUntil(() => said.some((text) => text.includes('later.txt cancelled')), 'cancel said');
   });
 
-  it('words failures in Chinese too', async () => {
-    const uploader = new Uploader({ endpoint: stack.endpoint, retry: { limit: 0 } });
+  it('words failures in Chinese too, with the tries made', async () => {
+    const uploader = new Uploader({ endpoint: stack.endpoint, retry: { limit: 1, backoffMs: 1 } });
     const element = await fixture<FerryUploader>(
       html`<ferry-uploader locale="zh-CN" .uploader=${uploader}></ferry-uploader>`,
     );
-    await executeServerCommand('ferry-fault', { method: 'PUT', fault: { kind: 'status', status: 503 } });
+    await executeServerCommand('ferry-fault', { method: 'PUT', times: 10, fault: { kind: 'status', status: 503 } });
     pick(element, [randomFile(100, '报告.bin')]);
     await waitUntil(() => $(element, '[part=error]')?.textContent.includes('存储服务出现问题'), 'zh-CN failure', {
       timeout: 10_000,
     });
+    expect($(element, '[part=error]')!.textContent).to.equal('存储服务出现问题。Ferry 共尝试了 2 次，仍未成功。');
     await executeServerCommand('ferry-faults-clear');
   });
 });

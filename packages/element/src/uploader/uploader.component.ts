@@ -497,8 +497,9 @@ export class FerryUploader extends LitElement {
   }
 
   /**
-   * Also waits for the code of adding files, the list and the form to load, so that
-   * `await updateComplete` after adding a file finds its row, and the form sees the element's validity.
+   * Also waits for the code of adding files, the list and the form to load, and for a large batch
+   * of files to be taken in (a slice per task), so that `await updateComplete` after adding files
+   * finds their rows, and the form sees the element's validity.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
@@ -506,9 +507,10 @@ export class FerryUploader extends LitElement {
       (this.listLoad && !this.list) ||
       (this.formLoad && !this.formLoaded) ||
       (this.formsLoad && !this.forms) ||
-      (this.intakeLoad && !this.intake)
+      (this.intakeLoad && !this.intake) ||
+      this.intake?.settled()
     ) {
-      await Promise.all([this.listLoad, this.formLoad, this.formsLoad, this.intakeLoad]);
+      await Promise.all([this.listLoad, this.formLoad, this.formsLoad, this.intakeLoad, this.intake?.settled()]);
       complete = await super.getUpdateComplete();
     }
     return complete;
