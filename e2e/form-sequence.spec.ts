@@ -151,6 +151,8 @@ test('after add, remove, cancel, reload, discard, resume and sweep, then submit:
   expect(await store.objectKeys(smallKey)).toEqual([smallKey]);
   await page.getByRole('button', { name: `Remove ${small.name}` }).click();
   await expect.poll(() => store.objectKeys(smallKey)).toEqual([]);
+  // By now a DELETE sent by the deferred remove above would have landed too: s1.txt is still there.
+  expect(await store.objectKeys(`${prefix}s1.txt`)).toEqual([`${prefix}s1.txt`]);
 
   // Cancel a multipart upload while it runs.
   const running = reaches(page, cancelled.name, 'uploading');
@@ -159,6 +161,9 @@ test('after add, remove, cancel, reload, discard, resume and sweep, then submit:
   await running;
   await page.getByRole('button', { name: `Cancel ${cancelled.name}` }).click();
   await cancelledDone;
+  // The cancelled state comes before the abort reaches the store: wait for it, so that the
+  // sweeper finds the abandoned upload alone.
+  await expect.poll(() => store.openMultipartUploads()).toEqual([keys.get(abandoned.name)]);
 
   // The sweeper, as an operator runs it, for the upload no browser came back for.
   const { stdout } = await promisify(execFile)(process.execPath, [sweepCli, '--older-than', '1s'], {

@@ -150,8 +150,11 @@ export class MultipartRun {
     } catch (error) {
       // The store completed the object, but its checksum differs (or could not be checked): the
       // multipart upload no longer exists, so a retry starts a new one and sends every part.
-      // (`integrity` and `integrity-unverifiable` both start with `integrity`.)
-      if (isFerryError(error) && error.code.startsWith(ErrorCode.Integrity)) run.forgetUpload();
+      if (
+        isFerryError(error) &&
+        (error.code === ErrorCode.Integrity || error.code === ErrorCode.IntegrityUnverifiable)
+      )
+        run.forgetUpload();
       throw error;
     }
   }

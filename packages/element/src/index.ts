@@ -19,6 +19,12 @@ export { FerryRemoveEvent } from './events/ferry-remove.js';
 export { formatBytes, formatDuration } from './format.js';
 export { loadTranslation, registerTranslation, translationFor } from './localize.js';
 export { en } from './translations/en.js';
-export type { FileAction, Translation } from './translations/translation.js';
+export type {
+  CheckTranslation,
+  FailureKind,
+  FileAction,
+  ListTranslation,
+  Translation,
+} from './translations/translation.js';
 export { check as checkRestrictions } from './input/restrictions.js';
 export type { RejectReason, Rejection, Restrictions } from './input/restrictions.js';

@@ -216,4 +216,45 @@ describe('<ferry-uploader delete-on-remove>', () => {
     expect(element.keys).to.deep.equal([a.key]);
     expect(await exists(a.key)).to.equal(true);
   });
+
+  it('form reset never deletes what the form may have saved: keys its data carried, or the page handed back', async () => {
+    const a = await storedEarlier('a.txt');
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <ferry-uploader name="files" multiple delete-on-remove endpoint=${stack.endpoint} .files=${[a]}>
+        </ferry-uploader>
+      </form>`,
+    );
+    const element = form.querySelector('ferry-uploader')!;
+    const upload = async (name: string) => {
+      const completed = next(element, 'ferry-complete');
+      pick(element, [randomFile(300, name, 'text/plain')]);
+      const key = (await completed).upload.key!;
+      await element.updateComplete;
+      return key;
+    };
+
+    // A save by fetch reads the form's data, then the page resets the form: the upload stays stored.
+    const sentKey = await upload('sent.txt');
+    expect(new FormData(form).getAll('files[added][]')).to.deep.equal([sentKey]);
+    form.reset();
+    // Another upload, dropped by a reset without being sent, is deleted: the reset did run.
+    const dropped = await upload('dropped.txt');
+    form.reset();
+    await waitUntil(async () => !(await exists(dropped)), 'the upload never sent was not deleted', { timeout: 5000 });
+    expect(await exists(sentKey)).to.equal(true);
+
+    // The page hands the value back (a controlled prop, after its save), then resets: what it
+    // handed back stays stored.
+    const savedKey = await upload('saved.txt');
+    element.files = [a, { key: savedKey, name: 'saved.txt', size: 300, type: 'text/plain' }];
+    form.reset();
+    await element.updateComplete;
+    // A later reset's deletes would have landed by now (the dropped one above took this long).
+    const probe = await upload('probe.txt');
+    form.reset();
+    await waitUntil(async () => !(await exists(probe)), 'the probe upload was not deleted', { timeout: 5000 });
+    expect(await exists(savedKey)).to.equal(true);
+    expect(await exists(a.key)).to.equal(true);
+  });
 });

@@ -53,6 +53,12 @@ export class FormFiles {
   private readonly deleted = new Set<string>();
   /** Rows whose delete is under way. */
   private readonly deleting = new Set<string>();
+  /**
+   * Keys of uploads that went into the form's data (a submit, or `new FormData(form)` for a save
+   * by `fetch`) or that the page handed back through `files`: the server may have recorded them,
+   * so a reset never deletes them.
+   */
+  private readonly sent = new Set<string>();
 
   constructor(private readonly link: HostLink) {
     this.take(link.given() ?? filesFromChildren(link.host));
@@ -66,9 +72,11 @@ export class FormFiles {
   /**
    * Takes `files` as the set the form was saved with, unless they are the files it holds now (a
    * controlled React prop or Vue's `v-model` handing back what the element reported). Uploads
-   * whose keys are now saved files leave the list.
+   * whose keys are now saved files leave the list. Either way a reset never deletes these keys.
    */
   take(files: readonly ExistingFile[]): void {
+    // The page holds these keys (and may have saved them): a reset never deletes them.
+    this.markSent(files.map((file) => file.key));
     const now = this.files();
     if (files.length === now.length && files.every((file, index) => file.key === now[index]!.key)) return;
     this.initial = this.kept = files.map((file) => ({ ...file }));
@@ -86,7 +94,8 @@ export class FormFiles {
    * already: those are gone from the store, so they stay in the "removed" list for the server to
    * drop from its record. With `delete-on-remove`, the uploads of `dropped` (the rows the reset
    * took away) that were stored are deleted too, with their delete tokens: no form value lists
-   * them any more. A delete that fails is announced. Without `delete-on-remove` they are left to
+   * them any more. Not those the form may have saved: keys among the files it was given, or sent
+   * in its data (a submit, `new FormData(form)`). A delete that fails is announced. Without `delete-on-remove` they are left to
    * the server, which never hears of them (see the README's "Forms with existing files").
    */
   restore(dropped: readonly UploadSnapshot[] = []): void {
@@ -95,11 +104,18 @@ export class FormFiles {
     this.failures.clear();
     this.link.host.requestUpdate();
     if (!this.link.host.deleteOnRemove) return;
+    // Never what the form may have saved: keys it was given, or keys its data carried.
+    const saved = new Set([...this.initial.map((file) => file.key), ...this.sent]);
     for (const upload of dropped)
-      if (upload.state === 'done' && upload.key)
+      if (upload.state === 'done' && upload.key && !saved.has(upload.key))
         void this.deleteStored(upload, upload.key).catch((error: unknown) => {
           this.link.say(this.deleteFailure(upload, error));
         });
+  }
+
+  /** Notes `keys` as sent with the form's data: a reset keeps them (see {@link FormFiles.restore}). */
+  markSent(keys: readonly string[]): void {
+    for (const key of keys) this.sent.add(key);
   }
 
   /** Bytes of the existing files kept (they count toward `max-total-size`). */

@@ -19,6 +19,8 @@ export interface FormInput extends ValidationInput {
   readonly anchor: HTMLElement;
   /** The entries to submit under `name` instead of one per key (existing files: kept, added, removed). */
   readonly entries?: ((name: string) => readonly (readonly [string, string])[]) | undefined;
+  /** Called with the keys the form's data just carried (a submit, `new FormData(form)`). */
+  readonly sent?: ((keys: readonly string[]) => void) | undefined;
 }
 
 /**
@@ -41,6 +43,13 @@ export function formInputOf(link: HostLink): FormInput {
     t: withCheckStrings(link.t()),
     locale: link.locale(),
     anchor: link.dropzone(),
+    // With delete-on-remove, a reset must not delete what a save may have recorded; at once when
+    // loaded, since a reset can follow `new FormData(form)` in the same task.
+    sent: (keys) => {
+      const forms = link.forms();
+      if (forms) forms.markSent(keys);
+      else if (host.deleteOnRemove) void link.loadForms().then((loaded) => loaded.markSent(keys), reportError);
+    },
     ...link.forms()?.form(uploads.uploads),
   };
 }
@@ -80,12 +89,25 @@ export class FormController implements ReactiveController {
    */
   private keys = '';
   private name = '';
+  /** The form whose `formdata` events it hears, while connected. */
+  private form: HTMLFormElement | null = null;
+  private readonly onFormData = () => this.input().sent?.(this.keys ? this.keys.split('\n') : []);
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly internals: ElementInternals,
     private readonly input: () => FormInput,
   ) {}
+
+  hostConnected(): void {
+    this.form = this.internals.form;
+    this.form?.addEventListener('formdata', this.onFormData);
+  }
+
+  hostDisconnected(): void {
+    this.form?.removeEventListener('formdata', this.onFormData);
+    this.form = null;
+  }
 
   hostUpdated(): void {
     const input = this.input();

@@ -17,8 +17,20 @@ const THUMBNAIL_MAX_BYTES = 64 * 1024 * 1024;
  */
 const SLICE_MS = 8;
 
-/** Resolves in a later task, after the page has had its turn (input, rendering). */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
+/**
+ * Resolves in a later task, after the page has had its turn (input, rendering). A message, not
+ * `setTimeout`: background tabs hold timers back to
+ * one a second, which would make a batch dropped just before switching tabs crawl.
+ */
+const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(undefined);
+  });
 
 /**
  * What happens to the files a person adds (drop, pick, paste, `addFiles()`), loaded with the
@@ -81,7 +93,9 @@ export class FileIntake {
     // Set and cleared within drain(): a batch taken in one slice is done before add() returns.
     this.draining = true;
     try {
-      while (this.queue.length > 0) {
+      // Files wait while the element is off the page (none are handed over, no thumbnail is made
+      // that nothing would release); the next add() after it comes back takes them.
+      while (this.queue.length > 0 && this.link.host.isConnected) {
         const target = this.link.uploads.target();
         // With checksums the Uploader loads first; the files are checked and added once it is there.
         if (target instanceof Promise) await target;

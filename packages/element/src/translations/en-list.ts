@@ -68,5 +68,6 @@ export const enList: ListTranslation = {
 
 /** `t` with English filling the list's strings it leaves out. */
 export function withListStrings(t: Translation): Translation & ListTranslation {
-  return { ...enList, ...t };
+  // `failures` by kind too: a language written before a kind existed shows it in English, not "undefined".
+  return { ...enList, ...t, failures: { ...enList.failures, ...t.failures } };
 }

@@ -229,7 +229,9 @@ export class FerryUploader extends LitElement {
 
   set files(files: readonly ExistingFile[]) {
     this.given = files;
-    void this.loadForms().then((forms) => forms.take(files));
+    // At once when loaded, so that a form reset right after sees the new saved set.
+    if (this.forms) this.forms.take(files);
+    else void this.loadForms().then((forms) => forms.take(files), reportError);
   }
 
   /** The same as `files`, for Vue's `v-model` (which reads `value` on `input` events). */
@@ -416,7 +418,9 @@ export class FerryUploader extends LitElement {
     const dropped = this.uploads.uploads;
     this.uploads.removeAll();
     this.intake?.clear();
-    if (this.forms || this.deleteOnRemove) void this.loadForms().then((forms) => forms.restore(dropped));
+    // At once when loaded: `FormData` read right after the reset has the restored lists.
+    if (this.forms) this.forms.restore(dropped);
+    else if (this.deleteOnRemove) void this.loadForms().then((forms) => forms.restore(dropped), reportError);
   }
 
   /** A disabled fieldset disables the element too. */

@@ -3,7 +3,7 @@
 import { createHttpEndpoint, Uploader, type Endpoint } from '@ferry/core';
 import { randomFile, sha256Hex, storedSha256 } from '@ferry/testing/browser';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { droppedFiles } from '../input/dropped-files.js';
 import { next, pick, stack } from '../test-support/page.js';
 import type { FerryUploader } from './uploader.js';
@@ -56,6 +56,8 @@ function png(name: string): File {
 }
 
 describe('<ferry-uploader> widget', () => {
+  afterEach(() => executeServerCommand('ferry-faults-clear'));
+
   it('has no axe violations when idle, queued, uploading, paused, failed, rejected and done, light and dark', async () => {
     const element = await fixture<FerryUploader>(
       html`<ferry-uploader
@@ -75,6 +77,12 @@ describe('<ferry-uploader> widget', () => {
     await element.updateComplete;
     expect($$(element, '[part~=rejected]')).to.have.length(1); // notes.txt: not an accepted type
     await expect(element).to.be.accessible(); // queued, with a rejected row and the Upload button
+    // Part 2 of large.bin is held unanswered at the store, so the upload is still running when paused.
+    await executeServerCommand('ferry-fault', {
+      method: 'PUT',
+      url: '/large\\.bin\\?.*partNumber=2(&|$)',
+      fault: { kind: 'stall' },
+    });
     const progressed = next(element, 'ferry-progress');
     $<HTMLButtonElement>(element, '[part=upload-button]')!.click();
     await progressed;
@@ -86,6 +94,7 @@ describe('<ferry-uploader> widget', () => {
     const paused = markColours(element, 'paused');
     expect(paused).to.not.be.empty;
     for (const { mark, token, word } of paused) expect(mark).to.equal(token).and.not.equal(word);
+    await executeServerCommand('ferry-faults-clear');
     element.resume();
     await waitUntil(() => element.keys.length === 2, 'both files stored', { timeout: 20_000 });
     await element.updateComplete;
