@@ -150,10 +150,7 @@ export class MultipartRun {
     } catch (error) {
       // The store completed the object, but its checksum differs (or could not be checked): the
       // multipart upload no longer exists, so a retry starts a new one and sends every part.
-      if (
-        isFerryError(error) &&
-        (error.code === ErrorCode.Integrity || error.code === ErrorCode.IntegrityUnverifiable)
-      )
+      if (isFerryError(error) && (error.code === ErrorCode.Integrity || error.code === ErrorCode.IntegrityUnverifiable))
         run.forgetUpload();
       throw error;
     }
