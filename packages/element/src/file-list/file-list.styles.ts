@@ -83,10 +83,30 @@ export const fileListStyles = css`
   }
   .name {
     grid-column: 2;
+    display: flex;
     overflow: hidden;
-    text-overflow: ellipsis;
     white-space: nowrap;
     font-weight: 600;
+  }
+  /*
+   * A long name gives way in the middle: the head shrinks to an ellipsis, the tail (the extension and
+   * a few characters before it) never does. The pair sits at the row's start in the row's direction;
+   * inside it, the name's own (dir=auto). pre keeps the spaces where head and tail meet.
+   */
+  .cut {
+    display: flex;
+    min-inline-size: 0;
+  }
+  .head,
+  .tail {
+    white-space: pre;
+  }
+  .head {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .tail {
+    flex: none;
   }
   .actions {
     display: flex;
@@ -163,6 +183,18 @@ export const fileListStyles = css`
   }
   .total .meta {
     grid-column: 2 / -1;
+  }
+  .total [part~='mark'] {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    stroke-width: 2.5;
+  }
+  /* What happened leads the total's line, in the colour of its outcome when it has one. */
+  .summary {
+    font-weight: 600;
+  }
+  .total[data-state='error'] .summary {
+    color: var(--ferry-error);
   }
   /* Forced colours (Windows High Contrast) paint every background Canvas: the bars keep system colours of their own. */
   @media (forced-colors: active) {
