@@ -33,11 +33,11 @@ export const fileListStyles = css`
     margin: var(--ferry-gap) 0 0;
     padding: 0;
   }
-  /* One grid for every row and the total: visual, name (and the text under it), buttons. */
+  /* One grid for every row and the total: the visual, then the name's line and the text under it. */
   li,
   .total {
     display: grid;
-    grid-template-columns: 2.5rem minmax(0, 1fr) auto;
+    grid-template-columns: 2.5rem minmax(0, 1fr);
     gap: calc(var(--ferry-gap) / 2) var(--ferry-gap);
     align-items: center;
     padding: var(--ferry-gap) 0;
@@ -81,8 +81,24 @@ export const fileListStyles = css`
     block-size: 1.1em;
     stroke-width: 2.5;
   }
+  /*
+   * The name and the row's buttons share a line while the name keeps room for about ten characters
+   * (in any language, at any width: the buttons' own length decides); otherwise the buttons wrap
+   * under it, at the line's start.
+   */
+  .line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--ferry-gap) / 2) var(--ferry-gap);
+    min-inline-size: 0;
+  }
+  .line .name {
+    flex: 1 1 10em;
+  }
   .name {
     grid-column: 2;
+    min-inline-size: 0;
     display: flex;
     overflow: hidden;
     white-space: nowrap;
@@ -206,15 +222,6 @@ export const fileListStyles = css`
     .bar > div,
     [data-state] .bar > div {
       background: Highlight;
-    }
-  }
-  @container (max-width: 360px) {
-    li {
-      grid-template-columns: 2.5rem minmax(0, 1fr);
-    }
-    .actions {
-      grid-column: 2;
-      justify-content: start;
     }
   }
   @media (prefers-reduced-motion: no-preference) {

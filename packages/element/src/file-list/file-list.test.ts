@@ -191,3 +191,30 @@ describe('<ferry-uploader> long names', () => {
     expect(box(tail).right).to.be.closeTo(box(name).right, 1); // the name at the start (right) of the row
   });
 });
+
+describe('<ferry-uploader> row buttons at 320 px', () => {
+  it('stay on the name’s line while they fit beside a name of about ten characters, and go under it when not', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 320px">
+        <ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader>
+      </div>`,
+    );
+    const element = wrapper.querySelector('ferry-uploader')!;
+    pick(element, [randomFile(10, 'receipt-scanned-at-the-shop.pdf')]);
+    await element.updateComplete;
+    const name = $(element, '[part~=row] [part=name]')!;
+    const actions = $(element, '[part~=row] [part=actions]')!;
+    // The list's styles arrive with its lazily loaded module: wait for the name's line.
+    await waitUntil(() => getComputedStyle(name.parentElement!).display === 'flex', 'the list styled');
+    const middle = (rect: DOMRect) => (rect.top + rect.bottom) / 2;
+    expect(middle(box(actions))).to.be.within(box(name).top, box(name).bottom); // Cancel beside the name
+    expect(box(actions).left).to.be.at.least(box(name).right);
+    expect(box(actions).right).to.be.at.most(box(element).right);
+    expect(box(name).width).to.be.at.least(parseFloat(getComputedStyle(name).fontSize) * 10 - 1);
+
+    wrapper.style.inlineSize = '200px';
+    await waitUntil(() => box(actions).top >= box(name).bottom - 0.5, 'the button under the name');
+    expect(Math.round(box(actions).left)).to.equal(Math.round(box(name).left)); // at the line's start
+    expect(element.scrollWidth).to.be.at.most(200);
+  });
+});

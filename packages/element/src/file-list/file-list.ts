@@ -89,17 +89,19 @@ function rejectedRow(
 ): TemplateResult {
   return html`<li part="row rejected" data-id=${row.id} data-state="rejected">
     <span class="visual">${icon(REFUSED_MARK, 'icon mark')}</span>
-    <span part="name" class="name" title=${row.name}>${cutName(row.name)}</span>
-    <span part="actions" class="actions"
-      ><button
-        part="action dismiss"
-        type="button"
-        aria-label=${t.actionOn('dismiss', row.name)}
-        @click=${() => dismiss(row)}
+    <span class="line">
+      <span part="name" class="name" title=${row.name}>${cutName(row.name)}</span>
+      <span part="actions" class="actions"
+        ><button
+          part="action dismiss"
+          type="button"
+          aria-label=${t.actionOn('dismiss', row.name)}
+          @click=${() => dismiss(row)}
+        >
+          ${t.actions.dismiss}
+        </button></span
       >
-        ${t.actions.dismiss}
-      </button></span
-    >
+    </span>
     <span part="error" class="error">${t.rejected(row.name, row.message)}</span>
   </li>`;
 }

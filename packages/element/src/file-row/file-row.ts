@@ -127,19 +127,21 @@ export function fileRow(upload: UploadSnapshot, view: FileRowView) {
           : icon(KIND_ICONS[fileKind(upload.type, name)], 'icon file-icon')
       }</span
     >
-    <span part="name" class="name" title=${label}>${cutName(label)}</span>
-    <span part="actions" class="actions">
-      ${rowActions(upload).map(
-        (action) =>
-          html`<button
-            part="action ${action}"
-            type="button"
-            aria-label=${t.actionOn(action, name)}
-            @click=${() => view.act(action, upload)}
-          >
-            ${t.actions[action]}
-          </button>`,
-      )}
+    <span class="line">
+      <span part="name" class="name" title=${label}>${cutName(label)}</span>
+      <span part="actions" class="actions">
+        ${rowActions(upload).map(
+          (action) =>
+            html`<button
+              part="action ${action}"
+              type="button"
+              aria-label=${t.actionOn(action, name)}
+              @click=${() => view.act(action, upload)}
+            >
+              ${t.actions[action]}
+            </button>`,
+        )}
+      </span>
     </span>
     ${state === 'cancelled' || state === 'queued' ? nothing : progressBar(t.progressOf(name), percent, bytes)}
     <span part="meta" class="meta">
