@@ -82,9 +82,9 @@ export const fileListStyles = css`
     stroke-width: 2.5;
   }
   /*
-   * The name and the row's buttons share a line while the name keeps room for about ten characters
-   * (in any language, at any width: the buttons' own length decides); otherwise the buttons wrap
-   * under it, at the line's start.
+   * The name and the row's buttons share a line while the name keeps 8 em beside them (a dozen
+   * characters or so; in any language, at any width: the buttons' own length decides); otherwise the
+   * buttons wrap under it, at the line's start.
    */
   .line {
     display: flex;
@@ -94,7 +94,7 @@ export const fileListStyles = css`
     min-inline-size: 0;
   }
   .line .name {
-    flex: 1 1 10em;
+    flex: 1 1 8em;
   }
   .name {
     grid-column: 2;
