@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 
 /** Characters kept before the extension, so names that differ only at the end stay apart ("IMG_0412.jpg"). */
-const KEPT_BEFORE_EXTENSION = 6;
+const KEPT_BEFORE_EXTENSION = 4;
 /** Characters kept at the end of a name without an extension. */
 const KEPT_WITHOUT_EXTENSION = 8;
 /** A longer "extension" is more likely part of the name ("report.final-version-for-the-board"). */
@@ -24,7 +24,7 @@ export function splitName(name: string): { head: string; tail: string } {
 }
 
 /**
- * A file's name, shortened in the middle when it does not fit ("Annual general meet…(2026).docx"),
+ * A file's name, shortened in the middle when it does not fit ("Annual general meet…026).docx"),
  * so its extension stays in sight; by CSS alone (the list's `.cut` styles), so it follows any width
  * without measuring. The text is the whole name (the two pieces side by side); `dir="auto"` lays
  * the pieces out in the name's own direction.
