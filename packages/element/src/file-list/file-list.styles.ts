@@ -33,11 +33,11 @@ export const fileListStyles = css`
     margin: var(--ferry-gap) 0 0;
     padding: 0;
   }
-  /* One grid for every row and the total: visual, name (and the text under it), buttons. */
+  /* One grid for every row and the total: the visual, then the name's line and the text under it. */
   li,
   .total {
     display: grid;
-    grid-template-columns: 2.5rem minmax(0, 1fr) auto;
+    grid-template-columns: 2.5rem minmax(0, 1fr);
     gap: calc(var(--ferry-gap) / 2) var(--ferry-gap);
     align-items: center;
     padding: var(--ferry-gap) 0;
@@ -81,12 +81,48 @@ export const fileListStyles = css`
     block-size: 1.1em;
     stroke-width: 2.5;
   }
+  /*
+   * The name and the row's buttons share a line while the name keeps 8 em beside them (a dozen
+   * characters or so; in any language, at any width: the buttons' own length decides); otherwise the
+   * buttons wrap under it, at the line's start.
+   */
+  .line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--ferry-gap) / 2) var(--ferry-gap);
+    min-inline-size: 0;
+  }
+  .line .name {
+    flex: 1 1 8em;
+  }
   .name {
     grid-column: 2;
+    min-inline-size: 0;
+    display: flex;
     overflow: hidden;
-    text-overflow: ellipsis;
     white-space: nowrap;
     font-weight: 600;
+  }
+  /*
+   * A long name gives way in the middle: the head shrinks to an ellipsis, the tail (the extension and
+   * a few characters before it) never does. The pair sits at the row's start in the row's direction;
+   * inside it, the name's own (dir=auto). pre keeps the spaces where head and tail meet.
+   */
+  .cut {
+    display: flex;
+    min-inline-size: 0;
+  }
+  .head,
+  .tail {
+    white-space: pre;
+  }
+  .head {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .tail {
+    flex: none;
   }
   .actions {
     display: flex;
@@ -164,6 +200,18 @@ export const fileListStyles = css`
   .total .meta {
     grid-column: 2 / -1;
   }
+  .total [part~='mark'] {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    stroke-width: 2.5;
+  }
+  /* What happened leads the total's line, in the colour of its outcome when it has one. */
+  .summary {
+    font-weight: 600;
+  }
+  .total[data-state='error'] .summary {
+    color: var(--ferry-error);
+  }
   /* Forced colours (Windows High Contrast) paint every background Canvas: the bars keep system colours of their own. */
   @media (forced-colors: active) {
     .bar {
@@ -174,15 +222,6 @@ export const fileListStyles = css`
     .bar > div,
     [data-state] .bar > div {
       background: Highlight;
-    }
-  }
-  @container (max-width: 360px) {
-    li {
-      grid-template-columns: 2.5rem minmax(0, 1fr);
-    }
-    .actions {
-      grid-column: 2;
-      justify-content: start;
     }
   }
   @media (prefers-reduced-motion: no-preference) {

@@ -2,7 +2,8 @@ import type { FerryError, UploadSnapshot } from '@ferry/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { fileRow, percentOf, progressBar, shownBytes } from '../file-row/file-row.js';
-import { REFUSED_MARK } from '../file-row/file-icons.js';
+import { REFUSED_MARK, STATE_MARKS } from '../file-row/file-icons.js';
+import { cutName } from '../file-row/name-cut.js';
 import { formatBytes } from '../format.js';
 import { icon } from '../icon.js';
 import type { CheckTranslation, FileAction, ListTranslation, Translation } from '../translations/translation.js';
@@ -88,33 +89,46 @@ function rejectedRow(
 ): TemplateResult {
   return html`<li part="row rejected" data-id=${row.id} data-state="rejected">
     <span class="visual">${icon(REFUSED_MARK, 'icon mark')}</span>
-    <span part="name" class="name" title=${row.name}>${row.name}</span>
-    <span part="actions" class="actions"
-      ><button
-        part="action dismiss"
-        type="button"
-        aria-label=${t.actionOn('dismiss', row.name)}
-        @click=${() => dismiss(row)}
+    <span class="line">
+      <span part="name" class="name" title=${row.name}>${cutName(row.name)}</span>
+      <span part="actions" class="actions"
+        ><button
+          part="action dismiss"
+          type="button"
+          aria-label=${t.actionOn('dismiss', row.name)}
+          @click=${() => dismiss(row)}
+        >
+          ${t.actions.dismiss}
+        </button></span
       >
-        ${t.actions.dismiss}
-      </button></span
-    >
+    </span>
     <span part="error" class="error">${t.rejected(row.name, row.message)}</span>
   </li>`;
 }
 
+/**
+ * The total: what happened ("1 failed · 3 of 4 files stored"), the bytes and the speed, and a bar
+ * that takes the colour and mark of the outcome: failed as soon as one file failed (however full
+ * the bar, its colour must not say all is well), done once every file is.
+ */
 function total(live: readonly UploadSnapshot[], t: Translation & ListTranslation, locale: string): TemplateResult {
   const size = live.reduce((sum, upload) => sum + upload.size, 0);
   const sent = live.reduce((sum, upload) => sum + shownBytes(upload), 0);
   const speed = live.reduce((sum, upload) => sum + (upload.state === 'uploading' ? upload.speed : 0), 0);
   const bytes = t.bytesOf(formatBytes(sent, locale), formatBytes(size, locale));
-  const done = live.every((upload) => upload.state === 'done');
-  return html`<div part="total" class="total" data-state=${done ? 'done' : 'uploading'}>
-    <span class="visual"></span>
+  const stored = live.filter((upload) => upload.state === 'done').length;
+  const failed = live.filter((upload) => upload.state === 'error').length;
+  const state = failed > 0 ? 'error' : stored === live.length ? 'done' : 'uploading';
+  const summary = t.totalSummary(stored, live.length, failed);
+  const mark = STATE_MARKS[state];
+  return html`<div part="total" class="total" data-state=${state}>
+    <span class="visual">${mark ? icon(mark, 'icon mark') : nothing}</span>
     <span class="name" aria-hidden="true">${t.totalProgress}</span>
-    ${progressBar(t.totalProgress, percentOf(sent, size, done), bytes)}
+    ${progressBar(t.totalProgress, percentOf(sent, size, state === 'done'), `${summary}, ${bytes}`)}
     <span part="meta" class="meta"
-      >${bytes}${speed > 0 ? html`<span>${formatBytes(speed, locale, true)}</span>` : nothing}</span
+      ><span part="summary" class="summary">${summary}</span><span>${bytes}</span>${
+        speed > 0 ? html`<span>${formatBytes(speed, locale, true)}</span>` : nothing
+      }</span
     >
   </div>`;
 }

@@ -6,6 +6,7 @@ import type { FileAction, ListTranslation, Translation } from '../translations/t
 import { failureText } from './failure-text.js';
 import { KIND_ICONS, STATE_MARKS } from './file-icons.js';
 import { fileKind } from './file-kind.js';
+import { cutName } from './name-cut.js';
 import { sizeNote } from './size-note.js';
 
 /** What a row needs from its element besides the upload itself. */
@@ -100,11 +101,12 @@ function technicalDetails(t: ListTranslation, error: FerryError) {
 }
 
 /**
- * One file's row, on the list's grid: thumbnail or type icon, name (ellipsis, full name in
- * `title`), the buttons its state allows (each naming the file), progress, the state with its
- * mark, bytes, speed and ETA, an optional note, where it was stored, and why it failed (a
- * sentence, with the technical detail in a disclosure). A cancelled row has no bar; a failed one
- * shows only what the store confirmed.
+ * One file's row, on the list's grid: thumbnail or type icon, name (shortened in the middle so
+ * its extension stays, full name in `title`), the buttons its state allows (each naming the file),
+ * progress, the state with its mark, bytes, speed and ETA, an optional note, where it was stored,
+ * and why it failed (a sentence, with the technical detail in a disclosure). A queued row shows its
+ * size and no bar (nothing has started: an empty bar and "0 bytes of" would say nothing); a
+ * cancelled row has no bar; a failed one shows only what the store confirmed.
  */
 export function fileRow(upload: UploadSnapshot, view: FileRowView) {
   const { t, locale } = view;
@@ -125,24 +127,26 @@ export function fileRow(upload: UploadSnapshot, view: FileRowView) {
           : icon(KIND_ICONS[fileKind(upload.type, name)], 'icon file-icon')
       }</span
     >
-    <span part="name" class="name" title=${label}>${label}</span>
-    <span part="actions" class="actions">
-      ${rowActions(upload).map(
-        (action) =>
-          html`<button
-            part="action ${action}"
-            type="button"
-            aria-label=${t.actionOn(action, name)}
-            @click=${() => view.act(action, upload)}
-          >
-            ${t.actions[action]}
-          </button>`,
-      )}
+    <span class="line">
+      <span part="name" class="name" title=${label}>${cutName(label)}</span>
+      <span part="actions" class="actions">
+        ${rowActions(upload).map(
+          (action) =>
+            html`<button
+              part="action ${action}"
+              type="button"
+              aria-label=${t.actionOn(action, name)}
+              @click=${() => view.act(action, upload)}
+            >
+              ${t.actions[action]}
+            </button>`,
+        )}
+      </span>
     </span>
-    ${state === 'cancelled' ? nothing : progressBar(t.progressOf(name), percent, bytes)}
+    ${state === 'cancelled' || state === 'queued' ? nothing : progressBar(t.progressOf(name), percent, bytes)}
     <span part="meta" class="meta">
       <span part="status" class="status">${mark ? icon(mark, 'icon mark') : nothing}${t.states[state]}</span>
-      <span>${state === 'done' ? formatBytes(upload.size, locale) : bytes}</span>
+      <span>${state === 'done' || state === 'queued' ? formatBytes(upload.size, locale) : bytes}</span>
       ${moving ? html`<span>${t.speedEta(formatBytes(upload.speed, locale, true), formatDuration(upload.eta ?? 0, locale))}</span>` : nothing}
     </span>
     ${note ? html`<span part="note" class="note">${note}</span>` : nothing}

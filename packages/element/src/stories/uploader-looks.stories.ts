@@ -120,6 +120,27 @@ export const FailedLight320 = failedLooks[0];
 export const FailedDark320 = failedLooks[1];
 export const FailedLight1024 = failedLooks[2];
 export const FailedDark1024 = failedLooks[3];
+// One failed among stored files, with a name too long for its row: the total says what happened
+// ("1 failed · 2 of 3 files stored") in the failure's colour, and the name keeps its extension.
+const failedAmongStoredLooks = looks('Failed among stored', {
+  uploads: [
+    { name: 'report.pdf', type: 'application/pdf', size: 1.2 * MiB, state: 'done', key: 'uploads/1b7c/report.pdf' },
+    { name: 'data.csv', type: 'text/csv', size: 340 * 1024, state: 'done', key: 'uploads/93aa/data.csv' },
+    {
+      name: 'Annual general meeting minutes and appendices, final version approved by the board (2026).docx',
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      size: 126 * 1024,
+      state: 'error',
+      method: 'single',
+      bytesSent: 126 * 1024,
+      error: serverTrouble,
+    },
+  ],
+});
+export const FailedAmongStoredLight320 = failedAmongStoredLooks[0];
+export const FailedAmongStoredDark320 = failedAmongStoredLooks[1];
+export const FailedAmongStoredLight1024 = failedAmongStoredLooks[2];
+export const FailedAmongStoredDark1024 = failedAmongStoredLooks[3];
 const cancelledLooks = looks('Cancelled', {
   uploads: [{ name: 'draft.docx', type: 'application/msword', size: 1, state: 'cancelled', bytesSent: 1 }],
 });

@@ -21,6 +21,8 @@ export const enList: ListTranslation = {
   progressOf: (name) => `${name} progress`,
   speedEta: (speed, eta) => `${speed}, ${eta} left`,
   totalProgress: 'Total progress',
+  totalSummary: (stored, count, failed) =>
+    `${failed > 0 ? `${failed} failed · ` : ''}${stored} of ${count} ${count === 1 ? 'file' : 'files'} stored`,
   abortRefused: (name, reason) =>
     `${name} was cancelled, but the store could not be told, so its parts may remain: ${reason}`,
   storedAs: 'Stored as',

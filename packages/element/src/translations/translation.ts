@@ -20,6 +20,11 @@ export interface ListTranslation {
   readonly speedEta: (speed: string, eta: string) => string;
   /** Accessible name of the total progress bar. */
   readonly totalProgress: string;
+  /**
+   * What the total stands for: how many files of `count` are stored, and how many failed if any,
+   * e.g. "1 failed · 3 of 4 files stored"; shown beside the total's bar and part of its value text.
+   */
+  readonly totalSummary: (stored: number, count: number, failed: number) => string;
   /** A file was cancelled but the store could not be told (its parts may remain), as announced and shown. */
   readonly abortRefused: (name: string, reason: string) => string;
   /** Where a done file was stored. */

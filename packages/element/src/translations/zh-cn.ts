@@ -27,6 +27,8 @@ export const zhCn: Translation = {
   bytesOf: (done, total) => `${done} / ${total}`,
   speedEta: (speed, eta) => `${speed}，剩余 ${eta}`,
   totalProgress: '总进度',
+  totalSummary: (stored, count, failed) =>
+    `${failed > 0 ? `${failed} 个失败 · ` : ''}已存储 ${stored} / ${count} 个文件`,
   added: (count, name) => (count === 1 ? `已添加 ${name}` : `已添加 ${count} 个文件`),
   done: (count, name) => (count === 1 ? `${name} 已上传` : `已上传 ${count} 个文件`),
   cancelled: (count, name) => (count === 1 ? `${name} 已取消` : `已取消 ${count} 个上传`),

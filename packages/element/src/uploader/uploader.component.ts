@@ -52,7 +52,7 @@ const darkQuery = matchMedia('(prefers-color-scheme: dark)');
  * @csspart thumbnail - An image's preview (decoded small, off the main thread); other files show a type `icon`.
  * @csspart icon - An icon: the drop zone's, a file type's, a state's mark.
  * @csspart note - A line about a file under its progress: a shrunk image's original and new size, or why it was sent as it was (`resize`).
- * @csspart name - A file's name.
+ * @csspart name - A file's name, shortened in the middle when too long (its extension stays); the whole name is its `title`.
  * @csspart actions - A row's buttons; each is `action` plus its own name (`pause`, `remove`, …).
  * @csspart progress - A progress bar; `progress-indicator` is its filled part.
  * @csspart meta - State, bytes, speed and time left.
@@ -60,7 +60,8 @@ const darkQuery = matchMedia('(prefers-color-scheme: dark)');
  * @csspart key - Where a done file was stored.
  * @csspart error - Why an upload failed.
  * @csspart details - The technical detail of a failure (the engine's message, the store's answer), folded.
- * @csspart total - Total progress and speed of all files.
+ * @csspart total - Total progress and speed of all files; its `data-state` is `error` once one failed, `done` once all are stored.
+ * @csspart summary - What the total stands for, e.g. "1 failed · 3 of 4 files stored".
  * @cssproperty --ferry-accent - Focus ring, progress and drag-over colour.
  * @cssproperty --ferry-background - Background of the widget.
  * @cssproperty --ferry-foreground - Text colour.

@@ -469,7 +469,7 @@ describe('<ferry-uploader> languages and direction', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('fits a 320 px container: nothing overflows and long names end in an ellipsis', async () => {
+  it('fits a 320 px container: nothing overflows and long names are cut with an ellipsis, the extension kept', async () => {
     const wrapper = await fixture<HTMLDivElement>(
       html`<div style="inline-size: 320px"><ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader></div>`,
     );
@@ -477,11 +477,16 @@ describe('<ferry-uploader> languages and direction', () => {
     pick(element, [randomFile(10, `${'very-long-name-'.repeat(20)}.txt`, 'text/plain')]);
     await element.updateComplete;
     const name = $(element, '[part~=row] [part~=name]')!;
+    // The name gives way in the middle: its head is cut, its tail (the extension) stays whole.
+    const head = name.querySelector<HTMLElement>('.head')!;
+    const tail = name.querySelector<HTMLElement>('.tail')!;
     // The list's styles arrive with its lazily loaded module; WebKit may lay the row out once
     // before applying them, so wait for the cut rather than read the first frame.
-    await waitUntil(() => name.scrollWidth > name.clientWidth, 'the long name is cut to its box', { timeout: 5000 });
+    await waitUntil(() => head.scrollWidth > head.clientWidth, 'the long name is cut to its box', { timeout: 5000 });
     expect(element.scrollWidth).to.be.at.most(320);
-    expect(getComputedStyle(name).textOverflow).to.equal('ellipsis');
+    expect(getComputedStyle(head).textOverflow).to.equal('ellipsis');
+    expect(tail.textContent).to.match(/\.txt$/);
+    expect(tail.getBoundingClientRect().right).to.be.at.most(name.getBoundingClientRect().right + 0.5);
     expect(name.title).to.contain('very-long-name-');
   });
 });
@@ -622,11 +627,12 @@ describe('<ferry-uploader> themes, motion and zoom', () => {
 
   it('animates progress only when motion is welcome', async () => {
     const element = await fixture<FerryUploader>(
-      html`<ferry-uploader endpoint=${stack.endpoint} manual></ferry-uploader>`,
+      html`<ferry-uploader endpoint=${stack.endpoint} multiple manual></ferry-uploader>`,
     );
-    pick(element, [randomFile(10, 'motion.txt', 'text/plain')]);
+    // Queued rows have no bar: the total's, there with two files, stands for them all.
+    pick(element, [randomFile(10, 'motion.txt', 'text/plain'), randomFile(10, 'still.txt', 'text/plain')]);
     await element.updateComplete;
-    const indicator = $(element, '[part=progress-indicator]')!;
+    const indicator = $(element, '[part=total] [part=progress-indicator]')!;
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     expect(getComputedStyle(indicator).transitionDuration).to.equal(reduced ? '0s' : '0.2s');
     if (await emulate({ reducedMotion: 'reduce' }))
