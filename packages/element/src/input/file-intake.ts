@@ -18,12 +18,16 @@ const THUMBNAIL_MAX_BYTES = 64 * 1024 * 1024;
 const SLICE_MS = 8;
 
 /**
- * Resolves in a later task, after the page has had its turn (input, rendering). A message, not
- * `setTimeout`: background tabs hold timers back to
- * one a second, which would make a batch dropped just before switching tabs crawl.
+ * Resolves in a later task, after the page has had its turn (input, rendering): a timer while the
+ * page is shown, a message while it is hidden, where timers are held back to one a second, which
+ * would make a batch dropped just before switching tabs crawl.
  */
 const nextTask = (): Promise<void> =>
   new Promise((resolve) => {
+    if (!document.hidden) {
+      setTimeout(resolve);
+      return;
+    }
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = () => {
       port1.close();
