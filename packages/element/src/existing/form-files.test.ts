@@ -257,4 +257,45 @@ describe('<ferry-uploader delete-on-remove>', () => {
     expect(await exists(savedKey)).to.equal(true);
     expect(await exists(a.key)).to.equal(true);
   });
+
+  it('follows its form owner by the form attribute, and keeps a plain value when only delete-on-remove loads its code', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <ferry-uploader form="owner-by-attribute" name="files" multiple delete-on-remove endpoint=${stack.endpoint}>
+        </ferry-uploader>
+      </div>`,
+    );
+    const element = wrapper.querySelector('ferry-uploader')!;
+    const upload = async (name: string) => {
+      const completed = next(element, 'ferry-complete');
+      pick(element, [randomFile(200, name, 'text/plain')]);
+      const key = (await completed).upload.key!;
+      await element.updateComplete;
+      return key;
+    };
+    const first = await upload('first.txt');
+    // The form it names comes later: its owner changes after its form code started.
+    const form = document.createElement('form');
+    form.id = 'owner-by-attribute';
+    wrapper.append(form);
+    const second = await upload('second.txt');
+    // Remove loads the existing-files code (to delete): without existing files the value stays one entry per key.
+    const gone = next(element, 'ferry-remove');
+    const secondRow = rows(element).find(
+      (row) => row.querySelector('[part~=name]')?.getAttribute('title') === 'second.txt',
+    );
+    removeButton(secondRow!).click();
+    await gone;
+    expect(await exists(second)).to.equal(false);
+    await element.updateComplete;
+    expect([...new FormData(form)]).to.deep.equal([['files', first]]);
+    // That read was the form's data: the reset keeps the object, though it drops the row.
+    form.reset();
+    await element.updateComplete;
+    expect(rows(element)).to.have.length(0);
+    const probe = await upload('probe.txt');
+    form.reset();
+    await waitUntil(async () => !(await exists(probe)), 'the probe upload was not deleted', { timeout: 5000 });
+    expect(await exists(first)).to.equal(true);
+  });
 });

@@ -53,12 +53,6 @@ export class FormFiles {
   private readonly deleted = new Set<string>();
   /** Rows whose delete is under way. */
   private readonly deleting = new Set<string>();
-  /**
-   * Keys of uploads that went into the form's data (a submit, or `new FormData(form)` for a save
-   * by `fetch`) or that the page handed back through `files`: the server may have recorded them,
-   * so a reset never deletes them.
-   */
-  private readonly sent = new Set<string>();
 
   constructor(private readonly link: HostLink) {
     this.take(link.given() ?? filesFromChildren(link.host));
@@ -76,7 +70,7 @@ export class FormFiles {
    */
   take(files: readonly ExistingFile[]): void {
     // The page holds these keys (and may have saved them): a reset never deletes them.
-    this.markSent(files.map((file) => file.key));
+    for (const file of files) this.link.sent.add(file.key);
     const now = this.files();
     if (files.length === now.length && files.every((file, index) => file.key === now[index]!.key)) return;
     this.initial = this.kept = files.map((file) => ({ ...file }));
@@ -105,17 +99,12 @@ export class FormFiles {
     this.link.host.requestUpdate();
     if (!this.link.host.deleteOnRemove) return;
     // Never what the form may have saved: keys it was given, or keys its data carried.
-    const saved = new Set([...this.initial.map((file) => file.key), ...this.sent]);
+    const saved = new Set([...this.initial.map((file) => file.key), ...this.link.sent]);
     for (const upload of dropped)
       if (upload.state === 'done' && upload.key && !saved.has(upload.key))
         void this.deleteStored(upload, upload.key).catch((error: unknown) => {
           this.link.say(this.deleteFailure(upload, error));
         });
-  }
-
-  /** Notes `keys` as sent with the form's data: a reset keeps them (see {@link FormFiles.restore}). */
-  markSent(keys: readonly string[]): void {
-    for (const key of keys) this.sent.add(key);
   }
 
   /** Bytes of the existing files kept (they count toward `max-total-size`). */
@@ -142,9 +131,11 @@ export class FormFiles {
 
   /** What the form controller reads besides the uploads: the existing rows too (for the limits), and the entries. */
   form(uploads: readonly UploadSnapshot[]) {
+    // Loaded for a Remove or a reset alone (`delete-on-remove`), the value keeps its plain shape.
+    const existing = this.link.given() !== undefined || this.initial.length > 0;
     return {
       uploads: [...this.rows(), ...uploads],
-      entries: (name: string) => this.entries(name),
+      entries: existing ? (name: string) => this.entries(name) : undefined,
     };
   }
 

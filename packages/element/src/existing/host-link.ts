@@ -72,4 +72,9 @@ export interface HostLink {
   readonly extra: (id: string) => RowExtra;
   /** Its drop zone (where the form points when it is invalid, and focus goes when its target leaves). */
   readonly dropzone: () => HTMLElement;
+  /**
+   * Keys the server may have recorded: sent in its form's data (a submit, `new FormData(form)`)
+   * or handed back by the page through `files`. A form reset never deletes them.
+   */
+  readonly sent: Set<string>;
 }

@@ -124,6 +124,20 @@ describe('<ferry-uploader> long names', () => {
     expect(splitName('notes.txt')).to.deep.equal({ head: 'notes.txt', tail: '' });
     expect(splitName(`${'😀'.repeat(20)}.png`).tail).to.equal(`${'😀'.repeat(4)}.png`);
     expect(splitName('a-name-without-any-extension').tail).to.equal('xtension');
+    // Composed first: a decomposed Korean name (as macOS hands it over) is cut between syllables.
+    const korean = '2026년 연간 보고서 최종본.pdf';
+    expect(splitName(korean.normalize('NFD'))).to.deep.equal(splitName(korean));
+    expect(splitName(korean).tail).to.equal(' 최종본.pdf');
+    // Never inside a cluster: a family emoji (joined by ZWJ) or an accented letter stays whole.
+    const family = '👨‍👩‍👧';
+    expect(splitName(`holiday-photos-${family}${family}${family}${family}.jpg`).tail).to.equal(
+      `${family.repeat(4)}.jpg`,
+    );
+    // Never between two joined Arabic letters: back to the space, or not split at all.
+    expect(splitName('تقرير الاجتماع السنوي.pdf')).to.deep.equal({ head: 'تقرير الاجتماع ', tail: 'السنوي.pdf' });
+    expect(splitName('تقريرالاجتماعالسنويالنهائي.pdf').tail).to.equal('');
+    // A newline or tab in a name (legal on Linux and macOS) shows as a space, never a line break.
+    expect(splitName('two\nlines\tand a tab in a long name.txt').head).to.equal('two lines and a tab in a long ');
   });
 
   it('shortens in the middle so the extension stays in sight, with the whole name in title, text and buttons', async () => {
@@ -144,7 +158,10 @@ describe('<ferry-uploader> long names', () => {
       const head = $(name, '.head')!;
       const tail = $(name, '.tail');
       const full = name.title;
-      expect(name.textContent).to.equal(full); // the whole name, once, for assistive tech and copying
+      // The whole name, once, for assistive technology: the text itself, or a hidden copy of a split one.
+      const spoken = $(name, '.visually-hidden');
+      expect((spoken ?? name).textContent).to.equal(full);
+      if (spoken) expect($(name, '.cut')!.getAttribute('aria-hidden')).to.equal('true');
       if (full === 'short.docx') {
         expect(tail).to.equal(null);
         expect(head.scrollWidth).to.be.at.most(head.clientWidth);

@@ -43,12 +43,9 @@ export function formInputOf(link: HostLink): FormInput {
     t: withCheckStrings(link.t()),
     locale: link.locale(),
     anchor: link.dropzone(),
-    // With delete-on-remove, a reset must not delete what a save may have recorded; at once when
-    // loaded, since a reset can follow `new FormData(form)` in the same task.
+    // A reset with delete-on-remove must not delete what a save may have recorded.
     sent: (keys) => {
-      const forms = link.forms();
-      if (forms) forms.markSent(keys);
-      else if (host.deleteOnRemove) void link.loadForms().then((loaded) => loaded.markSent(keys), reportError);
+      for (const key of keys) link.sent.add(key);
     },
     ...link.forms()?.form(uploads.uploads),
   };
@@ -89,9 +86,15 @@ export class FormController implements ReactiveController {
    */
   private keys = '';
   private name = '';
-  /** The form whose `formdata` events it hears, while connected. */
-  private form: HTMLFormElement | null = null;
-  private readonly onFormData = () => this.input().sent?.(this.keys ? this.keys.split('\n') : []);
+  /**
+   * Where it hears `formdata`, while connected: its tree's root, in the capture phase, so that a
+   * form owner that changes (a `form` attribute, a form inserted later) is followed without
+   * rebinding; only the owner's own event counts.
+   */
+  private root: Node | undefined;
+  private readonly onFormData = (event: Event) => {
+    if (event.target === this.internals.form) this.input().sent?.(this.keys ? this.keys.split('\n') : []);
+  };
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -100,13 +103,13 @@ export class FormController implements ReactiveController {
   ) {}
 
   hostConnected(): void {
-    this.form = this.internals.form;
-    this.form?.addEventListener('formdata', this.onFormData);
+    this.root = this.host.getRootNode();
+    this.root.addEventListener('formdata', this.onFormData, true);
   }
 
   hostDisconnected(): void {
-    this.form?.removeEventListener('formdata', this.onFormData);
-    this.form = null;
+    this.root?.removeEventListener('formdata', this.onFormData, true);
+    this.root = undefined;
   }
 
   hostUpdated(): void {

@@ -65,6 +65,8 @@ export class FileIntake {
     link.host.addController({
       hostConnected: () => {
         for (const [id, { image, thumbnail }] of link.extras) if (image && !thumbnail) void this.thumbnail(id, image);
+        // Files added while it was off the page (or a batch it left) are taken in now.
+        if (this.queue.length > 0 && !this.draining) this.adding = this.drain();
       },
       hostDisconnected: () => {
         for (const extra of link.extras.values()) {
@@ -98,7 +100,7 @@ export class FileIntake {
     this.draining = true;
     try {
       // Files wait while the element is off the page (none are handed over, no thumbnail is made
-      // that nothing would release); the next add() after it comes back takes them.
+      // that nothing would release); they are taken in once it is back (hostConnected).
       while (this.queue.length > 0 && this.link.host.isConnected) {
         const target = this.link.uploads.target();
         // With checksums the Uploader loads first; the files are checked and added once it is there.

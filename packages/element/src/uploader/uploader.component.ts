@@ -309,6 +309,7 @@ export class FerryUploader extends LitElement {
     extras: this.extras,
     extra: (id) => this.extraOf(id),
     dropzone: () => this.dropzone,
+    sent: new Set(),
   };
   /** Whether the page around the element is dark (its `color-scheme`). */
   private pageDark = false;

@@ -567,6 +567,19 @@ describe('<ferry-uploader> on a phone', () => {
     }
   });
 
+  it('takes files added before it is on the page once it is there', async () => {
+    const element = document.createElement('ferry-uploader');
+    element.endpoint = stack.endpoint;
+    element.manual = true;
+    element.multiple = true;
+    element.addFiles([randomFile(10, 'early-1.txt', 'text/plain'), randomFile(10, 'early-2.txt', 'text/plain')]);
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.append(element);
+    await waitUntil(() => $$(element, '[part~=row]').length === 2, 'the files added early were not listed');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part=upload-button]')).to.not.equal(null);
+  });
+
   it('passes capture to the file input, so a phone can take a photo or video straight into it', async () => {
     const element = await fixture<FerryUploader>(
       html`<ferry-uploader endpoint=${stack.endpoint} accept="image/*" capture="environment"></ferry-uploader>`,
