@@ -20,6 +20,15 @@ async function storedEarlier(name: string, size = 500): Promise<ExistingFile> {
   return { key: await done, name, size, type: 'text/plain' };
 }
 
+/** Picks a small text file `name` in `element` and resolves with its key once it is stored and shown. */
+async function uploadThrough(element: FerryUploader, name: string): Promise<string> {
+  const completed = next(element, 'ferry-complete');
+  pick(element, [randomFile(300, name, 'text/plain')]);
+  const key = (await completed).upload.key!;
+  await element.updateComplete;
+  return key;
+}
+
 const exists = (key: string) => executeServerCommand<boolean, { key: string }>('ferry-object-exists', { key });
 const rows = (element: FerryUploader) => [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~=row]')];
 const removeButton = (row: HTMLElement) => row.querySelector<HTMLButtonElement>('[part~=remove]')!;
@@ -226,13 +235,7 @@ describe('<ferry-uploader delete-on-remove>', () => {
       </form>`,
     );
     const element = form.querySelector('ferry-uploader')!;
-    const upload = async (name: string) => {
-      const completed = next(element, 'ferry-complete');
-      pick(element, [randomFile(300, name, 'text/plain')]);
-      const key = (await completed).upload.key!;
-      await element.updateComplete;
-      return key;
-    };
+    const upload = (name: string) => uploadThrough(element, name);
 
     // A save by fetch reads the form's data, then the page resets the form: the upload stays stored.
     const sentKey = await upload('sent.txt');
@@ -266,13 +269,7 @@ describe('<ferry-uploader delete-on-remove>', () => {
       </div>`,
     );
     const element = wrapper.querySelector('ferry-uploader')!;
-    const upload = async (name: string) => {
-      const completed = next(element, 'ferry-complete');
-      pick(element, [randomFile(200, name, 'text/plain')]);
-      const key = (await completed).upload.key!;
-      await element.updateComplete;
-      return key;
-    };
+    const upload = (name: string) => uploadThrough(element, name);
     const first = await upload('first.txt');
     // The form it names comes later: its owner changes after its form code started.
     const form = document.createElement('form');
