@@ -88,9 +88,10 @@ export class FormFiles {
    * already: those are gone from the store, so they stay in the "removed" list for the server to
    * drop from its record. With `delete-on-remove`, the uploads of `dropped` (the rows the reset
    * took away) that were stored are deleted too, with their delete tokens: no form value lists
-   * them any more. Not those the form may have saved: keys among the files it was given, or sent
-   * in its data (a submit, `new FormData(form)`). A delete that fails is announced. Without `delete-on-remove` they are left to
-   * the server, which never hears of them (see the README's "Forms with existing files").
+   * them any more. Not those the server may have recorded: keys among the files it was given,
+   * sent in its form's data (a submit, `new FormData(form)`) or handed back through `files`. A
+   * delete that fails is announced. Without `delete-on-remove` they are left to the server, which
+   * never hears of them (see the README's "Forms with existing files").
    */
   restore(dropped: readonly UploadSnapshot[] = []): void {
     this.kept = this.initial.filter((file) => !this.deleted.has(file.key));
@@ -98,7 +99,7 @@ export class FormFiles {
     this.failures.clear();
     this.link.host.requestUpdate();
     if (!this.link.host.deleteOnRemove) return;
-    // Never what the form may have saved: keys it was given, or keys its data carried.
+    // Never what the server may have recorded: keys it was given, sent or handed back.
     const saved = new Set([...this.initial.map((file) => file.key), ...this.link.sent]);
     for (const upload of dropped)
       if (upload.state === 'done' && upload.key && !saved.has(upload.key))
