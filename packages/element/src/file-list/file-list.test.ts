@@ -133,6 +133,9 @@ describe('<ferry-uploader> long names', () => {
     expect(splitName(`holiday-photos-${family}${family}${family}${family}.jpg`).tail).to.equal(
       `${family.repeat(4)}.jpg`,
     );
+    // Nor between a flag's two halves, nor a skin tone and its hand.
+    expect(splitName('holiday-in-🇩🇪🇫🇷🇮🇹🇪🇸🇯🇵.jpg').tail).to.equal('🇫🇷🇮🇹🇪🇸🇯🇵.jpg');
+    expect(splitName('a-long-name-with-hands-👍🏽👍🏽👍🏽👍🏽.png').tail).to.equal('👍🏽👍🏽👍🏽👍🏽.png');
     // Never between two joined Arabic letters: back to the space, or not split at all.
     expect(splitName('تقرير الاجتماع السنوي.pdf')).to.deep.equal({ head: 'تقرير الاجتماع ', tail: 'السنوي.pdf' });
     expect(splitName('تقريرالاجتماعالسنويالنهائي.pdf').tail).to.equal('');

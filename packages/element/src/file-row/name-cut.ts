@@ -12,13 +12,15 @@ const JOINING =
   /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Adlam}\p{Script=Mandaic}\p{Script=Hanifi_Rohingya}\p{Script=Sogdian}\p{Script=Phags_Pa}\p{Script=Manichaean}\p{Script=Psalter_Pahlavi}]/u;
 
 /**
- * The characters a reader sees: grapheme clusters where the engine segments them (`Intl.Segmenter`;
- * not Firefox 115), else code points kept with the marks and joined parts that follow them.
+ * One character as a reader sees it: a flag (two regional indicators), or a letter with the marks,
+ * skin tones and ZWJ-joined parts that follow it. A pattern rather than Intl's grapheme
+ * segmenter, which Firefox 115 lacks, so every engine cuts names the same way.
  */
+const CHARACTER = /\p{RI}\p{RI}|\P{M}[\p{M}\p{EMod}]*(?:\u200D\P{M}[\p{M}\p{EMod}]*)*|[\p{M}\p{EMod}]+/gu;
+
+/** The characters a reader sees in `name` (see {@link CHARACTER}). */
 function characters(name: string): string[] {
-  if (typeof Intl.Segmenter === 'function')
-    return Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(name), (part) => part.segment);
-  return name.match(/\P{M}\p{M}*(?:\u200D\P{M}\p{M}*)*|\p{M}+/gu) ?? [];
+  return name.match(CHARACTER) ?? [];
 }
 
 /**
