@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 
 /** Characters kept before the extension, so names that differ only at the end stay apart ("IMG_0412.jpg"). */
 const KEPT_BEFORE_EXTENSION = 4;
@@ -49,15 +49,12 @@ export function splitName(name: string): { head: string; tail: string } {
 /**
  * A file's name, shortened in the middle when it does not fit ("Annual general meet…026).docx"),
  * so its extension stays in sight; by CSS alone (the list's `.cut` styles), so it follows any width
- * without measuring. `dir="auto"` lays the pieces out in the name's own direction. When it is split,
- * assistive technology reads the whole name from a visually hidden copy, not the two pieces (which
- * some screen readers would read as two lines).
+ * without measuring. The text is the whole name (the two pieces side by side); `dir="auto"` lays
+ * the pieces out in the name's own direction.
  */
 export function cutName(name: string): TemplateResult {
   const { head, tail } = splitName(name);
-  if (!tail) return html`<span class="cut" dir="auto"><span class="head">${head}</span></span>`;
-  return html`<span class="visually-hidden">${name}</span
-    ><span class="cut" dir="auto" aria-hidden="true"
-      ><span class="head">${head}</span><span class="tail">${tail}</span></span
-    >`;
+  return html`<span class="cut" dir="auto"
+    ><span class="head">${head}</span>${tail ? html`<span class="tail">${tail}</span>` : nothing}</span
+  >`;
 }
