@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@ferry/testing/chromium';
 import { chromium, type Browser } from '@playwright/test';
 import { buildBenchPages } from './bench-page.js';
 import { BenchSink } from './sink.js';
+import { unknownFlag } from './cli-flags.js';
 
 const USAGE = `usage: bash scripts/bench.sh look [options]
   --widgets a,b   which widgets to photograph again (ferry, uppy, filepond; default all); the
@@ -49,10 +50,7 @@ function parse(argv: readonly string[]): Options {
     const flag = argv[i];
     if (flag === '--widgets') widgets = list(argv[++i], WIDGETS, flag);
     else if (flag === '--states') states = list(argv[++i], STATES, flag);
-    else {
-      console.error(flag === '--help' ? USAGE : `unknown option ${flag}\n${USAGE}`);
-      process.exit(flag === '--help' ? 0 : 2);
-    }
+    else unknownFlag(flag, USAGE);
   }
   return { widgets, states };
 }

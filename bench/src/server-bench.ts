@@ -9,6 +9,7 @@ import { companionScenarios, ferryScenarios, SCENARIO_NAMES, type Scenarios } fr
 import { startStoreFake } from './server/store-fake.js';
 import { startTarget, type TargetProcess } from './server/target-process.js';
 import type { FloodPlan } from './server/flood.js';
+import { unknownFlag, wholeNumber } from './cli-flags.js';
 
 const USAGE = `usage: bash scripts/bench.sh server [options]
   --duration S          seconds per figure and round (default 5)
@@ -27,14 +28,7 @@ interface Options {
 
 function parse(argv: readonly string[]): Options {
   const options = { duration: 5, rounds: 3, connections: 8, memoryRequests: 100_000, pin: true };
-  const number = (value: string | undefined, name: string): number => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) {
-      console.error(`${name} needs a whole number ≥ 1\n${USAGE}`);
-      process.exit(2);
-    }
-    return parsed;
-  };
+  const number = (value: string | undefined, flag: string): number => wholeNumber(value, flag, USAGE);
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--duration') options.duration = number(argv[++i], flag);
@@ -42,10 +36,7 @@ function parse(argv: readonly string[]): Options {
     else if (flag === '--connections') options.connections = number(argv[++i], flag);
     else if (flag === '--memory-requests') options.memoryRequests = number(argv[++i], flag);
     else if (flag === '--no-pin') options.pin = false;
-    else {
-      console.error(flag === '--help' ? USAGE : `unknown option ${flag}\n${USAGE}`);
-      process.exit(flag === '--help' ? 0 : 2);
-    }
+    else unknownFlag(flag, USAGE);
   }
   return options;
 }

@@ -11,6 +11,7 @@ import type { CpuSeconds } from './cpu-usage.js';
 import type { MainThreadTasks } from './main-thread-tasks.js';
 import { photoFiles } from './photo-files.js';
 import { BenchSink } from './sink.js';
+import { unknownFlag, wholeNumber } from './cli-flags.js';
 
 const USAGE = `usage: bash scripts/bench.sh thumbnails [options]
   --images N     photos added at once (default 300)
@@ -34,23 +35,13 @@ interface Options {
 
 function parse(argv: readonly string[]): Options {
   const options = { images: 300, rounds: 3, timeoutS: 300 };
-  const number = (value: string | undefined, name: string): number => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) {
-      console.error(`${name} needs a whole number ≥ 1\n${USAGE}`);
-      process.exit(2);
-    }
-    return parsed;
-  };
+  const number = (value: string | undefined, flag: string): number => wholeNumber(value, flag, USAGE);
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--images') options.images = number(argv[++i], flag);
     else if (flag === '--rounds') options.rounds = number(argv[++i], flag);
     else if (flag === '--timeout') options.timeoutS = number(argv[++i], flag);
-    else {
-      console.error(flag === '--help' ? USAGE : `unknown option ${flag}\n${USAGE}`);
-      process.exit(flag === '--help' ? 0 : 2);
-    }
+    else unknownFlag(flag, USAGE);
   }
   return options;
 }
