@@ -1,6 +1,6 @@
 import { Uploader } from '@ferry/core';
 import { createAdaptiveConcurrency } from '@ferry/core/adaptive-concurrency';
-import { withChecksums, type ChecksumOptions } from '@ferry/core/checksums';
+import { createWorkerHasher, withChecksums, type ChecksumOptions, type PartHasher } from '@ferry/core/checksums';
 import AwsS3 from '@uppy/aws-s3';
 import Uppy from '@uppy/core';
 
@@ -13,6 +13,8 @@ export interface RunOptions {
   readonly adaptive: boolean;
   /** ferry-sum only: the checksums to turn on. */
   readonly checksums?: ChecksumOptions | undefined;
+  /** ferry-read only: read every part in the hash workers as ferry-sum does, and hash nothing. */
+  readonly readOnly?: boolean | undefined;
 }
 
 /** Uploads `files` completely; resolves when every one is stored. */
@@ -107,15 +109,33 @@ export const uppy: Client = async (files, { origin, partSize, concurrency }) => 
   }
 };
 
+/**
+ * A FAKE {@link PartHasher} for ferry-read: Ferry's own hash workers read each part exactly as for
+ * ferry-sum (asked for no algorithm, they compute nothing), and the MD5 of no bytes is sent, which the
+ * bench's sink does not verify. What it costs is what reading every part a second time costs: the
+ * floor under any checksum that must read the part before its PUT.
+ */
+function fakeReadOnlyHasher(): PartHasher {
+  const workers = createWorkerHasher();
+  return {
+    async digest(blob, _algorithms, signal) {
+      await workers.digest(blob, [], signal);
+      return { md5: '1B2M2Y8AsgTpgAmY7PhCfg==' };
+    },
+    close: () => workers.close?.(),
+  };
+}
+
 /** Ferry, with its defaults but for the part size and concurrency. */
-export const ferry: Client = async (files, { origin, partSize, concurrency, adaptive, checksums }) => {
+export const ferry: Client = async (files, { origin, partSize, concurrency, adaptive, checksums, readOnly }) => {
   const options = {
     endpoint: `${origin}/s3`,
     partSize,
     concurrency,
     ...(adaptive ? { concurrencyTuner: createAdaptiveConcurrency({ start: concurrency }) } : {}),
   };
-  const uploader = new Uploader(checksums ? withChecksums(options, checksums) : options);
+  const sums: ChecksumOptions | undefined = readOnly ? { algorithm: 'md5', hasher: fakeReadOnlyHasher() } : checksums;
+  const uploader = new Uploader(sums ? withChecksums(options, sums) : options);
   let remaining = files.length;
   await new Promise<void>((resolve, reject) => {
     uploader.on('complete', () => --remaining === 0 && resolve());

@@ -1,8 +1,9 @@
 import { ferry, raw, uppy, type Client, type RunOptions } from './clients.js';
 import { measure, type Measured } from './measure.js';
 
-// ferry-sum is Ferry with the run's checksums (RunOptions.checksums) on.
-const clients: Record<string, Client> = { raw, uppy, ferry, 'ferry-sum': ferry };
+// ferry-sum is Ferry with the run's checksums (RunOptions.checksums) on; ferry-read is Ferry reading
+// each part a second time without hashing it (RunOptions.readOnly).
+const clients: Record<string, Client> = { raw, uppy, ferry, 'ferry-sum': ferry, 'ferry-read': ferry };
 
 declare global {
   interface Window {

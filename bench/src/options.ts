@@ -41,7 +41,8 @@ const USAGE = `usage: bash scripts/bench.sh [options]
                       --latency says otherwise); prints each client's share of the link; default size 64 MiB
   --rate MBIT         the shaped link's bandwidth (default 100)
   --checksums ALG     adds ferry-sum: Ferry with checksums (md5, sha256, crc32c, crc64 or md5+crc64),
-                      hashed in module Workers; with crc64 the sink answers each body's CRC-64 as OSS does`;
+                      hashed in module Workers; with crc64 the sink answers each body's CRC-64 as OSS does;
+                      and ferry-read: Ferry whose hash workers read each part and hash nothing (the floor)`;
 
 /** Parses `argv`; exits with the usage on anything unknown. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -151,9 +152,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     if (!latencyGiven) options.latencyMs = 50;
     if (!sizeGiven) options.sizeMiB = 64;
   }
-  if (options.checksums && !clientsGiven) options.clients = [...options.clients, 'ferry-sum'];
-  if (options.clients.some((c) => !['raw', 'uppy', 'ferry', 'ferry-sum'].includes(c)))
-    fail('--clients takes raw, uppy, ferry, ferry-sum');
+  if (options.checksums && !clientsGiven) options.clients = [...options.clients, 'ferry-read', 'ferry-sum'];
+  if (options.clients.some((c) => !['raw', 'uppy', 'ferry', 'ferry-read', 'ferry-sum'].includes(c)))
+    fail('--clients takes raw, uppy, ferry, ferry-read, ferry-sum');
   if (options.clients.includes('ferry-sum') && !options.checksums) fail('ferry-sum needs --checksums');
   if (!options.clients.includes('raw')) fail('--clients must include raw: every ratio is to raw in the same round');
   return options;

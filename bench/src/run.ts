@@ -127,6 +127,7 @@ async function runEngine(
               concurrency: options.concurrency,
               adaptive: options.adaptive,
               checksums: client === 'ferry-sum' ? options.checksums : undefined,
+              readOnly: client === 'ferry-read',
             },
           },
         );
@@ -210,6 +211,13 @@ function report(engine: BenchEngine, options: BenchOptions, results: RunResult[]
     const ratio = median(of('ferry-sum').map((r) => ferryByRound.get(r.round)! / r.ms));
     console.log(`\nferry-sum / ferry (checksums on / off, same rounds, median): ${ratio.toFixed(3)}`);
   }
+  if (options.clients.includes('ferry-read') && options.clients.includes('ferry')) {
+    const ferryByRound = new Map(of('ferry').map((r) => [r.round, r.ms]));
+    const ratio = median(of('ferry-read').map((r) => ferryByRound.get(r.round)! / r.ms));
+    console.log(
+      `ferry-read / ferry (each part read a second time, nothing hashed: the most any checksum that reads the part can keep): ${ratio.toFixed(3)}`,
+    );
+  }
   reportCpu(options, results, totalBytes);
 }
 
@@ -244,6 +252,14 @@ function reportCpu(options: BenchOptions, results: RunResult[], totalBytes: numb
     console.log(
       `\nchecksums cost the browser ${more((cpu) => cpu.browser)} CPU s/GiB over Ferry without them (${workers} in its Workers: reading and hashing); ` +
         `the sink ${more((cpu) => cpu.sink)}${options.checksums?.crc64 ? ' (it computes each body’s CRC-64, as OSS would)' : ''}`,
+    );
+  }
+  if (options.clients.includes('ferry-read') && options.clients.includes('ferry')) {
+    const more = (part: (cpu: CpuSeconds) => number): string =>
+      (perGiB('ferry-read', part) - perGiB('ferry', part)).toFixed(2);
+    const workers = perGiB('ferry-read', (cpu) => cpu.workers).toFixed(2);
+    console.log(
+      `reading each part a second time (ferry-read) costs the browser ${more((cpu) => cpu.browser)} CPU s/GiB (${workers} in its Workers)`,
     );
   }
 }
