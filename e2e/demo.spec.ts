@@ -1,28 +1,13 @@
 import type {} from '@ferry/element';
-import { startDemo, type Demo } from '@ferry/demo';
-import { inspectStore, watchPartConcurrency, type StoreInspector } from '@ferry/testing';
+import { watchPartConcurrency } from '@ferry/testing';
 import { expect, test, type Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { useDemo } from './support/use-demo.js';
 
 const MiB = 1024 * 1024;
-let demo: Demo;
-let store: StoreInspector;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ferry-e2e-'));
-  demo = await startDemo({ port: 0, storePort: 0, dataDir, env: { FERRY_PROVIDER: 'local' } });
-  store = inspectStore(demo.store!);
-});
-
-test.afterAll(async () => {
-  store.close();
-  await demo.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const local = useDemo(test, { dataDirPrefix: 'ferry-e2e-' });
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 /** `[partNumber, base64 SHA-256]` of each `partSize` slice of `data`: what each part's PUT must carry. */
@@ -37,7 +22,7 @@ const partSha256s = (data: Buffer, partSize: number): [number, string][] =>
 /** Writes a file of random bytes to disk, as a person's file would be; returns its path and hash. */
 async function randomFileOnDisk(name: string, size: number): Promise<{ path: string; sha256: string }> {
   const buffer = randomBytes(size);
-  const path = join(dataDir, name);
+  const path = join(local.dataDir, name);
   await writeFile(path, buffer);
   return { path, sha256: sha256(buffer) };
 }
@@ -50,7 +35,7 @@ interface Stored {
 
 /** Opens the demo and returns a promise of the next upload's final snapshot. */
 async function open(page: Page): Promise<void> {
-  await page.goto(demo.url);
+  await page.goto(local.demo.url);
   await page.locator('ferry-uploader').waitFor();
   await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
 }
@@ -102,7 +87,7 @@ test('a 1 KiB text file goes up in one PUT and is stored byte for byte as text/p
   await open(page);
   const buffer = randomBytes(1024);
   const puts: string[] = [];
-  const off = demo.store!.onRequest((request) => request.method === 'PUT' && puts.push(request.url));
+  const off = local.demo.store!.onRequest((request) => request.method === 'PUT' && puts.push(request.url));
   const settled = nextSettled(page);
   await pick(page, [{ name: 'note.txt', mimeType: 'text/plain', buffer }]);
   const upload = await settled;
@@ -110,15 +95,15 @@ test('a 1 KiB text file goes up in one PUT and is stored byte for byte as text/p
   expect(upload).toMatchObject({ state: 'done', method: 'single' });
   expect(puts).toHaveLength(1);
   expect(puts[0]).not.toContain('partNumber');
-  expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
-  expect((await store.objectHead(upload.key)).contentType).toBe('text/plain');
+  expect(await local.store.objectSha256(upload.key)).toBe(sha256(buffer));
+  expect((await local.store.objectHead(upload.key)).contentType).toBe('text/plain');
   await expect(page.locator('#stored li')).toHaveCount(1);
   // The store is private: the object itself refuses an unsigned GET, and the page's link goes
   // through the demo server to a presigned one that serves the exact bytes.
-  const direct = await page.request.get(`${demo.target.endpoint}/${demo.target.bucket}/${upload.key}`);
+  const direct = await page.request.get(`${local.demo.target.endpoint}/${local.demo.target.bucket}/${upload.key}`);
   expect(direct.status()).toBe(403);
   const href = await page.locator('#stored li a').getAttribute('href');
-  const linked = await page.request.get(new URL(href!, demo.url).href);
+  const linked = await page.request.get(new URL(href!, local.demo.url).href);
   expect(linked.status()).toBe(200);
   expect(sha256(await linked.body())).toBe(sha256(buffer));
 });
@@ -128,7 +113,7 @@ test('a 23 MiB random file goes up as multipart with several parts in flight, an
 }) => {
   await open(page);
   const file = await randomFileOnDisk('random.bin', 23 * MiB);
-  const watch = watchPartConcurrency(demo.store!);
+  const watch = watchPartConcurrency(local.demo.store!);
   const settled = nextSettled(page);
   await pick(page, file.path);
   const upload = await settled;
@@ -136,17 +121,17 @@ test('a 23 MiB random file goes up as multipart with several parts in flight, an
   expect(upload).toMatchObject({ state: 'done', method: 'multipart' });
   expect(watch.parts).toBe(3); // 8 MiB parts
   expect(watch.peak).toBeGreaterThanOrEqual(2);
-  expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+  expect(await local.store.objectSha256(upload.key)).toBe(file.sha256);
 });
 
 test('with ?checksum=sha256 parts are hashed in the built hash worker: every part PUT carries its signed x-amz-checksum-sha256, and the object reads back identical', async ({
   page,
 }) => {
   const worker = page.waitForEvent('worker');
-  await page.goto(`${demo.url}?checksum=sha256`);
+  await page.goto(`${local.demo.url}?checksum=sha256`);
   await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
   const buffer = randomBytes(19 * MiB);
-  const path = join(dataDir, 'summed.bin');
+  const path = join(local.dataDir, 'summed.bin');
   await writeFile(path, buffer);
   const sent = new Map<number, string | undefined>();
   page.on('request', (request) => {
@@ -159,7 +144,7 @@ test('with ?checksum=sha256 parts are hashed in the built hash worker: every par
   expect(upload).toMatchObject({ state: 'done', method: 'multipart' });
   expect((await worker).url()).toMatch(/hash-worker/);
   expect([...sent.entries()].sort(([a], [b]) => a - b)).toEqual(partSha256s(buffer, 8 * MiB));
-  expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
+  expect(await local.store.objectSha256(upload.key)).toBe(sha256(buffer));
 });
 
 test('works on a 320 px wide phone screen: no horizontal scroll, and a 12 MiB file is stored byte for byte', async ({
@@ -172,7 +157,7 @@ test('works on a 320 px wide phone screen: no horizontal scroll, and a 12 MiB fi
   await pick(page, file.path);
   const upload = await settled;
   expect(upload.state).toBe('done');
-  expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+  expect(await local.store.objectSha256(upload.key)).toBe(file.sha256);
   const { scrollWidth, clientWidth } = await page.evaluate(() => {
     const { scrollWidth, clientWidth } = document.documentElement;
     return { scrollWidth, clientWidth };
@@ -189,13 +174,13 @@ test('the stored Content-Type is the picked file’s type, or application/octet-
   const png = nextSettled(page);
   await pick(page, [{ name: 'pixel.png', mimeType: 'image/png', buffer: randomBytes(300) }]);
   const pngUpload = await png;
-  expect((await store.objectHead(pngUpload.key)).contentType).toBe('image/png');
+  expect((await local.store.objectHead(pngUpload.key)).contentType).toBe('image/png');
 
   const untyped = nextSettled(page);
   await pick(page, [{ name: 'no-type', mimeType: '', buffer: randomBytes(300) }]);
   const untypedUpload = await untyped;
   expect(untypedUpload.state).toBe('done');
-  expect((await store.objectHead(untypedUpload.key)).contentType).toBe('application/octet-stream');
+  expect((await local.store.objectHead(untypedUpload.key)).contentType).toBe('application/octet-stream');
 });
 
 test('cancel in the middle of a multipart upload leaves no multipart upload in the store', async ({ page }) => {
@@ -214,8 +199,8 @@ test('cancel in the middle of a multipart upload leaves no multipart upload in t
   await pick(page, (await randomFileOnDisk('cancel-me.bin', 64 * MiB)).path);
   const upload = await settled;
   expect(upload.state).toBe('cancelled');
-  await expect.poll(() => store.openMultipartUploads()).toEqual([]);
-  await expect(store.objectHead(upload.key)).rejects.toThrow();
+  await expect.poll(() => local.store.openMultipartUploads()).toEqual([]);
+  await expect(local.store.objectHead(upload.key)).rejects.toThrow();
 });
 
 test('pause then resume gives an identical object without sending stored parts again', async ({ page }) => {
@@ -223,7 +208,7 @@ test('pause then resume gives an identical object without sending stored parts a
   // 40 MiB at 32 MiB/s: the pause lands while parts are in flight, however fast the machine.
   await throttleUploads(page, 32 * MiB);
   const file = await randomFileOnDisk('pause-me.bin', 40 * MiB);
-  const watch = watchPartConcurrency(demo.store!);
+  const watch = watchPartConcurrency(local.demo.store!);
   // Pause as soon as the first part is stored, other parts still in flight.
   await page.evaluate(() => {
     const element = document.querySelector('ferry-uploader')!;
@@ -246,7 +231,7 @@ test('pause then resume gives an identical object without sending stored parts a
   expect(upload.state).toBe('done');
   // 5 parts of 8 MiB: at least one was stored before the pause and is not sent again.
   expect(watch.parts - partsBeforeResume).toBeLessThanOrEqual(4);
-  expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+  expect(await local.store.objectSha256(upload.key)).toBe(file.sha256);
 });
 
 test('survives a 30 s outage: nothing is sent while offline, and the upload ends identical once back online', async ({
@@ -256,7 +241,7 @@ test('survives a 30 s outage: nothing is sent while offline, and the upload ends
   await open(page);
   const setOffline = await throttleUploads(page, 16 * MiB);
   const file = await randomFileOnDisk('outage.bin', 48 * MiB);
-  const watch = watchPartConcurrency(demo.store!);
+  const watch = watchPartConcurrency(local.demo.store!);
   const firstPartStored = page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -282,7 +267,7 @@ test('survives a 30 s outage: nothing is sent while offline, and the upload ends
   const upload = await settled;
   watch.stop();
   expect(upload.state).toBe('done');
-  expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+  expect(await local.store.objectSha256(upload.key)).toBe(file.sha256);
 });
 
 test('a reload in the middle of a 64 MiB upload: adding the file again sends only the missing parts', async ({
@@ -291,7 +276,7 @@ test('a reload in the middle of a 64 MiB upload: adding the file again sends onl
   await open(page);
   await throttleUploads(page, 32 * MiB);
   const file = await randomFileOnDisk('reload.bin', 64 * MiB); // 8 parts of 8 MiB
-  const watch = watchPartConcurrency(demo.store!);
+  const watch = watchPartConcurrency(local.demo.store!);
   const twoPartsStored = page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -311,7 +296,7 @@ test('a reload in the middle of a 64 MiB upload: adding the file again sends onl
   watch.stop();
   expect(upload.state).toBe('done');
   expect(watch.parts - sentBefore).toBeLessThanOrEqual(6); // the two stored parts are not sent again
-  expect(await store.objectSha256(upload.key)).toBe(file.sha256);
+  expect(await local.store.objectSha256(upload.key)).toBe(file.sha256);
 });
 
 test('a file changed on disk mid-upload fails with file-unreadable and leaves no multipart upload', async ({
@@ -344,7 +329,7 @@ test('a file changed on disk mid-upload fails with file-unreadable and leaves no
   const { state, code, key } = await failed;
   expect(state).toBe('error');
   expect(code).toBe('file-unreadable');
-  await expect.poll(async () => (await store.openMultipartUploads()).includes(key)).toBe(false);
+  await expect.poll(async () => (await local.store.openMultipartUploads()).includes(key)).toBe(false);
 });
 
 /** The aria-label (or text) of what has focus inside the element, for keyboard-only tests. */
@@ -378,17 +363,17 @@ test('keyboard only: tab to the drop zone, Enter opens the picker, the file uplo
   await page.keyboard.press('Enter');
   const upload = await settled;
   expect(upload.state).toBe('cancelled');
-  await expect.poll(async () => (await store.openMultipartUploads()).length).toBe(0);
+  await expect.poll(async () => (await local.store.openMultipartUploads()).length).toBe(0);
   // With the row cancelled, more files can still be added from the keyboard.
   await tabTo(page, /drop files here/i);
 });
 
 test('a picked folder keeps relative paths, and each of its files is stored byte for byte', async ({ page }) => {
   await open(page);
-  const folder = join(dataDir, 'album');
+  const folder = join(local.dataDir, 'album');
   await mkdir(join(folder, 'raw'), { recursive: true });
   const files = { 'album/cover.txt': randomBytes(2000), 'album/raw/take-1.bin': randomBytes(9 * MiB) };
-  for (const [path, buffer] of Object.entries(files)) await writeFile(join(dataDir, path), buffer);
+  for (const [path, buffer] of Object.entries(files)) await writeFile(join(local.dataDir, path), buffer);
   const done = page.evaluate(
     (count) =>
       new Promise<{ name: string; key: string }[]>((resolve) => {
@@ -406,7 +391,7 @@ test('a picked folder keeps relative paths, and each of its files is stored byte
   const stored = await done;
   for (const { name, key } of stored) {
     const path = Object.keys(files).find((p) => p.endsWith(`/${name}`))!;
-    expect(await store.objectSha256(key)).toBe(sha256(files[path as keyof typeof files]));
+    expect(await local.store.objectSha256(key)).toBe(sha256(files[path as keyof typeof files]));
   }
   const names = await page.locator('ferry-uploader [part=name]').allTextContents();
   expect(names.sort()).toEqual(Object.keys(files).sort());
@@ -421,7 +406,7 @@ test('plain.html loads the self-contained element file with one script tag and u
     const path = new URL(request.url()).pathname;
     if (request.resourceType() === 'script' && !path.startsWith('/@')) scripts.push(path);
   });
-  await page.goto(new URL('plain.html', demo.url).href);
+  await page.goto(new URL('plain.html', local.demo.url).href);
   await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
   // One script tag; what loads after is on demand from standalone/ (the interrupted-uploads list, once started).
   expect(scripts[0]).toBe('/ferry-uploader.js');
@@ -431,7 +416,7 @@ test('plain.html loads the self-contained element file with one script tag and u
   await pick(page, [{ name: 'plain.bin', mimeType: 'application/octet-stream', buffer }]);
   const upload = await settled;
   expect(upload.state).toBe('done');
-  expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
+  expect(await local.store.objectSha256(upload.key)).toBe(sha256(buffer));
   // The list (its row) and the form value and validity came from standalone/ with the first file.
   await expect(page.locator('ferry-uploader [part=name]')).toHaveText('plain.bin');
   expect(scripts).toEqual(expect.arrayContaining(['/standalone/file-list.js', '/standalone/form.js']));
@@ -449,7 +434,7 @@ test('plain.html with checksum="sha256"": the checksum code and its hash worker 
     if (request.method() === 'PUT' && part) sent.set(Number(part[1]), request.headers()['x-amz-checksum-sha256']);
   });
   const worker = page.waitForEvent('worker');
-  await page.goto(new URL('plain.html', demo.url).href);
+  await page.goto(new URL('plain.html', local.demo.url).href);
   await page.evaluate(() => customElements.whenDefined('ferry-uploader'));
   expect(scripts[0]).toBe('/ferry-uploader.js');
   expect(scripts).not.toContain('/standalone/checksums.js'); // nothing of the checksum code before the attribute
@@ -462,7 +447,7 @@ test('plain.html with checksum="sha256"": the checksum code and its hash worker 
   expect(new URL((await worker).url()).pathname).toBe('/standalone/hash-worker.js');
   expect(scripts).toContain('/standalone/checksums.js');
   expect([...sent.entries()].sort(([a], [b]) => a - b)).toEqual(partSha256s(buffer, 8 * MiB));
-  expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
+  expect(await local.store.objectSha256(upload.key)).toBe(sha256(buffer));
 });
 
 test('a plain HTML form with existing files (<ferry-file>, standalone element): remove one, add one, post; the bucket holds exactly the kept and added', async ({
@@ -470,9 +455,9 @@ test('a plain HTML form with existing files (<ferry-file>, standalone element): 
 }) => {
   const prefix = 'uploads/saved-plain/';
   const saved = ['a.txt', 'b.txt'].map((name) => ({ key: `${prefix}${name}`, name, size: 5, type: 'text/plain' }));
-  for (const file of saved) await store.putObject(file.key, new TextEncoder().encode('saved'), 'text/plain');
-  demo.saved = saved;
-  await page.goto(new URL('form', demo.url).href);
+  for (const file of saved) await local.store.putObject(file.key, new TextEncoder().encode('saved'), 'text/plain');
+  local.demo.saved = saved;
+  await page.goto(new URL('form', local.demo.url).href);
   const uploader = page.locator('ferry-uploader');
   await expect(uploader.locator('[part~=row]')).toHaveCount(2);
   await page.getByRole('button', { name: 'Remove a.txt' }).click();
@@ -491,8 +476,8 @@ test('a plain HTML form with existing files (<ferry-file>, standalone element): 
   ]);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('#saved li')).toHaveText([`${prefix}b.txt`, upload.key]);
-  expect(await store.objectKeys(prefix)).toEqual([`${prefix}b.txt`]);
-  expect(await store.objectSha256(upload.key)).toBe(sha256(buffer));
+  expect(await local.store.objectKeys(prefix)).toEqual([`${prefix}b.txt`]);
+  expect(await local.store.objectSha256(upload.key)).toBe(sha256(buffer));
   // The page rendered after the post starts from the saved set.
   await expect(uploader.locator('[part~=row]')).toHaveCount(2);
 });

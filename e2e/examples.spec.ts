@@ -1,11 +1,7 @@
-import { startDemo, type Demo } from '@ferry/demo';
-import { inspectStore, type StoreInspector } from '@ferry/testing';
 import { expect, test } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useDemo } from './support/use-demo.js';
 
 // The element inside real React 19 (through @ferry/react) and Vue 3 apps, each served with the
 // signing endpoint and the embedded store: a file goes up and its bytes are read back.
@@ -14,21 +10,9 @@ for (const [framework, folder] of [
   ['Vue', 'vue-example'],
 ] as const) {
   test.describe(`${framework} example`, () => {
-    let demo: Demo;
-    let store: StoreInspector;
-    let dataDir: string;
-
-    test.beforeAll(async () => {
-      dataDir = await mkdtemp(join(tmpdir(), `ferry-${folder}-`));
-      const app = fileURLToPath(new URL(`../apps/${folder}`, import.meta.url));
-      demo = await startDemo({ port: 0, storePort: 0, dataDir, app, env: { FERRY_PROVIDER: 'local' } });
-      store = inspectStore(demo.store!);
-    });
-
-    test.afterAll(async () => {
-      store.close();
-      await demo.close();
-      await rm(dataDir, { recursive: true, force: true });
+    const local = useDemo(test, {
+      dataDirPrefix: `ferry-${folder}-`,
+      app: fileURLToPath(new URL(`../apps/${folder}`, import.meta.url)),
     });
 
     test(`uploads a picked file from the ${framework} app, stored byte for byte, the key reported back to the app`, async ({
@@ -36,7 +20,7 @@ for (const [framework, folder] of [
     }) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(demo.url);
+      await page.goto(local.demo.url);
       await expect(page.getByRole('heading', { name: `Ferry in ${framework}` })).toBeVisible();
       const buffer = randomBytes(6 * 1024 * 1024 + 123);
       const chooser = page.waitForEvent('filechooser');
@@ -46,7 +30,7 @@ for (const [framework, folder] of [
       await expect(item).toHaveCount(1);
       const key = (await item.textContent())!;
       expect(key).toMatch(new RegExp(`/${folder}\\.bin$`));
-      expect(await store.objectSha256(key)).toBe(createHash('sha256').update(buffer).digest('hex'));
+      expect(await local.store.objectSha256(key)).toBe(createHash('sha256').update(buffer).digest('hex'));
       expect(errors).toEqual([]);
     });
 
@@ -55,9 +39,9 @@ for (const [framework, folder] of [
     }) => {
       const prefix = `uploads/saved-${folder}/`;
       const saved = ['a.txt', 'b.txt'].map((name) => ({ key: `${prefix}${name}`, name, size: 5, type: 'text/plain' }));
-      for (const file of saved) await store.putObject(file.key, new TextEncoder().encode('saved'), 'text/plain');
-      demo.saved = saved;
-      await page.goto(demo.url);
+      for (const file of saved) await local.store.putObject(file.key, new TextEncoder().encode('saved'), 'text/plain');
+      local.demo.saved = saved;
+      await page.goto(local.demo.url);
       const uploader = page.locator('ferry-uploader');
       await expect(uploader.locator('[part~=row]')).toHaveCount(2);
       await page.getByRole('button', { name: 'Remove a.txt' }).click();
@@ -71,9 +55,9 @@ for (const [framework, folder] of [
       await expect(page.locator('#files li')).toHaveText([`${prefix}b.txt`, added]);
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.locator('#saved li')).toHaveText([`${prefix}b.txt`, added]);
-      expect(demo.saved.map((file) => file.key)).toEqual([`${prefix}b.txt`, added]);
-      expect(await store.objectKeys(prefix)).toEqual([`${prefix}b.txt`]);
-      expect(await store.objectSha256(added)).toBe(createHash('sha256').update('added').digest('hex'));
+      expect(local.demo.saved.map((file) => file.key)).toEqual([`${prefix}b.txt`, added]);
+      expect(await local.store.objectKeys(prefix)).toEqual([`${prefix}b.txt`]);
+      expect(await local.store.objectSha256(added)).toBe(createHash('sha256').update('added').digest('hex'));
       // After the save the form starts from the saved set.
       await expect(uploader.locator('[part~=row]')).toHaveCount(2);
     });

@@ -1,38 +1,22 @@
 import type {} from '@ferry/element';
-import { startDemo, type Demo } from '@ferry/demo';
-import { inspectStore, type StoreInspector } from '@ferry/testing';
 import { expect, test } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { useDemo } from './support/use-demo.js';
 
 // A demo whose signing server hands out URLs that live 5 seconds, on a slow uplink.
 const MiB = 1024 * 1024;
-let demo: Demo;
-let store: StoreInspector;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ferry-expiry-'));
-  demo = await startDemo({ port: 0, storePort: 0, dataDir, env: { FERRY_PROVIDER: 'local', FERRY_URL_LIFETIME: '5' } });
-  store = inspectStore(demo.store!);
-});
-
-test.afterAll(async () => {
-  store.close();
-  await demo.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const local = useDemo(test, { dataDirPrefix: 'ferry-expiry-', env: { FERRY_URL_LIFETIME: '5' } });
 
 test('URLs that expire during a slow upload are signed again before use: no 403, identical object', async ({
   page,
 }) => {
   test.setTimeout(90_000);
   const buffer = randomBytes(48 * MiB);
-  const path = join(dataDir, 'slow.bin');
+  const path = join(local.dataDir, 'slow.bin');
   await writeFile(path, buffer);
-  await page.goto(demo.url);
+  await page.goto(local.demo.url);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   // 48 MiB at 4 MiB/s: about 12 s, more than two URL lifetimes.
@@ -45,7 +29,7 @@ test('URLs that expire during a slow upload are signed again before use: no 403,
   const signingCalls: string[] = [];
   page.on('request', (request) => request.url().includes('/batch') && signingCalls.push(request.url()));
   const statuses: number[] = [];
-  const off = demo.store!.onRequest((request) => {
+  const off = local.demo.store!.onRequest((request) => {
     if (request.method === 'PUT') void request.finished.then((status) => statuses.push(status));
   });
   const settled = page.evaluate(
@@ -66,5 +50,5 @@ test('URLs that expire during a slow upload are signed again before use: no 403,
   expect(upload.state).toBe('done');
   expect(signingCalls.length).toBeGreaterThan(1); // the first batch alone would have expired
   expect(statuses.filter((status) => status === 403)).toEqual([]);
-  expect(await store.objectSha256(upload.key)).toBe(createHash('sha256').update(buffer).digest('hex'));
+  expect(await local.store.objectSha256(upload.key)).toBe(createHash('sha256').update(buffer).digest('hex'));
 });

@@ -3,42 +3,26 @@
 // embedded store; then the bucket holds exactly what the saved form lists and no multipart upload
 // is open.
 import type {} from '@ferry/element';
-import { startDemo, type Demo } from '@ferry/demo';
-import { inspectStore, type StoreInspector } from '@ferry/testing';
 import { expect, test, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { useDemo } from './support/use-demo.js';
 
 const MiB = 1024 * 1024;
 const sweepCli = fileURLToPath(new URL('../apps/demo/dist/sweep-cli.js', import.meta.url));
-let demo: Demo;
-let store: StoreInspector;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  // A store of its own: everything under uploads/ in it is this test's.
-  dataDir = await mkdtemp(join(tmpdir(), 'ferry-e2e-sequence-'));
-  demo = await startDemo({ port: 0, storePort: 0, dataDir, env: { FERRY_PROVIDER: 'local' } });
-  store = inspectStore(demo.store!);
-});
-
-test.afterAll(async () => {
-  store.close();
-  await demo.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+// A store of its own: everything under uploads/ in it is this test's.
+const local = useDemo(test, { dataDirPrefix: 'ferry-e2e-sequence-' });
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** A file of random bytes on disk: picked twice, it is the same file (name, size, date) to the browser. */
 async function fileOnDisk(name: string, size: number): Promise<{ name: string; path: string; sha256: string }> {
   const buffer = randomBytes(size);
-  const path = join(dataDir, name);
+  const path = join(local.dataDir, name);
   await writeFile(path, buffer);
   return { name, path, sha256: sha256(buffer) };
 }
@@ -92,8 +76,8 @@ test('after add, remove, cancel, reload, discard, resume and sweep, then submit:
 }) => {
   const prefix = 'uploads/saved-sequence/';
   const saved = ['s1.txt', 's2.txt'].map((name) => ({ key: `${prefix}${name}`, name, size: 5, type: 'text/plain' }));
-  for (const file of saved) await store.putObject(file.key, new TextEncoder().encode('saved'), 'text/plain');
-  demo.saved = saved;
+  for (const file of saved) await local.store.putObject(file.key, new TextEncoder().encode('saved'), 'text/plain');
+  local.demo.saved = saved;
   const [discarded, abandoned, resumed, multipart, cancelled, small] = await Promise.all([
     fileOnDisk('discarded.bin', 17 * MiB),
     fileOnDisk('abandoned.bin', 17 * MiB),
@@ -102,7 +86,7 @@ test('after add, remove, cancel, reload, discard, resume and sweep, then submit:
     fileOnDisk('cancelled.bin', 40 * MiB),
     fileOnDisk('small.txt', 2000),
   ]);
-  await page.goto(new URL('form', demo.url).href);
+  await page.goto(new URL('form', local.demo.url).href);
   const uploader = page.locator('ferry-uploader');
   await expect(uploader.locator('[part~=row]')).toHaveCount(2);
 
@@ -113,7 +97,7 @@ test('after add, remove, cancel, reload, discard, resume and sweep, then submit:
     await pick(page, [file.path]);
     keys.set(file.name, await paused);
   }
-  expect((await store.openMultipartUploads()).length).toBe(3);
+  expect((await local.store.openMultipartUploads()).length).toBe(3);
   await page.reload();
   const interrupted = uploader.locator('[part~=interrupted-row] [part~=name]');
   const listedNames = async () => (await interrupted.allTextContents()).sort();
@@ -122,7 +106,7 @@ test('after add, remove, cancel, reload, discard, resume and sweep, then submit:
   // Discard one (aborted on the store), pick one again (it continues), leave one for the sweeper.
   await page.getByRole('button', { name: `Discard ${discarded.name}` }).click();
   await expect.poll(listedNames).toEqual([abandoned.name, resumed.name]);
-  expect((await store.openMultipartUploads()).sort()).toHaveLength(2);
+  expect((await local.store.openMultipartUploads()).sort()).toHaveLength(2);
   const resumedDone = reaches(page, resumed.name, 'done');
   await pick(page, [resumed.path]);
   const resumedKey = (await resumedDone).key;
@@ -133,11 +117,11 @@ test('after add, remove, cancel, reload, discard, resume and sweep, then submit:
   const multipartDone = reaches(page, multipart.name, 'done');
   await pick(page, [multipart.path]);
   const multipartKey = (await multipartDone).key;
-  expect(await store.objectSha256(multipartKey)).toBe(multipart.sha256);
+  expect(await local.store.objectSha256(multipartKey)).toBe(multipart.sha256);
 
   // Remove a saved file: deferred to the submit (its object stays until the server applies the form).
   await page.getByRole('button', { name: 'Remove s1.txt' }).click();
-  expect(await store.objectKeys(prefix)).toEqual([`${prefix}s1.txt`, `${prefix}s2.txt`]);
+  expect(await local.store.objectKeys(prefix)).toEqual([`${prefix}s1.txt`, `${prefix}s2.txt`]);
 
   // With delete-on-remove (set before the upload, which notes its delete token), add a small file
   // (one PUT) and remove it once stored: deleted at once.
@@ -148,11 +132,11 @@ test('after add, remove, cancel, reload, discard, resume and sweep, then submit:
   await pick(page, [small.path]);
   const { key: smallKey, method } = await smallDone;
   expect(method).toBe('single');
-  expect(await store.objectKeys(smallKey)).toEqual([smallKey]);
+  expect(await local.store.objectKeys(smallKey)).toEqual([smallKey]);
   await page.getByRole('button', { name: `Remove ${small.name}` }).click();
-  await expect.poll(() => store.objectKeys(smallKey)).toEqual([]);
+  await expect.poll(() => local.store.objectKeys(smallKey)).toEqual([]);
   // By now a DELETE sent by the deferred remove above would have landed too: s1.txt is still there.
-  expect(await store.objectKeys(`${prefix}s1.txt`)).toEqual([`${prefix}s1.txt`]);
+  expect(await local.store.objectKeys(`${prefix}s1.txt`)).toEqual([`${prefix}s1.txt`]);
 
   // Cancel a multipart upload while it runs.
   const running = reaches(page, cancelled.name, 'uploading');
@@ -163,11 +147,11 @@ test('after add, remove, cancel, reload, discard, resume and sweep, then submit:
   await cancelledDone;
   // The cancelled state comes before the abort reaches the store: wait for it, so that the
   // sweeper finds the abandoned upload alone.
-  await expect.poll(() => store.openMultipartUploads()).toEqual([keys.get(abandoned.name)]);
+  await expect.poll(() => local.store.openMultipartUploads()).toEqual([keys.get(abandoned.name)]);
 
   // The sweeper, as an operator runs it, for the upload no browser came back for.
   const { stdout } = await promisify(execFile)(process.execPath, [sweepCli, '--older-than', '1s'], {
-    env: { ...process.env, FERRY_PROVIDER: 'local', FERRY_DATA_DIR: dataDir },
+    env: { ...process.env, FERRY_PROVIDER: 'local', FERRY_DATA_DIR: local.dataDir },
   });
   expect(stdout).toContain(`aborted  ${keys.get(abandoned.name)!}`);
   expect(stdout).toMatch(/: 1 aborted, 0 already gone, 0 failed, 0 younger kept/);
@@ -184,7 +168,7 @@ test('after add, remove, cancel, reload, discard, resume and sweep, then submit:
   const listed = [`${prefix}s2.txt`, resumedKey, multipartKey];
   await expect(page.locator('#saved li')).toHaveText(listed);
 
-  expect(await store.openMultipartUploads()).toEqual([]);
-  expect(await store.objectKeys('uploads/')).toEqual([...listed].sort());
-  expect(await store.objectSha256(resumedKey)).toBe(resumed.sha256);
+  expect(await local.store.openMultipartUploads()).toEqual([]);
+  expect(await local.store.objectKeys('uploads/')).toEqual([...listed].sort());
+  expect(await local.store.objectSha256(resumedKey)).toBe(resumed.sha256);
 });
