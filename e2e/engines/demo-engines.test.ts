@@ -1,30 +1,15 @@
-import { startDemo, type Demo } from '@ferry/demo';
-import { inspectStore, launchEngine, type EngineBrowser, type StoreInspector } from '@ferry/testing';
+import { launchEngine, type EngineBrowser } from '@ferry/testing';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useDemo } from '../support/use-demo.js';
 
 // The demo end to end in the engines Playwright cannot drive here: Firefox ESR (puppeteer) and
 // WebKitGTK (WebDriver). Files are picked through the element's own file input, uploaded to the
 // embedded store, and read back byte for byte.
 const MiB = 1024 * 1024;
-let demo: Demo | undefined;
-let store: StoreInspector;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ferry-engines-'));
-  demo = await startDemo({ port: 0, storePort: 0, dataDir, env: { FERRY_PROVIDER: 'local' } });
-  store = inspectStore(demo.store!);
-});
-
-afterAll(async () => {
-  store.close();
-  await demo?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const local = useDemo({ beforeAll, afterAll }, { dataDirPrefix: 'ferry-engines-' });
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -38,12 +23,12 @@ describe.each(['firefox', 'webkit'] as const)('the demo in %s', (engine) => {
   it('uploads picked files (a single PUT and a multipart upload), stored byte for byte', async () => {
     const small = randomBytes(1500);
     const large = randomBytes(12 * MiB);
-    const paths = [join(dataDir, `${engine}-note.txt`), join(dataDir, `${engine}-video.bin`)];
+    const paths = [join(local.dataDir, `${engine}-note.txt`), join(local.dataDir, `${engine}-video.bin`)];
     await writeFile(paths[0]!, small);
     await writeFile(paths[1]!, large);
     const page = await browser!.newPage();
     try {
-      await page.goto(demo!.url);
+      await page.goto(local.demo.url);
       await page.evaluate(() => customElements.whenDefined('ferry-uploader').then(() => true), undefined);
       // Collects every completed upload from here on.
       await page.evaluate(() => {
@@ -68,9 +53,9 @@ describe.each(['firefox', 'webkit'] as const)('the demo in %s', (engine) => {
       const byName = Object.fromEntries(done.map((upload) => [upload.name, upload]));
       expect(byName[`${engine}-note.txt`]?.method).toBe('single');
       expect(byName[`${engine}-video.bin`]?.method).toBe('multipart');
-      expect(await store.objectSha256(byName[`${engine}-note.txt`]!.key)).toBe(sha256(small));
-      expect(await store.objectSha256(byName[`${engine}-video.bin`]!.key)).toBe(sha256(large));
-      expect(await store.openMultipartUploads()).toEqual([]);
+      expect(await local.store.objectSha256(byName[`${engine}-note.txt`]!.key)).toBe(sha256(small));
+      expect(await local.store.objectSha256(byName[`${engine}-video.bin`]!.key)).toBe(sha256(large));
+      expect(await local.store.openMultipartUploads()).toEqual([]);
     } finally {
       await page.close();
     }
