@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  expectEveryRulePassed,
-  startConformanceStore,
-  type ConformanceStore,
-} from './test-support/conformance-store.js';
-import { startFerryBackend, type RunningBackend } from './test-support/ferry-server-backend.js';
+import { describe, it } from 'vitest';
+import { expectEveryRulePassed } from './test-support/conformance-store.js';
+import { startFerryBackend } from './test-support/ferry-server-backend.js';
+import { useConformanceBackend } from './test-support/use-conformance-backend.js';
 
-let store: ConformanceStore;
-let backend: RunningBackend;
-
-beforeAll(async () => {
-  store = await startConformanceStore();
-  backend = await startFerryBackend(store.store);
-});
-
-afterAll(async () => {
-  await backend.close();
-  await store.close();
-});
+const target = useConformanceBackend((store) => startFerryBackend(store));
 
 describe('ferry-conformance against @ferry/server and the local store', () => {
   it('passes every rule, and prints one PASS row per rule', async () => {
-    await expectEveryRulePassed(backend.url, store, [
+    await expectEveryRulePassed(target.backend.url, target.store, [
       'delete/own-token-multipart',
       'delete/no-token',
       'metadata/stored-single',

@@ -1,25 +1,15 @@
 // The delete route and stored metadata are optional for a backend: the kit prints their rules as
 // n/a, not PASS, and does not fail the run.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKit, startConformanceStore, type ConformanceStore } from './test-support/conformance-store.js';
-import { startFerryBackend, withoutDeleteRoute, type RunningBackend } from './test-support/ferry-server-backend.js';
+import { describe, expect, it } from 'vitest';
+import { runKit } from './test-support/conformance-store.js';
+import { startFerryBackend, withoutDeleteRoute } from './test-support/ferry-server-backend.js';
+import { useConformanceBackend } from './test-support/use-conformance-backend.js';
 
-let store: ConformanceStore;
-let backend: RunningBackend;
-
-beforeAll(async () => {
-  store = await startConformanceStore();
-  backend = await startFerryBackend(store.store, { wrap: withoutDeleteRoute });
-});
-
-afterAll(async () => {
-  await backend.close();
-  await store.close();
-});
+const target = useConformanceBackend((store) => startFerryBackend(store, { wrap: withoutDeleteRoute }));
 
 describe('ferry-conformance and the optional features', () => {
   it('prints the delete rules as n/a (no delete route) for a backend that answers 404 for /objects, and passes', async () => {
-    const { exitCode, printed } = await runKit(['--backend', backend.url, ...store.kitArgs]);
+    const { exitCode, printed } = await runKit(['--backend', target.backend.url, ...target.store.kitArgs]);
     console.log(printed);
     expect(exitCode).toBe(0);
     const notApplicable = [...printed.matchAll(/^n\/a +(\S+) .* — n\/a \((.+)\)$/gm)].map(([, id, why]) => [id, why]);

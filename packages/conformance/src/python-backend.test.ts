@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  expectEveryRulePassed,
-  startConformanceStore,
-  type ConformanceStore,
-} from './test-support/conformance-store.js';
-import type { RunningBackend } from './test-support/ferry-server-backend.js';
+import { describe, it } from 'vitest';
+import { expectEveryRulePassed } from './test-support/conformance-store.js';
 import { startPythonBackend } from './test-support/python-backend.js';
+import { useConformanceBackend } from './test-support/use-conformance-backend.js';
 
-let store: ConformanceStore;
-let backend: RunningBackend;
-
-beforeAll(async () => {
-  store = await startConformanceStore();
-  backend = await startPythonBackend(store.store);
-});
-
-afterAll(async () => {
-  await backend.close();
-  await store.close();
-});
+const target = useConformanceBackend((store) => startPythonBackend(store));
 
 describe('ferry-conformance against the Python example (boto3) and the local store', () => {
   it('passes every rule', async () => {
-    await expectEveryRulePassed(backend.url, store, [
+    await expectEveryRulePassed(target.backend.url, target.store, [
       'delete/own-token-single',
       'delete/other-caller',
       'metadata/name-refused',
