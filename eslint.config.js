@@ -108,7 +108,12 @@ export default defineConfig(
     // @ferry/server's handler and providers run in Node, Deno, Bun and Cloudflare Workers: Web APIs
     // only (packages/testing/src/runtimes proves it in each). Node's http belongs to its adapter.
     files: ['packages/server/src/**/*.ts'],
-    ignores: ['packages/server/src/adapters/node.ts', 'packages/server/src/**/*.test.ts'],
+    // Tests and their test-support run in Node only.
+    ignores: [
+      'packages/server/src/adapters/node.ts',
+      'packages/server/src/**/*.test.ts',
+      'packages/server/src/test-support/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

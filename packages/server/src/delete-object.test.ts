@@ -2,47 +2,20 @@
 // upload's own delete token within its window, or by the application's authorizeDelete hook;
 // refused (403, the object stays) for a foreign key, a tampered or expired token, another user,
 // or no permission at all.
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { startLocalStore, type LocalStore } from '@ferry/local-store';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DELETE_TOKEN_HEADER, UPLOAD_TOKEN_HEADER } from '@ferry/core/protocol';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useLocalStore } from './test-support/use-local-store.js';
 import { createFerryHandler, createS3Provider, type FerryHandler, type FerryHandlerOptions } from './index.js';
 
 const MiB = 1024 * 1024;
-let store: LocalStore;
-let client: S3Client;
-let directory: string;
-
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'ferry-delete-'));
-  store = await startLocalStore({ directory });
-  client = new S3Client({
-    region: store.region,
-    endpoint: store.endpoint,
-    credentials: store.credentials,
-    forcePathStyle: true,
-  });
-});
-
-afterAll(async () => {
-  client.destroy();
-  await store.close();
-  await rm(directory, { recursive: true, force: true });
-});
+const local = useLocalStore('ferry-delete-');
 
 /** A handler on the local store; the caller is whoever the `x-user` header names. */
 function handlerWith(options: Partial<FerryHandlerOptions> = {}): FerryHandler {
   return createFerryHandler({
-    provider: createS3Provider({
-      bucket: store.bucket,
-      region: store.region,
-      endpoint: store.endpoint,
-      credentials: store.credentials,
-    }),
+    provider: createS3Provider(local.s3),
     secret: 'delete-secret-delete-secret-delete-secret',
     basePath: '/api',
     authorize: (request) => ({ id: request.headers.get('x-user') ?? 'alice' }),
@@ -68,7 +41,7 @@ async function call(
 }
 
 const exists = async (key: string): Promise<boolean> =>
-  client.send(new HeadObjectCommand({ Bucket: store.bucket, Key: key })).then(
+  local.client.send(new HeadObjectCommand({ Bucket: local.store.bucket, Key: key })).then(
     () => true,
     (error: unknown) => {
       if ((error as { name?: string }).name === 'NotFound') return false;
@@ -166,12 +139,7 @@ describe('DELETE /objects with the upload’s own delete token', () => {
 
     // A token from a server with another secret is no token at all.
     const elsewhere = createFerryHandler({
-      provider: createS3Provider({
-        bucket: store.bucket,
-        region: store.region,
-        endpoint: store.endpoint,
-        credentials: store.credentials,
-      }),
+      provider: createS3Provider(local.s3),
       secret: 'another-secret-another-secret-another-secret',
       basePath: '/api',
     });
@@ -205,7 +173,7 @@ describe('DELETE /objects with the upload’s own delete token', () => {
 
 describe('DELETE /objects through the authorizeDelete hook', () => {
   const put = async (key: string) => {
-    await client.send(new PutObjectCommand({ Bucket: store.bucket, Key: key, Body: 'kept?' }));
+    await local.client.send(new PutObjectCommand({ Bucket: local.store.bucket, Key: key, Body: 'kept?' }));
     expect(await exists(key)).toBe(true);
   };
 

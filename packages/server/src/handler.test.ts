@@ -1,38 +1,23 @@
-import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { Crc32c } from '@aws-crypto/crc32c';
-import { startLocalStore, type LocalStore } from '@ferry/local-store';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalStore } from './test-support/use-local-store.js';
 import { ROUTES, routePath, STORE_PROFILES, type RouteName } from '@ferry/core/protocol';
 import { createFerryHandler, createS3Provider, type FerryHandler } from './index.js';
 
 const MiB = 1024 * 1024;
 const BASE = 'http://app.test/api/uploads';
-let store: LocalStore;
+const local = useLocalStore('ferry-server-');
 let handler: FerryHandler;
-let client: S3Client;
-let directory: string;
 
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'ferry-server-'));
-  store = await startLocalStore({ directory });
-  const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
+beforeAll(() => {
   handler = createFerryHandler({
-    provider: createS3Provider(s3),
+    provider: createS3Provider(local.s3),
     secret: 'x'.repeat(32),
     basePath: '/api/uploads',
     onError: () => undefined,
   });
-  client = new S3Client({ ...s3, forcePathStyle: true });
-});
-
-afterAll(async () => {
-  client.destroy();
-  await store.close();
-  await rm(directory, { recursive: true, force: true });
 });
 
 /** The handler's JSON answers, as far as these tests read them: one per route, or an error. */
@@ -75,7 +60,7 @@ const bytes = (size: number, seed: number) => Uint8Array.from({ length: size }, 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 async function objectBytes(key: string): Promise<Uint8Array> {
-  const object = await client.send(new GetObjectCommand({ Bucket: store.bucket, Key: key }));
+  const object = await local.client.send(new GetObjectCommand({ Bucket: local.store.bucket, Key: key }));
   return object.Body!.transformToByteArray();
 }
 
@@ -103,7 +88,7 @@ describe('single PUT', () => {
     const put = await fetch(json.url, { method: 'PUT', headers: json.headers, body: data });
     expect(put.status).toBe(200);
     expect(sha256(await objectBytes(json.key))).toBe(sha256(data));
-    const head = await client.send(new HeadObjectCommand({ Bucket: store.bucket, Key: json.key }));
+    const head = await local.client.send(new HeadObjectCommand({ Bucket: local.store.bucket, Key: json.key }));
     expect(head.ContentType).toBe('text/plain');
   });
 
@@ -177,9 +162,9 @@ describe('multipart', () => {
     for (let i = 0; i < numbers.length; i += 50) {
       await Promise.all(
         numbers.slice(i, i + 50).map((PartNumber) =>
-          client.send(
+          local.client.send(
             new UploadPartCommand({
-              Bucket: store.bucket,
+              Bucket: local.store.bucket,
               Key: upload.key,
               UploadId: upload.uploadId,
               PartNumber,
@@ -236,7 +221,9 @@ describe('multipart', () => {
       upload.token,
     );
     expect(aborted.status).toBe(200);
-    const uploads = await client.send(new ListMultipartUploadsCommand({ Bucket: store.bucket, Prefix: upload.key }));
+    const uploads = await local.client.send(
+      new ListMultipartUploadsCommand({ Bucket: local.store.bucket, Prefix: upload.key }),
+    );
     expect(uploads.Uploads ?? []).toEqual([]);
     const again = await call(
       'GET',
@@ -335,9 +322,8 @@ describe('routing', () => {
   });
 
   it("obeys the provider's profile: R2's single PUT limit (5 GiB less 5 MiB) where S3 allows 5 GiB", async () => {
-    const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
     const r2 = createFerryHandler({
-      provider: createS3Provider({ ...s3, profile: STORE_PROFILES.r2 }),
+      provider: createS3Provider({ ...local.s3, profile: STORE_PROFILES.r2 }),
       secret: 'x'.repeat(32),
       basePath: '/api/uploads',
     });

@@ -1,8 +1,5 @@
-import { startLocalStore, type LocalStore } from '@ferry/local-store';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useLocalStore } from './test-support/use-local-store.js';
 import {
   createFerryHandler,
   createS3Provider,
@@ -14,26 +11,11 @@ import {
 } from './index.js';
 
 const MiB = 1024 * 1024;
-let store: LocalStore;
-let directory: string;
-
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'ferry-security-'));
-  store = await startLocalStore({ directory });
-});
-afterAll(async () => {
-  await store.close();
-  await rm(directory, { recursive: true, force: true });
-});
+const local = useLocalStore('ferry-security-');
 
 function handler(options: Partial<FerryHandlerOptions> = {}): FerryHandler {
   return createFerryHandler({
-    provider: createS3Provider({
-      bucket: store.bucket,
-      endpoint: store.endpoint,
-      region: store.region,
-      credentials: store.credentials,
-    }),
+    provider: createS3Provider(local.s3),
     secret: 's'.repeat(32),
     onError: () => undefined,
     ...options,

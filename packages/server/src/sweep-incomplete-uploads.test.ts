@@ -4,34 +4,18 @@ import {
   AbortMultipartUploadCommand,
   CreateMultipartUploadCommand,
   ListMultipartUploadsCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
-import { startLocalStore, type LocalStore } from '@ferry/local-store';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalStore } from './test-support/use-local-store.js';
 import { createS3Provider, sweepIncompleteUploads, type StorageProvider } from './index.js';
 
-let store: LocalStore;
-let client: S3Client;
+const local = useLocalStore('ferry-sweep-');
 let provider: StorageProvider;
-let directory: string;
 const calls: string[] = [];
 
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'ferry-sweep-'));
-  store = await startLocalStore({ directory });
-  const s3 = { region: store.region, endpoint: store.endpoint, credentials: store.credentials };
-  client = new S3Client({ ...s3, forcePathStyle: true });
-  provider = createS3Provider({ bucket: store.bucket, ...s3 });
-  store.onRequest((request) => calls.push(`${request.method} ${request.url}`));
-});
-
-afterAll(async () => {
-  client.destroy();
-  await store.close();
-  await rm(directory, { recursive: true, force: true });
+beforeAll(() => {
+  provider = createS3Provider(local.s3);
+  local.store.onRequest((request) => calls.push(`${request.method} ${request.url}`));
 });
 
 /** Opens `count` multipart uploads for the keys `name(i)`, 16 at a time; their upload ids. */
@@ -39,7 +23,7 @@ async function open(count: number, name: (i: number) => string): Promise<string[
   const ids: string[] = [];
   for (let start = 0; start < count; start += 16) {
     const batch = Array.from({ length: Math.min(16, count - start) }, (_, j) =>
-      client.send(new CreateMultipartUploadCommand({ Bucket: store.bucket, Key: name(start + j) })),
+      local.client.send(new CreateMultipartUploadCommand({ Bucket: local.store.bucket, Key: name(start + j) })),
     );
     for (const created of await Promise.all(batch)) ids.push(created.UploadId!);
   }
@@ -52,9 +36,9 @@ async function listed(prefix: string, pageSize = 1000): Promise<{ key: string; u
   let KeyMarker: string | undefined;
   let UploadIdMarker: string | undefined;
   for (;;) {
-    const page = await client.send(
+    const page = await local.client.send(
       new ListMultipartUploadsCommand({
-        Bucket: store.bucket,
+        Bucket: local.store.bucket,
         Prefix: prefix,
         MaxUploads: pageSize,
         ...(KeyMarker ? { KeyMarker, UploadIdMarker } : {}),
@@ -79,8 +63,8 @@ describe('the local store pages ListMultipartUploads', () => {
     );
     expect(pages).toEqual(sorted);
     for (const upload of pages) {
-      await client.send(
-        new AbortMultipartUploadCommand({ Bucket: store.bucket, Key: upload.key, UploadId: upload.uploadId }),
+      await local.client.send(
+        new AbortMultipartUploadCommand({ Bucket: local.store.bucket, Key: upload.key, UploadId: upload.uploadId }),
       );
     }
     expect(await listed('paging/')).toEqual([]);
@@ -150,8 +134,8 @@ describe('sweepIncompleteUploads', () => {
       ...provider,
       async listMultipartUploads(input) {
         const page = await provider.listMultipartUploads!(input);
-        await client.send(
-          new AbortMultipartUploadCommand({ Bucket: store.bucket, Key: 'raced/0.bin', UploadId: first }),
+        await local.client.send(
+          new AbortMultipartUploadCommand({ Bucket: local.store.bucket, Key: 'raced/0.bin', UploadId: first }),
         );
         return page;
       },

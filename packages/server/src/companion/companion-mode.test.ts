@@ -1,10 +1,7 @@
-import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
-import { startLocalStore, type LocalStore } from '@ferry/local-store';
+import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalStore } from '../test-support/use-local-store.js';
 import { createFerryHandler, createS3Provider, type FerryHandler } from '../index.js';
 
 // Companion mode through the real, signature-checking local store: the calls Uppy's
@@ -12,14 +9,11 @@ import { createFerryHandler, createS3Provider, type FerryHandler } from '../inde
 const MiB = 1024 * 1024;
 const BASE = 'http://app.test/api/uploads';
 const SECRET = 'c'.repeat(32);
-let store: LocalStore;
-let client: S3Client;
-let directory: string;
-let s3: { bucket: string; region: string; endpoint: string; credentials: LocalStore['credentials'] };
+const local = useLocalStore('ferry-companion-');
 
 function handlerFor(options: { maxFileSize?: number; companion?: boolean } = {}): FerryHandler {
   return createFerryHandler({
-    provider: createS3Provider(s3),
+    provider: createS3Provider(local.s3),
     secret: SECRET,
     basePath: '/api/uploads',
     onError: () => undefined,
@@ -31,18 +25,8 @@ function handlerFor(options: { maxFileSize?: number; companion?: boolean } = {})
 }
 let handler: FerryHandler;
 
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'ferry-companion-'));
-  store = await startLocalStore({ directory });
-  s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
+beforeAll(() => {
   handler = handlerFor();
-  client = new S3Client({ ...s3, forcePathStyle: true });
-});
-
-afterAll(async () => {
-  client.destroy();
-  await store.close();
-  await rm(directory, { recursive: true, force: true });
 });
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names its expected answer
@@ -67,7 +51,7 @@ const bytes = (size: number, seed: number) => Uint8Array.from({ length: size }, 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 async function stored(key: string): Promise<Uint8Array> {
-  const object = await client.send(new GetObjectCommand({ Bucket: store.bucket, Key: key }));
+  const object = await local.client.send(new GetObjectCommand({ Bucket: local.store.bucket, Key: key }));
   return object.Body!.transformToByteArray();
 }
 
@@ -102,7 +86,7 @@ describe('Companion mode: single request (a POST policy)', () => {
     const answer = await postForm(json, data, 'text/plain');
     expect(answer.status).toBe(204);
     expect(sha256(await stored(json.key))).toBe(sha256(data));
-    const head = await client.send(new HeadObjectCommand({ Bucket: store.bucket, Key: json.key }));
+    const head = await local.client.send(new HeadObjectCommand({ Bucket: local.store.bucket, Key: json.key }));
     expect(head.ContentType).toBe('text/plain');
   });
 
@@ -141,7 +125,7 @@ describe('Companion mode: single request (a POST policy)', () => {
 
   it('the store refuses the form once its policy has expired', async () => {
     const shortLived = createFerryHandler({
-      provider: createS3Provider(s3),
+      provider: createS3Provider(local.s3),
       secret: SECRET,
       basePath: '/api/uploads',
       companion: true,
@@ -158,7 +142,7 @@ describe('Companion mode: single request (a POST policy)', () => {
 
   it('refuses a type the server does not allow and a size over the limit', async () => {
     const images = createFerryHandler({
-      provider: createS3Provider(s3),
+      provider: createS3Provider(local.s3),
       secret: SECRET,
       basePath: '/api/uploads',
       companion: true,
@@ -199,7 +183,7 @@ async function putPart(url: string, data: Uint8Array): Promise<string> {
 }
 
 async function openUploads(): Promise<string[]> {
-  const listed = await client.send(new ListMultipartUploadsCommand({ Bucket: store.bucket }));
+  const listed = await local.client.send(new ListMultipartUploadsCommand({ Bucket: local.store.bucket }));
   return (listed.Uploads ?? []).map((upload) => upload.Key ?? '');
 }
 

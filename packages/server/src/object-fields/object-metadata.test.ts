@@ -1,12 +1,9 @@
 // The per-file object metadata policy: unit checks of what it allows and refuses, then the round
 // trip through the handler into the local store (which verifies the signature), read back with
 // HeadObject, for a single PUT and a multipart upload.
-import { GetObjectTaggingCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { startLocalStore, type LocalStore } from '@ferry/local-store';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetObjectTaggingCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalStore } from '../test-support/use-local-store.js';
 import { createFerryHandler, createS3Provider, type FerryHandler, type ObjectMetadataPolicy } from '../index.js';
 import { contentDisposition } from './content-disposition.js';
 import { objectHeadersFor } from './object-metadata-policy.js';
@@ -96,29 +93,17 @@ describe('objectHeadersFor', () => {
 });
 
 describe('object metadata stored in the local store', () => {
-  let store: LocalStore;
+  const local = useLocalStore('ferry-metadata-');
   let handler: FerryHandler;
-  let client: S3Client;
-  let directory: string;
 
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'ferry-metadata-'));
-    store = await startLocalStore({ directory });
-    const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
+  beforeAll(() => {
     handler = createFerryHandler({
-      provider: createS3Provider(s3),
+      provider: createS3Provider(local.s3),
       secret: 'x'.repeat(32),
       basePath: '/api',
       objectMetadata: policy,
       onError: () => undefined,
     });
-    client = new S3Client({ ...s3, forcePathStyle: true });
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await store.close();
-    await rm(directory, { recursive: true, force: true });
   });
 
   const call = async (method: string, path: string, body?: unknown, token?: string) => {
@@ -134,7 +119,7 @@ describe('object metadata stored in the local store', () => {
     );
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
-  const head = (key: string) => client.send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }));
+  const head = (key: string) => local.client.send(new HeadObjectCommand({ Bucket: local.store.bucket, Key: key }));
 
   it('single PUT: the signed headers are exactly what the browser must send, and HeadObject shows them', async () => {
     const query = new URLSearchParams({
@@ -203,7 +188,7 @@ describe('object metadata stored in the local store', () => {
     expect(stored.Metadata).toEqual({ camera: 'X100', source: 'web' });
     expect(stored.ContentDisposition).toBe('attachment; filename="big.bin"');
     expect(stored.CacheControl).toBe('public, max-age=31536000, immutable');
-    const tagging = await client.send(new GetObjectTaggingCommand({ Bucket: store.bucket, Key: key }));
+    const tagging = await local.client.send(new GetObjectTaggingCommand({ Bucket: local.store.bucket, Key: key }));
     expect(tagging.TagSet).toEqual([{ Key: 'project', Value: 'alpha' }]);
   });
 
@@ -216,8 +201,8 @@ describe('object metadata stored in the local store', () => {
       body: 'hi',
     });
     expect(put.status).toBe(200);
-    const tagging = await client.send(
-      new GetObjectTaggingCommand({ Bucket: store.bucket, Key: json['key'] as string }),
+    const tagging = await local.client.send(
+      new GetObjectTaggingCommand({ Bucket: local.store.bucket, Key: json['key'] as string }),
     );
     expect(tagging.TagSet).toEqual([{ Key: 'project', Value: 'alpha' }]);
   });
