@@ -38,7 +38,7 @@ export interface UseDemoOptions {
  * the suite's tests and stops it and removes the folder after them.
  *
  * Call it where the runner collects hooks (a spec's top level or a `describe`); the returned
- * object's fields can be read once the suite's tests run.
+ * object's fields are set in `beforeAll`, so read them in tests and later hooks.
  *
  * @example
  * const local = useDemo(test, { dataDirPrefix: 'ferry-e2e-' });
@@ -47,42 +47,26 @@ export interface UseDemoOptions {
  * });
  */
 export function useDemo(hooks: SuiteHooks, options: UseDemoOptions): DemoUnderTest {
-  let dataDir: string | undefined;
-  let demo: Demo | undefined;
-  let store: StoreInspector | undefined;
+  const started: { -readonly [Field in keyof DemoUnderTest]?: DemoUnderTest[Field] } = {};
 
   hooks.beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), options.dataDirPrefix));
-    demo = await startDemo({
+    started.dataDir = await mkdtemp(join(tmpdir(), options.dataDirPrefix));
+    started.demo = await startDemo({
       port: 0,
       storePort: 0,
-      dataDir,
+      dataDir: started.dataDir,
       ...(options.app === undefined ? {} : { app: options.app }),
       env: { FERRY_PROVIDER: 'local', ...options.env },
     });
-    store = inspectStore(demo.store!);
+    started.store = inspectStore(started.demo.store!);
   });
 
   hooks.afterAll(async () => {
-    store?.close();
-    await demo?.close();
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+    started.store?.close();
+    await started.demo?.close();
+    if (started.dataDir !== undefined) await rm(started.dataDir, { recursive: true, force: true });
   });
 
-  /** A field's value once `beforeAll` has run, so that a misplaced read fails with a clear message. */
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('useDemo: the demo starts in beforeAll; read it inside a test');
-    return value;
-  };
-  return {
-    get demo() {
-      return started(demo);
-    },
-    get store() {
-      return started(store);
-    },
-    get dataDir() {
-      return started(dataDir);
-    },
-  };
+  // Complete once beforeAll has run, which is before any test reads it.
+  return started as DemoUnderTest;
 }

@@ -18,31 +18,18 @@ export interface ConformanceTarget {
  * it('passes', () => expectEveryRulePassed(target.backend.url, target.store, []));
  */
 export function useConformanceBackend(start: (store: LocalStore) => Promise<RunningBackend>): ConformanceTarget {
-  let store: ConformanceStore | undefined;
-  let backend: RunningBackend | undefined;
+  const started: { -readonly [Field in keyof ConformanceTarget]?: ConformanceTarget[Field] } = {};
 
   beforeAll(async () => {
-    store = await startConformanceStore();
-    backend = await start(store.store);
+    started.store = await startConformanceStore();
+    started.backend = await start(started.store.store);
   });
 
   afterAll(async () => {
-    await backend?.close();
-    await store?.close();
+    await started.backend?.close();
+    await started.store?.close();
   });
 
-  /** A value once `beforeAll` has run, so that a misplaced read fails with a clear message. */
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined)
-      throw new Error('useConformanceBackend: the backend starts in beforeAll; read it in a test');
-    return value;
-  };
-  return {
-    get store() {
-      return started(store);
-    },
-    get backend() {
-      return started(backend);
-    },
-  };
+  // Complete once beforeAll has run, which is before any test reads it.
+  return started as ConformanceTarget;
 }

@@ -29,36 +29,27 @@ export interface LocalStoreUnderTest {
  */
 export function useLocalStore(directoryPrefix: string): LocalStoreUnderTest {
   let directory: string | undefined;
-  let started: LocalStoreUnderTest | undefined;
+  const started: { -readonly [Field in keyof LocalStoreUnderTest]?: LocalStoreUnderTest[Field] } = {};
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), directoryPrefix));
     const store = await startLocalStore({ directory });
-    const s3 = { bucket: store.bucket, region: store.region, endpoint: store.endpoint, credentials: store.credentials };
-    started = { store, s3, client: new S3Client({ ...s3, forcePathStyle: true }) };
+    started.store = store;
+    started.s3 = {
+      bucket: store.bucket,
+      region: store.region,
+      endpoint: store.endpoint,
+      credentials: store.credentials,
+    };
+    started.client = new S3Client({ ...started.s3, forcePathStyle: true });
   });
 
   afterAll(async () => {
-    started?.client.destroy();
-    await started?.store.close();
+    started.client?.destroy();
+    await started.store?.close();
     if (directory !== undefined) await rm(directory, { recursive: true, force: true });
   });
 
-  /** The started store, so that a read before `beforeAll` fails with a clear message. */
-  const running = (): LocalStoreUnderTest => {
-    if (started === undefined)
-      throw new Error('useLocalStore: the store starts in beforeAll; read it in a hook or test');
-    return started;
-  };
-  return {
-    get store() {
-      return running().store;
-    },
-    get s3() {
-      return running().s3;
-    },
-    get client() {
-      return running().client;
-    },
-  };
+  // Complete once beforeAll has run, which is before any hook declared after it and any test.
+  return started as LocalStoreUnderTest;
 }
