@@ -110,10 +110,10 @@ export const uppy: Client = async (files, { origin, partSize, concurrency }) => 
 };
 
 /**
- * A FAKE {@link PartHasher} for ferry-read: Ferry's own hash workers read each part exactly as for
- * ferry-sum (asked for no algorithm, they compute nothing), and the MD5 of no bytes is sent, which the
- * bench's sink does not verify. What it costs is what reading every part a second time costs: the
- * floor under any checksum that must read the part before its PUT.
+ * A FAKE {@link PartHasher} for ferry-read: Ferry's own hash workers read each part in 1 MiB pieces,
+ * as for every algorithm but SHA-256 (asked for none, they compute nothing), and the MD5 of no
+ * bytes is sent, which the bench's sink does not verify. What it costs is what reading every part a
+ * second time costs: the floor under any checksum that must read the part before its PUT.
  */
 function fakeReadOnlyHasher(): PartHasher {
   const workers = createWorkerHasher();

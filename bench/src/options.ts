@@ -33,7 +33,8 @@ const USAGE = `usage: bash scripts/bench.sh [options]
   --rounds N          interleaved rounds, at least 5 (default 5)
   --many              1,000 files of 64 KiB instead of one large file
   --files N --file-size KIB   many-files mode with other counts
-  --clients LIST      comma-separated subset of raw,uppy,ferry (default all)
+  --clients LIST      comma-separated subset of raw,uppy,ferry,ferry-read,ferry-sum (default: raw,uppy,ferry,
+                      and with --checksums ferry-read,ferry-sum)
   --adaptive          Ferry with adaptive concurrency (off by default in Ferry)
   --browser NAME      chromium (default), firefox, webkit, or all: each engine's ratios come from its own rounds
   --shaped            a shaped link: sink and browser in a network namespace of the bench's own, bandwidth

@@ -37,6 +37,7 @@ interface BenchPage {
         concurrency: number;
         adaptive: boolean;
         checksums: BenchOptions['checksums'];
+        readOnly: boolean;
       },
     ): Promise<{ ms: number; peakHeap: number; longTasks: number | null; maxLagMs: number }>;
   };
@@ -214,8 +215,9 @@ function report(engine: BenchEngine, options: BenchOptions, results: RunResult[]
   if (options.clients.includes('ferry-read') && options.clients.includes('ferry')) {
     const ferryByRound = new Map(of('ferry').map((r) => [r.round, r.ms]));
     const ratio = median(of('ferry-read').map((r) => ferryByRound.get(r.round)! / r.ms));
+    // A blank line before it when no ferry-sum line stands between it and the table.
     console.log(
-      `ferry-read / ferry (each part read a second time, nothing hashed: the most any checksum that reads the part can keep): ${ratio.toFixed(3)}`,
+      `${options.clients.includes('ferry-sum') ? '' : '\n'}ferry-read / ferry (each part read a second time, nothing hashed: the most any checksum that reads the part can keep): ${ratio.toFixed(3)}`,
     );
   }
   reportCpu(options, results, totalBytes);
@@ -259,7 +261,7 @@ function reportCpu(options: BenchOptions, results: RunResult[], totalBytes: numb
       (perGiB('ferry-read', part) - perGiB('ferry', part)).toFixed(2);
     const workers = perGiB('ferry-read', (cpu) => cpu.workers).toFixed(2);
     console.log(
-      `reading each part a second time (ferry-read) costs the browser ${more((cpu) => cpu.browser)} CPU s/GiB (${workers} in its Workers)`,
+      `${options.clients.includes('ferry-sum') ? '' : '\n'}reading each part a second time (ferry-read) costs the browser ${more((cpu) => cpu.browser)} CPU s/GiB (${workers} in its Workers)`,
     );
   }
 }
