@@ -1,23 +1,10 @@
 // The files every widget of the look comparison shows: two photos, a PDF and a file with a long
 // name, each padded to a believable size (bytes after a JPEG's end marker or a PDF's %%EOF are ignored).
 
+import { drawnPhoto } from '@ferry/testing/browser';
+
 const KiB = 1024;
 const MiB = 1024 * KiB;
-
-/** A photo drawn in the page (sky, sun, hill), as a camera would hand it over. */
-async function photo(hue: number): Promise<Blob> {
-  const canvas = new OffscreenCanvas(1200, 900);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = `hsl(${hue} 70% 70%)`;
-  context.fillRect(0, 0, 1200, 900);
-  context.fillStyle = '#ffd54a';
-  context.beginPath();
-  context.arc(850, 250, 140, 0, Math.PI * 2);
-  context.fill();
-  context.fillStyle = `hsl(${(hue + 120) % 360} 45% 35%)`;
-  context.fillRect(0, 600, 1200, 300);
-  return canvas.convertToBlob({ type: 'image/jpeg' });
-}
 
 const PDF = `%PDF-1.4
 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
@@ -35,8 +22,8 @@ function padded(name: string, type: string, head: BlobPart, size: number): File 
 /** The four files, the same for every widget and state. */
 export async function lookFiles(): Promise<File[]> {
   return [
-    padded('beach-sunset.jpg', 'image/jpeg', await photo(200), 2.4 * MiB),
-    padded('forest-trail.jpg', 'image/jpeg', await photo(100), 3.1 * MiB),
+    padded('beach-sunset.jpg', 'image/jpeg', await drawnPhoto(200), 2.4 * MiB),
+    padded('forest-trail.jpg', 'image/jpeg', await drawnPhoto(100), 3.1 * MiB),
     padded('contract.pdf', 'application/pdf', PDF, 840 * KiB),
     padded(
       'Annual general meeting minutes and appendices, final version approved by the board (2026).docx',

@@ -2,6 +2,7 @@
 // judged on. Driven by a FAKE in-memory uploader (visuals only; uploads are tested against the
 // real store elsewhere). Dark stories sit on a page whose color-scheme is dark: the element follows it.
 import { StoreError } from '@ferry/core';
+import { drawnPhoto } from '@ferry/testing/browser';
 import type { FakeUpload } from './fake-uploader.js';
 import { looks } from './story-frame.js';
 
@@ -9,20 +10,9 @@ const MiB = 1024 * 1024;
 
 export default { title: 'ferry-uploader/Looks', component: 'ferry-uploader' };
 
-/** A photo drawn in the page (sky, sun, hill), as a camera would hand it over. */
-async function photo(name: string, hue: number): Promise<File> {
-  const canvas = new OffscreenCanvas(1200, 900);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = `hsl(${hue} 70% 70%)`;
-  context.fillRect(0, 0, 1200, 900);
-  context.fillStyle = '#ffd54a';
-  context.beginPath();
-  context.arc(850, 250, 140, 0, Math.PI * 2);
-  context.fill();
-  context.fillStyle = `hsl(${(hue + 120) % 360} 45% 35%)`;
-  context.fillRect(0, 600, 1200, 300);
-  return new File([await canvas.convertToBlob({ type: 'image/jpeg' })], name, { type: 'image/jpeg' });
-}
+/** A drawn photo as a picked file. */
+const photo = async (name: string, hue: number): Promise<File> =>
+  new File([await drawnPhoto(hue)], name, { type: 'image/jpeg' });
 
 const uploading: readonly FakeUpload[] = [
   {
