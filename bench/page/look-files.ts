@@ -1,7 +1,7 @@
 // The files every widget of the look comparison shows: two photos, a PDF and a file with a long
 // name, each padded to a believable size (bytes after a JPEG's end marker or a PDF's %%EOF are ignored).
 
-import { drawnPhoto } from '@ferry/testing/browser';
+import { drawnPhoto } from '@ferry/testing/drawn-photo';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;

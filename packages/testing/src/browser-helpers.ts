@@ -8,24 +8,6 @@ export function randomFile(size: number, name: string, type = 'application/octet
   return new File([bytes], name, { type });
 }
 
-/**
- * A 1200×900 JPEG drawn in the page (sky, sun, hill), as a camera would hand a photo over: real
- * image bytes for thumbnails, without a fixture file.
- */
-export async function drawnPhoto(hue: number): Promise<Blob> {
-  const canvas = new OffscreenCanvas(1200, 900);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = `hsl(${hue} 70% 70%)`;
-  context.fillRect(0, 0, 1200, 900);
-  context.fillStyle = '#ffd54a';
-  context.beginPath();
-  context.arc(850, 250, 140, 0, Math.PI * 2);
-  context.fill();
-  context.fillStyle = `hsl(${(hue + 120) % 360} 45% 35%)`;
-  context.fillRect(0, 600, 1200, 300);
-  return canvas.convertToBlob({ type: 'image/jpeg' });
-}
-
 /** SHA-256 (hex) of a blob or buffer, with WebCrypto. */
 export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
   const buffer = data instanceof Blob ? await data.arrayBuffer() : data;

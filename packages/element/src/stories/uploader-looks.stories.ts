@@ -2,7 +2,7 @@
 // judged on. Driven by a FAKE in-memory uploader (visuals only; uploads are tested against the
 // real store elsewhere). Dark stories sit on a page whose color-scheme is dark: the element follows it.
 import { StoreError } from '@ferry/core';
-import { drawnPhoto } from '@ferry/testing/browser';
+import { drawnPhoto } from '@ferry/testing/drawn-photo';
 import type { FakeUpload } from './fake-uploader.js';
 import { looks } from './story-frame.js';
 
