@@ -26,6 +26,15 @@ interface RunResult {
   readonly cpu: CpuSeconds | undefined;
 }
 
+/** The clients that are Ferry with one thing changed, and what their ratio to Ferry measures. */
+const FERRY_VARIANTS = [
+  { client: 'ferry-sum', measures: 'checksums on / off' },
+  {
+    client: 'ferry-read',
+    measures: 'each part read a second time, nothing hashed: the most any checksum that reads the part can keep',
+  },
+] as const;
+
 /** What the bench page exposes (see page/main.ts). */
 interface BenchPage {
   bench: {
@@ -207,19 +216,16 @@ function report(engine: BenchEngine, options: BenchOptions, results: RunResult[]
         `${median(runs.map((r) => r.signRequests))} | ${Math.max(...runs.map((r) => r.maxInFlight))} |`,
     );
   }
-  if (options.clients.includes('ferry-sum') && options.clients.includes('ferry')) {
-    const ferryByRound = new Map(of('ferry').map((r) => [r.round, r.ms]));
-    const ratio = median(of('ferry-sum').map((r) => ferryByRound.get(r.round)! / r.ms));
-    console.log(`\nferry-sum / ferry (checksums on / off, same rounds, median): ${ratio.toFixed(3)}`);
-  }
-  if (options.clients.includes('ferry-read') && options.clients.includes('ferry')) {
-    const ferryByRound = new Map(of('ferry').map((r) => [r.round, r.ms]));
-    const ratio = median(of('ferry-read').map((r) => ferryByRound.get(r.round)! / r.ms));
-    // A blank line before it when no ferry-sum line stands between it and the table.
-    console.log(
-      `${options.clients.includes('ferry-sum') ? '' : '\n'}ferry-read / ferry (each part read a second time, nothing hashed: the most any checksum that reads the part can keep): ${ratio.toFixed(3)}`,
-    );
-  }
+  // Ferry's variants against Ferry itself in the same rounds, below the table after a blank line.
+  const ferryByRound = new Map(of('ferry').map((r) => [r.round, r.ms]));
+  FERRY_VARIANTS.filter(({ client }) => options.clients.includes(client) && options.clients.includes('ferry')).forEach(
+    ({ client, measures }, index) => {
+      const ratio = median(of(client).map((r) => ferryByRound.get(r.round)! / r.ms));
+      console.log(
+        `${index === 0 ? '\n' : ''}${client} / ferry (${measures}, same rounds, median): ${ratio.toFixed(3)}`,
+      );
+    },
+  );
   reportCpu(options, results, totalBytes);
 }
 
@@ -247,23 +253,24 @@ function reportCpu(options: BenchOptions, results: RunResult[], totalBytes: numb
     ];
     console.log(`| ${client} | ${cells.map((cell) => perGiB(client, cell).toFixed(2)).join(' | ')} |`);
   }
-  if (options.clients.includes('ferry-sum') && options.clients.includes('ferry')) {
-    const more = (part: (cpu: CpuSeconds) => number): string =>
-      (perGiB('ferry-sum', part) - perGiB('ferry', part)).toFixed(2);
-    const workers = perGiB('ferry-sum', (cpu) => cpu.workers).toFixed(2);
-    console.log(
-      `\nchecksums cost the browser ${more((cpu) => cpu.browser)} CPU s/GiB over Ferry without them (${workers} in its Workers: reading and hashing); ` +
-        `the sink ${more((cpu) => cpu.sink)}${options.checksums?.crc64 ? ' (it computes each body’s CRC-64, as OSS would)' : ''}`,
+  if (!options.clients.includes('ferry')) return;
+  /** What `client` costs over Ferry without checksums, in CPU s/GiB. */
+  const overFerry = (client: string, part: (cpu: CpuSeconds) => number): string =>
+    (perGiB(client, part) - perGiB('ferry', part)).toFixed(2);
+  const workers = (client: string): string => perGiB(client, (cpu) => cpu.workers).toFixed(2);
+  const lines: string[] = [];
+  if (options.clients.includes('ferry-sum')) {
+    lines.push(
+      `checksums cost the browser ${overFerry('ferry-sum', (cpu) => cpu.browser)} CPU s/GiB over Ferry without them (${workers('ferry-sum')} in its Workers: reading and hashing); ` +
+        `the sink ${overFerry('ferry-sum', (cpu) => cpu.sink)}${options.checksums?.crc64 ? ' (it computes each body’s CRC-64, as OSS would)' : ''}`,
     );
   }
-  if (options.clients.includes('ferry-read') && options.clients.includes('ferry')) {
-    const more = (part: (cpu: CpuSeconds) => number): string =>
-      (perGiB('ferry-read', part) - perGiB('ferry', part)).toFixed(2);
-    const workers = perGiB('ferry-read', (cpu) => cpu.workers).toFixed(2);
-    console.log(
-      `${options.clients.includes('ferry-sum') ? '' : '\n'}reading each part a second time (ferry-read) costs the browser ${more((cpu) => cpu.browser)} CPU s/GiB (${workers} in its Workers)`,
+  if (options.clients.includes('ferry-read')) {
+    lines.push(
+      `reading each part a second time (ferry-read) costs the browser ${overFerry('ferry-read', (cpu) => cpu.browser)} CPU s/GiB (${workers('ferry-read')} in its Workers)`,
     );
   }
+  if (lines.length > 0) console.log(`\n${lines.join('\n')}`);
 }
 
 const options = parseOptions(process.argv.slice(2));
